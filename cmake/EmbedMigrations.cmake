@@ -1,0 +1,18 @@
+# Turns migrations/NNN_name.sql into a C++ include: one {version, name, sql} entry per file.
+# Run at build time (cmake -P) so the SQL files stay the single source of truth.
+set(body "// Generated from migrations/*.sql by cmake/EmbedMigrations.cmake. Do not edit.\n")
+foreach(file IN LISTS FILES)
+  get_filename_component(name ${file} NAME_WE)
+  if(NOT name MATCHES "^([0-9]+)_")
+    message(FATAL_ERROR "migration ${file} must be named NNN_description.sql")
+  endif()
+  math(EXPR version "${CMAKE_MATCH_1}")
+  file(READ ${file} sql)
+  if(sql MATCHES "\\)rls_sql\"")
+    message(FATAL_ERROR "migration ${file} contains the raw-string delimiter")
+  endif()
+  string(APPEND body "{${version}, \"${name}\", R\"rls_sql(${sql})rls_sql\"},\n")
+endforeach()
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)
+file(REMOVE ${OUT}.tmp)

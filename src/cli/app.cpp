@@ -1,0 +1,84 @@
+// The root command, global options and the single place errors become exit codes.
+#include "cli/app.hpp"
+
+#include "core/error.hpp"
+#include "store/database.hpp"
+#include "version.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <ostream>
+
+namespace rls {
+
+namespace {
+
+void build(CLI::App& app, Context& ctx, Action& action) {
+    app.description("rls - log evening reflexology foot massages for restless legs, rate the "
+                    "night that follows, and see which routines preceded better nights.");
+    app.footer("Run 'rls COMMAND --help' for a command's options; 'man rls' for the manual.");
+    app.set_version_flag("--version", fmt::format("rls {}", k_version), "Print the version and exit");
+    app.fallthrough();
+    app.require_subcommand(1);
+    app.add_option("--db", ctx.db_option, "Database file (default $XDG_DATA_HOME/rls/rls.db; env RLS_DB)")
+        ->type_name("PATH");
+    app.add_option("--color", ctx.color, "Colour output: auto, always or never (NO_COLOR is honoured)")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->type_name("WHEN");
+    app.add_flag("--no-input", ctx.no_input, "Never ask questions; fail instead if something is missing");
+
+    register_log(app, ctx, action);
+    register_rate(app, ctx, action);
+    register_list(app, ctx, action);
+    register_show(app, ctx, action);
+    register_edit(app, ctx, action);
+    register_delete(app, ctx, action);
+    register_catalog(app, ctx, action);
+    register_config(app, ctx, action);
+    register_demo(app, ctx, action);
+    register_spec(app, ctx, action);
+}
+
+std::string one_line(std::string s) {
+    for (auto& c : s) {
+        if (c == '\n' || c == '\r') {
+            c = ' ';
+        }
+    }
+    return s;
+}
+
+} // namespace
+
+int run_cli(int argc, const char* const* argv, Context& ctx) {
+    try {
+        CLI::App app{"", "rls"};
+        Action action;
+        build(app, ctx, action);
+        try {
+            app.parse(argc, argv);
+        } catch (const CLI::Success& e) { // --help, --version
+            return app.exit(e, ctx.out(), ctx.err());
+        } catch (const CLI::ParseError& e) {
+            ctx.err() << "rls: " << one_line(e.what()) << " (see rls --help)\n";
+            return static_cast<int>(Exit::usage);
+        }
+        if (action) {
+            action();
+        }
+        return 0;
+    } catch (const Error& e) {
+        ctx.err() << "rls: " << one_line(e.what()) << '\n';
+        return static_cast<int>(e.code());
+    } catch (const std::exception& e) {
+        try {
+            rethrow_sqlite(e, "database error");
+        } catch (const Error& mapped) {
+            ctx.err() << "rls: " << one_line(mapped.what()) << '\n';
+            return static_cast<int>(mapped.code());
+        }
+    }
+    return static_cast<int>(Exit::software);
+}
+
+} // namespace rls

@@ -1,0 +1,30 @@
+// The command tree. Each command lives in its own file and exports one
+// registration function; run_cli parses, runs the chosen command and maps
+// every error to the documented exit codes in one place.
+#pragma once
+
+#include "cli/context.hpp"
+
+#include <CLI/App.hpp>
+#include <functional>
+
+namespace rls {
+
+// A command's work, chosen during parsing and run after it succeeds.
+using Action = std::function<void()>;
+
+void register_log(CLI::App& app, Context& ctx, Action& action);
+void register_edit(CLI::App& app, Context& ctx, Action& action);
+void register_rate(CLI::App& app, Context& ctx, Action& action);
+void register_list(CLI::App& app, Context& ctx, Action& action);
+void register_show(CLI::App& app, Context& ctx, Action& action);
+void register_delete(CLI::App& app, Context& ctx, Action& action);
+void register_catalog(CLI::App& app, Context& ctx, Action& action);
+void register_config(CLI::App& app, Context& ctx, Action& action);
+void register_demo(CLI::App& app, Context& ctx, Action& action);
+void register_spec(CLI::App& app, Context& ctx, Action& action);
+
+// Runs rls with argv; returns the exit code. Never throws.
+int run_cli(int argc, const char* const* argv, Context& ctx);
+
+} // namespace rls

@@ -1,0 +1,89 @@
+// rls config: settings kept in the database (so they travel with the data).
+#include "cli/app.hpp"
+#include "cli/render.hpp"
+#include "core/error.hpp"
+#include "core/parse.hpp"
+#include "store/ratings.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+#include <memory>
+#include <ostream>
+
+namespace rls {
+
+namespace {
+
+struct Setting {
+    const char* key;
+    const char* fallback;
+    const char* help;
+};
+
+constexpr Setting k_settings[] = {
+    {"cutoff", "06:00",
+     "sessions logged before this local time belong to the previous night (00:00-12:00)"},
+};
+
+struct ConfigOptions {
+    std::string key;
+    std::string value;
+    bool json = false;
+};
+
+std::string validated(const std::string& key, const std::string& value) {
+    if (key == "cutoff") {
+        const auto t = parse_time_of_day(value, "cutoff");
+        if (t > std::chrono::hours{12}) {
+            throw usage_error(fmt::format("cutoff must be from 00:00 to 12:00, got {}", quote_value(value)));
+        }
+        return fmt::format("{:02}:{:02}", t.count() / 60, t.count() % 60);
+    }
+    throw usage_error(fmt::format("KEY must be one of: cutoff; got {}", quote_value(key)));
+}
+
+void run_config(Context& ctx, const ConfigOptions& o) {
+    auto& db = ctx.db();
+    if (!o.value.empty()) {
+        const auto value = validated(o.key, o.value);
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        set_setting(db, o.key, value);
+        tx.commit();
+        if (!o.json) {
+            ctx.out() << fmt::format("{} = {}\n", o.key, value);
+            return;
+        }
+    }
+    nlohmann::ordered_json j;
+    bool found = false;
+    for (const auto& s : k_settings) {
+        if (!o.key.empty() && o.key != s.key) {
+            continue;
+        }
+        found = true;
+        const auto value = get_setting(db, s.key).value_or(s.fallback);
+        j[s.key] = value;
+        if (!o.json) {
+            ctx.out() << fmt::format("{} = {}    # {}\n", s.key, value, s.help);
+        }
+    }
+    if (!found) {
+        throw usage_error(fmt::format("KEY must be one of: cutoff; got {}", quote_value(o.key)));
+    }
+    if (o.json) {
+        print_json(ctx, j);
+    }
+}
+
+} // namespace
+
+void register_config(CLI::App& app, Context& ctx, Action& action) {
+    auto o = std::make_shared<ConfigOptions>();
+    auto* cmd = app.add_subcommand("config", "Show or change settings (cutoff)");
+    cmd->add_option("KEY", o->key, "Setting to show or change: cutoff");
+    cmd->add_option("VALUE", o->value, "New value, e.g. 05:00 for cutoff");
+    cmd->add_flag("--json", o->json, "Print settings as JSON");
+    cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_config(ctx, *o); }; });
+}
+
+} // namespace rls

@@ -1,0 +1,151 @@
+// rls log: record a session from flags, or by walking the routine on a terminal.
+#include "cli/app.hpp"
+#include "cli/render.hpp"
+#include "cli/session_options.hpp"
+#include "core/error.hpp"
+#include "core/parse.hpp"
+#include "store/catalog.hpp"
+#include "store/sessions.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+#include <algorithm>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <memory>
+#include <ostream>
+#include <sstream>
+
+namespace rls {
+
+namespace {
+
+[[noreturn]] void cancelled() { throw Error(Exit::declined, "cancelled; nothing was saved"); }
+
+// Asks until the answer is valid or empty (skip). End of input cancels.
+std::optional<int> ask_rating(Context& ctx, const std::string& prompt, std::string_view field) {
+    for (;;) {
+        const auto answer = ctx.ask(prompt);
+        if (!answer) {
+            cancelled();
+        }
+        if (answer->find_first_not_of(" \t") == std::string::npos) {
+            return std::nullopt;
+        }
+        try {
+            return parse_rating(*answer, field);
+        } catch (const Error& e) {
+            ctx.err() << "  " << e.what() << '\n';
+        }
+    }
+}
+
+std::vector<std::string> split_words(const std::string& text) {
+    std::vector<std::string> out;
+    std::string word;
+    std::istringstream in(text);
+    while (in >> word) {
+        std::replace(word.begin(), word.end(), ',', ' ');
+        std::istringstream parts(word);
+        std::string part;
+        while (parts >> part) {
+            out.push_back(part);
+        }
+    }
+    return out;
+}
+
+std::string oils_label(const std::vector<SessionOil>& oils) {
+    std::vector<std::string> parts;
+    for (const auto& o : oils) {
+        parts.push_back(o.drops ? fmt::format("{}:{}", o.oil, *o.drops) : o.oil);
+    }
+    return fmt::format("{}", fmt::join(parts, " "));
+}
+
+void walk_routine(Context& ctx, const SessionOptions& o, SessionInput& in) {
+    const auto routines = list_routines(ctx.db());
+    const auto points = list_points(ctx.db());
+    const auto& routine = *std::find_if(routines.begin(), routines.end(),
+                                        [&](const auto& r) { return r.code == in.routine; });
+    ctx.err() << fmt::format("Logging {} x{} ({} points). Tenderness 0-10; Enter skips a point.\n",
+                             routine.code, in.rounds, routine.points.size());
+    for (const auto& code : routine.points) {
+        const auto& p = *std::find_if(points.begin(), points.end(),
+                                      [&](const auto& x) { return x.code == code; });
+        if (const auto t = ask_rating(ctx, fmt::format("  {:<14} {:<9}: ", p.code, p.name),
+                                      fmt::format("tenderness at {}", p.code))) {
+            in.points.push_back({p.code, *t});
+        }
+    }
+    if (o.oils.empty()) {
+        std::vector<SessionOil> fallback;
+        if (const auto last = latest_session(ctx.db())) {
+            fallback = last->oils;
+        }
+        for (;;) {
+            const auto answer = ctx.ask(
+                fallback.empty()
+                    ? std::string("Oils used, e.g. valerian lavender:3 (Enter for none): ")
+                    : fmt::format("Oils used [{}] (Enter keeps, - for none): ", oils_label(fallback)));
+            if (!answer) {
+                cancelled();
+            }
+            const auto words = split_words(*answer);
+            if (words.empty()) {
+                in.oils = fallback;
+                break;
+            }
+            if (words.size() == 1 && words.front() == "-") {
+                in.oils.clear();
+                break;
+            }
+            try {
+                in.oils = resolve_oils(ctx, words, "oil");
+                break;
+            } catch (const Error& e) {
+                ctx.err() << "  " << e.what() << '\n';
+            }
+        }
+    }
+    if (o.before_opt->count() == 0) {
+        in.before = ask_rating(ctx, "Restlessness before the massage, 0-10: ", "before");
+    }
+    if (o.after_opt->count() == 0) {
+        in.after = ask_rating(ctx, "Restlessness after the massage, 0-10:  ", "after");
+    }
+}
+
+void run_log(Context& ctx, const SessionOptions& o) {
+    SessionInput in;
+    set_start(ctx, in, ctx.time().now);
+    apply_session_options(ctx, o, in);
+    if (o.points.empty() && ctx.interactive()) {
+        walk_routine(ctx, o, in);
+    }
+    auto& db = ctx.db();
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    const auto id = insert_session(db, in, ctx.time().now);
+    tx.commit();
+    const auto stored = find_session(db, id);
+    if (o.json) {
+        print_json(ctx, to_json(*stored));
+        return;
+    }
+    ctx.out() << fmt::format("Logged session {}: {} at {}, night of {}; {} point{}, {} oil{}.\n",
+                             id, routine_label(*stored), session_local_time(*stored),
+                             format_date(stored->night), stored->points.size(),
+                             stored->points.size() == 1 ? "" : "s", stored->oils.size(),
+                             stored->oils.size() == 1 ? "" : "s");
+}
+
+} // namespace
+
+void register_log(CLI::App& app, Context& ctx, Action& action) {
+    auto opts = std::make_shared<SessionOptions>();
+    auto* cmd = app.add_subcommand(
+        "log", "Record an evening massage session (asks for each point on a terminal)");
+    add_session_options(*cmd, *opts);
+    cmd->callback([&ctx, &action, opts] { action = [&ctx, opts] { run_log(ctx, *opts); }; });
+}
+
+} // namespace rls

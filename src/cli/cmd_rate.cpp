@@ -1,0 +1,222 @@
+// rls rate: the morning rating of the night that just ended, with optional
+// Consensus Sleep Diary entries.
+#include "cli/app.hpp"
+#include "cli/render.hpp"
+#include "core/error.hpp"
+#include "core/parse.hpp"
+#include "store/ratings.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+#include <memory>
+#include <ostream>
+
+namespace rls {
+
+namespace {
+
+struct RateOptions {
+    std::string night;
+    std::string sleep;
+    std::string restless;
+    std::string into_bed;
+    std::string try_sleep;
+    std::string latency;
+    std::string awakenings;
+    std::string waso;
+    std::string final_wake;
+    std::string out_of_bed;
+    std::string note;
+    bool replace = false;
+    bool json = false;
+    CLI::App* cmd = nullptr;
+
+    [[nodiscard]] bool given(const char* name) const { return cmd->get_option(name)->count() > 0; }
+};
+
+// Diary clock times belong to the night: bed times from noon on are that
+// evening, earlier ones the next morning; waking times are the next day.
+Instant diary_time(const TimeContext& t, Date night, const std::string& text, const char* field,
+                   bool evening_possible) {
+    const auto tod = parse_time_of_day(text, field);
+    const Date next{date::sys_days{night} + date::days{1}};
+    const bool evening = evening_possible && tod >= std::chrono::hours{12};
+    return resolve_local(evening ? night : next, tod, t.zone, field);
+}
+
+SleepDiary read_diary(const RateOptions& o, const TimeContext& t, Date night) {
+    SleepDiary d;
+    if (o.given("--into-bed")) {
+        d.into_bed = diary_time(t, night, o.into_bed, "--into-bed", true);
+    }
+    if (o.given("--try-sleep")) {
+        d.try_sleep = diary_time(t, night, o.try_sleep, "--try-sleep", true);
+    }
+    if (o.given("--latency")) {
+        d.latency_min = parse_duration_minutes(o.latency, "--latency", 0, 720);
+    }
+    if (o.given("--awakenings")) {
+        d.awakenings = parse_int(o.awakenings, "--awakenings", 0, 100);
+    }
+    if (o.given("--waso")) {
+        d.waso_min = parse_duration_minutes(o.waso, "--waso", 0, 720);
+    }
+    if (o.given("--final-wake")) {
+        d.final_wake = diary_time(t, night, o.final_wake, "--final-wake", false);
+    }
+    if (o.given("--out-of-bed")) {
+        d.out_of_bed = diary_time(t, night, o.out_of_bed, "--out-of-bed", false);
+    }
+    // The diary's times must run in order.
+    const std::pair<const char*, std::optional<Instant>> order[] = {
+        {"--into-bed", d.into_bed},
+        {"--try-sleep", d.try_sleep},
+        {"--final-wake", d.final_wake},
+        {"--out-of-bed", d.out_of_bed}};
+    const std::pair<const char*, std::optional<Instant>>* previous = nullptr;
+    for (const auto& entry : order) {
+        if (!entry.second) {
+            continue;
+        }
+        if (previous != nullptr && *entry.second < *previous->second) {
+            throw usage_error(fmt::format("{} must not be before {} ({} < {})", entry.first,
+                                          previous->first, format_local(*entry.second, t.zone, "%H:%M"),
+                                          format_local(*previous->second, t.zone, "%H:%M")));
+        }
+        previous = &entry;
+    }
+    if (d.try_sleep && d.final_wake) {
+        const auto span = std::chrono::duration_cast<std::chrono::minutes>(*d.final_wake - *d.try_sleep);
+        const int awake = d.latency_min.value_or(0) + d.waso_min.value_or(0);
+        if (awake > span.count()) {
+            throw usage_error(fmt::format(
+                "--latency plus --waso ({} min) must not exceed the time from --try-sleep to "
+                "--final-wake ({} min)",
+                awake, span.count()));
+        }
+    }
+    return d;
+}
+
+std::string rating_summary(const Rating& r) {
+    return fmt::format("sleep {}, restlessness {}", or_dash(r.sleep), or_dash(r.restless));
+}
+
+void run_rate(Context& ctx, const RateOptions& o) {
+    const auto& t = ctx.time();
+    const Date latest = latest_ratable_night(t);
+    RatingInput in;
+    in.night = o.given("--night") ? parse_night(o.night, t, "--night") : latest;
+    if (in.night > latest) {
+        throw usage_error(fmt::format("--night {} has not ended yet; the latest night to rate is {}",
+                                      format_date(in.night), format_date(latest)));
+    }
+    in.tz = std::string(t.zone->name());
+    if (o.given("--sleep")) {
+        in.sleep = parse_rating(o.sleep, "--sleep");
+    }
+    if (o.given("--restless")) {
+        in.restless = parse_rating(o.restless, "--restless");
+    }
+    in.diary = read_diary(o, t, in.night);
+    if (o.given("--note")) {
+        auto note = parse_text(o.note, "--note", k_max_note_bytes);
+        if (!note.empty()) {
+            in.note = std::move(note);
+        }
+    }
+    const bool nothing_given = !in.sleep && !in.restless && in.diary.empty() && !in.note;
+    if (nothing_given) {
+        if (!ctx.interactive()) {
+            throw usage_error("rate needs --sleep or --restless (or run it on a terminal to be asked)");
+        }
+        ctx.err() << fmt::format("Rating the night of {}. Enter skips a question.\n",
+                                 format_date(in.night));
+        const auto ask = [&ctx](const char* prompt, const char* field) -> std::optional<int> {
+            for (;;) {
+                const auto answer = ctx.ask(prompt);
+                if (!answer) {
+                    throw Error(Exit::declined, "cancelled; nothing was saved");
+                }
+                if (answer->find_first_not_of(" \t") == std::string::npos) {
+                    return std::nullopt;
+                }
+                try {
+                    return parse_rating(*answer, field);
+                } catch (const Error& e) {
+                    ctx.err() << "  " << e.what() << '\n';
+                }
+            }
+        };
+        in.sleep = ask("Sleep quality, 0-10 (10 best): ", "sleep");
+        in.restless = ask("Night-time restlessness, 0-10 (10 worst): ", "restless");
+        if (!in.sleep && !in.restless) {
+            throw Error(Exit::declined, "nothing to save");
+        }
+    }
+    auto& db = ctx.db();
+    if (const auto existing = find_rating(db, in.night); existing && !o.replace) {
+        const auto question = fmt::format("The night of {} is already rated ({}). Replace it?",
+                                          format_date(in.night), rating_summary(*existing));
+        if (!ctx.interactive()) {
+            throw usage_error(fmt::format("the night of {} is already rated; add --replace to "
+                                          "overwrite it",
+                                          format_date(in.night)));
+        }
+        if (!ctx.confirm(question)) {
+            throw Error(Exit::declined, "kept the existing rating; nothing was changed");
+        }
+    }
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    save_rating(db, in, t.now);
+    tx.commit();
+    const auto stored = find_rating(db, in.night);
+    if (o.json) {
+        print_json(ctx, to_json(*stored));
+        return;
+    }
+    std::string line = fmt::format("Rated the night of {}: {}", format_date(in.night),
+                                   rating_summary(*stored));
+    const auto f = derive_figures(stored->diary);
+    if (f.tst_min) {
+        line += fmt::format("; total sleep {}", minutes_label(*f.tst_min));
+    }
+    if (f.efficiency_pct) {
+        line += fmt::format(", efficiency {:.0f}%", *f.efficiency_pct);
+    }
+    ctx.out() << line << ".\n";
+}
+
+} // namespace
+
+void register_rate(CLI::App& app, Context& ctx, Action& action) {
+    auto o = std::make_shared<RateOptions>();
+    auto* cmd = app.add_subcommand("rate", "Rate last night's sleep and restlessness (in the morning)");
+    o->cmd = cmd;
+    cmd->add_option("--night", o->night,
+                    "Night to rate: YYYY-MM-DD, yesterday (default: the night that just ended)")
+        ->type_name("DATE");
+    cmd->add_option("-s,--sleep", o->sleep, "Sleep quality 0-10 (10 best)")->type_name("N");
+    cmd->add_option("-R,--restless", o->restless, "Night-time restlessness 0-10 (10 worst)")
+        ->type_name("N");
+    cmd->add_option("--into-bed", o->into_bed, "Sleep diary: time you got into bed, HH:MM")
+        ->type_name("HH:MM");
+    cmd->add_option("--try-sleep", o->try_sleep, "Sleep diary: time you tried to sleep, HH:MM")
+        ->type_name("HH:MM");
+    cmd->add_option("--latency", o->latency, "Sleep diary: time to fall asleep, e.g. 20m")
+        ->type_name("TIME");
+    cmd->add_option("--awakenings", o->awakenings, "Sleep diary: times you woke in the night")
+        ->type_name("N");
+    cmd->add_option("--waso", o->waso, "Sleep diary: time awake in the night after first falling asleep")
+        ->type_name("TIME");
+    cmd->add_option("--final-wake", o->final_wake, "Sleep diary: time of final awakening, HH:MM")
+        ->type_name("HH:MM");
+    cmd->add_option("--out-of-bed", o->out_of_bed, "Sleep diary: time you got out of bed, HH:MM")
+        ->type_name("HH:MM");
+    cmd->add_option("--note", o->note, "A free-text note (up to 10000 bytes)")->type_name("TEXT");
+    cmd->add_flag("--replace", o->replace, "Replace the night's existing rating without asking");
+    cmd->add_flag("--json", o->json, "Print the stored rating as JSON");
+    cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_rate(ctx, *o); }; });
+}
+
+} // namespace rls

@@ -1,0 +1,78 @@
+// Lazy database opening, time context and terminal questions.
+#include "cli/context.hpp"
+
+#include "core/error.hpp"
+#include "core/parse.hpp"
+#include "store/database.hpp"
+#include "store/ratings.hpp"
+
+#include <algorithm>
+#include <istream>
+#include <ostream>
+
+namespace rls {
+
+std::string Context::db_path() const {
+    return locate_database(db_option, getenv("RLS_DB"), getenv("XDG_DATA_HOME"), getenv("HOME"))
+        .path.string();
+}
+
+SQLite::Database& Context::db() {
+    if (!m_db) {
+        m_db = open_database(db_path());
+    }
+    return *m_db;
+}
+
+const TimeContext& Context::time() {
+    if (!m_time) {
+        TimeContext t{m_env.clock->now(), user_zone(getenv("TZ")), k_default_cutoff};
+        if (const auto cutoff = get_setting(db(), "cutoff")) {
+            t.cutoff = parse_time_of_day(*cutoff, "setting cutoff");
+        }
+        m_time = t;
+    }
+    return *m_time;
+}
+
+bool Context::interactive() const {
+    return !no_input && m_env.stdin_is_terminal && m_env.stderr_is_terminal;
+}
+
+bool Context::color_enabled() const {
+    if (color == "always") {
+        return true;
+    }
+    if (color == "never") {
+        return false;
+    }
+    const char* no_color = getenv("NO_COLOR");
+    const char* term = getenv("TERM");
+    return m_env.stdout_is_terminal && (no_color == nullptr || *no_color == '\0') &&
+           !(term != nullptr && std::string_view(term) == "dumb");
+}
+
+std::optional<std::string> Context::ask(const std::string& prompt) {
+    err() << prompt << std::flush;
+    std::string line;
+    if (!std::getline(in(), line)) {
+        err() << '\n';
+        return std::nullopt;
+    }
+    if (!line.empty() && line.back() == '\r') {
+        line.pop_back();
+    }
+    return line;
+}
+
+bool Context::confirm(const std::string& question) {
+    const auto answer = ask(question + " [y/N] ");
+    if (!answer) {
+        return false;
+    }
+    std::string a = *answer;
+    std::transform(a.begin(), a.end(), a.begin(), [](unsigned char c) { return std::tolower(c); });
+    return a == "y" || a == "yes";
+}
+
+} // namespace rls

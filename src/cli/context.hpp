@@ -1,0 +1,65 @@
+// What every command needs from the outside world, passed in so that tests
+// can run the whole command layer in-process with a fixed clock, a fixed zone,
+// string streams and a temporary database.
+#pragma once
+
+#include "core/time.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace rls {
+
+struct Environment {
+    std::function<const char*(const char*)> getenv;
+    const Clock* clock = nullptr;
+    std::istream* in = nullptr;
+    std::ostream* out = nullptr;
+    std::ostream* err = nullptr;
+    bool stdin_is_terminal = false;
+    bool stdout_is_terminal = false;
+    bool stderr_is_terminal = false;
+};
+
+class Context {
+public:
+    explicit Context(Environment env) : m_env(std::move(env)) {}
+
+    // Global options, bound by the app.
+    std::optional<std::string> db_option;
+    std::string color = "auto";
+    bool no_input = false;
+
+    [[nodiscard]] std::ostream& out() const { return *m_env.out; }
+    [[nodiscard]] std::ostream& err() const { return *m_env.err; }
+    [[nodiscard]] std::istream& in() const { return *m_env.in; }
+    [[nodiscard]] const char* getenv(const char* name) const { return m_env.getenv(name); }
+
+    // The database, opened and migrated on first use.
+    SQLite::Database& db();
+    [[nodiscard]] std::string db_path() const;
+
+    // Now, the user's zone and the night cut-off (a setting in the database).
+    const TimeContext& time();
+
+    // Whether questions may be asked: stdin and stderr are terminals and
+    // --no-input was not given.
+    [[nodiscard]] bool interactive() const;
+    [[nodiscard]] bool color_enabled() const;
+
+    // Prints one line to stderr and reads the answer; nullopt at end of input.
+    std::optional<std::string> ask(const std::string& prompt);
+    // A yes/no question; false on anything but y/yes.
+    bool confirm(const std::string& question);
+
+private:
+    Environment m_env;
+    std::unique_ptr<SQLite::Database> m_db;
+    std::optional<TimeContext> m_time;
+};
+
+} // namespace rls

@@ -1,0 +1,178 @@
+// JSON and text rendering shared by the commands.
+#include "cli/render.hpp"
+
+#include "cli/context.hpp"
+
+#include <fmt/format.h>
+#include <ostream>
+
+namespace rls {
+
+using nlohmann::ordered_json;
+
+namespace {
+
+template <class T>
+ordered_json nullable(const std::optional<T>& v) {
+    return v ? ordered_json(*v) : ordered_json(nullptr);
+}
+
+const date::time_zone* zone_or_null(const std::string& name) {
+    try {
+        return date::locate_zone(name);
+    } catch (const std::exception&) {
+        return nullptr;
+    }
+}
+
+// Local time in a stored zone; falls back to the stored offset when this
+// machine does not know the zone.
+std::string local_in(Instant t, const std::string& tz, int offset_min, std::string_view fmt) {
+    if (const auto* zone = zone_or_null(tz)) {
+        return format_local(t, zone, fmt);
+    }
+    return date::format(std::string(fmt), t + std::chrono::minutes{offset_min});
+}
+
+ordered_json instant_json(const std::optional<Instant>& t) {
+    return t ? ordered_json(format_instant_utc(*t)) : ordered_json(nullptr);
+}
+
+} // namespace
+
+std::string session_local_time(const Session& s, std::string_view fmt) {
+    return local_in(s.started, s.tz, s.utc_offset_min, fmt);
+}
+
+std::string diary_clock(const Rating& r, Instant t) {
+    const auto* zone = zone_or_null(r.tz);
+    return zone != nullptr ? format_local(t, zone, "%H:%M") : date::format("%H:%MZ", t);
+}
+
+ordered_json to_json(const Session& s) {
+    ordered_json points = ordered_json::array();
+    for (const auto& p : s.points) {
+        points.push_back({{"point", p.point}, {"tenderness", p.tenderness}});
+    }
+    ordered_json oils = ordered_json::array();
+    for (const auto& o : s.oils) {
+        oils.push_back({{"oil", o.oil}, {"drops", nullable(o.drops)}});
+    }
+    ordered_json j;
+    j["id"] = s.id;
+    j["uuid"] = s.uuid;
+    j["night"] = format_date(s.night);
+    j["started"] = local_in(s.started, s.tz, s.utc_offset_min, "%Y-%m-%dT%H:%M:%S") +
+                   fmt::format("{}{:02}:{:02}", s.utc_offset_min < 0 ? '-' : '+',
+                               std::abs(s.utc_offset_min) / 60, std::abs(s.utc_offset_min) % 60);
+    j["started_utc"] = format_instant_utc(s.started);
+    j["tz"] = s.tz;
+    j["routine"] = s.routine;
+    j["rounds"] = s.rounds;
+    j["duration_min"] = nullable(s.duration_min);
+    j["before"] = nullable(s.before);
+    j["after"] = nullable(s.after);
+    j["points"] = points;
+    j["oils"] = oils;
+    j["tags"] = s.tags;
+    j["note"] = nullable(s.note);
+    j["created_utc"] = format_instant_utc(s.created);
+    j["updated_utc"] = format_instant_utc(s.updated);
+    return j;
+}
+
+ordered_json to_json(const Rating& r) {
+    const auto figures = derive_figures(r.diary);
+    ordered_json j;
+    j["night"] = format_date(r.night);
+    j["uuid"] = r.uuid;
+    j["sleep"] = nullable(r.sleep);
+    j["restless"] = nullable(r.restless);
+    j["diary"] = {
+        {"into_bed_utc", instant_json(r.diary.into_bed)},
+        {"try_sleep_utc", instant_json(r.diary.try_sleep)},
+        {"latency_min", nullable(r.diary.latency_min)},
+        {"awakenings", nullable(r.diary.awakenings)},
+        {"waso_min", nullable(r.diary.waso_min)},
+        {"final_wake_utc", instant_json(r.diary.final_wake)},
+        {"out_of_bed_utc", instant_json(r.diary.out_of_bed)},
+        {"time_in_bed_min", nullable(figures.tib_min)},
+        {"total_sleep_min", nullable(figures.tst_min)},
+        {"efficiency_pct", nullable(figures.efficiency_pct)},
+    };
+    j["tz"] = r.tz;
+    j["note"] = nullable(r.note);
+    j["created_utc"] = format_instant_utc(r.created);
+    j["updated_utc"] = format_instant_utc(r.updated);
+    return j;
+}
+
+ordered_json to_json(const Point& p) {
+    return {{"id", p.code}, {"uuid", p.uuid},     {"foot", p.foot},
+            {"name", p.name}, {"where", p.location}, {"builtin", p.builtin}};
+}
+
+ordered_json to_json(const Oil& o) {
+    return {{"id", o.code},
+            {"uuid", o.uuid},
+            {"name", o.name},
+            {"carrier", o.carrier},
+            {"builtin", o.builtin}};
+}
+
+ordered_json to_json(const Routine& r) {
+    return {{"name", r.code},
+            {"uuid", r.uuid},
+            {"description", r.description},
+            {"points", r.points},
+            {"builtin", r.builtin}};
+}
+
+std::string routine_label(const Session& s) { return fmt::format("{} x{}", s.routine, s.rounds); }
+
+std::string or_dash(const std::optional<int>& v) { return v ? std::to_string(*v) : "-"; }
+
+std::string before_after(const Session& s) {
+    if (!s.before && !s.after) {
+        return "-";
+    }
+    return fmt::format("{}→{}", or_dash(s.before), or_dash(s.after));
+}
+
+std::string minutes_label(int minutes) {
+    const char* sign = minutes < 0 ? "-" : "";
+    const int m = std::abs(minutes);
+    return fmt::format("{}{}h{:02}m", sign, m / 60, m % 60);
+}
+
+std::string Style::wrap(std::string_view code, std::string_view s) const {
+    if (!m_on) {
+        return std::string(s);
+    }
+    return fmt::format("\033[{}m{}\033[0m", code, s);
+}
+
+std::size_t display_width(std::string_view s) {
+    std::size_t width = 0;
+    for (const char c : s) {
+        if ((static_cast<unsigned char>(c) & 0xc0U) != 0x80U) {
+            ++width;
+        }
+    }
+    return width;
+}
+
+std::string pad(std::string_view s, std::size_t width) {
+    std::string out(s);
+    const auto w = display_width(s);
+    if (w < width) {
+        out.append(width - w, ' ');
+    }
+    return out;
+}
+
+void print_json(Context& ctx, const ordered_json& j) {
+    ctx.out() << j.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+}
+
+} // namespace rls

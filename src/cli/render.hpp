@@ -1,0 +1,52 @@
+// Turning sessions, ratings and catalog rows into JSON and terminal text.
+#pragma once
+
+#include "core/model.hpp"
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace rls {
+
+class Context;
+
+[[nodiscard]] nlohmann::ordered_json to_json(const Session& s);
+[[nodiscard]] nlohmann::ordered_json to_json(const Rating& r);
+[[nodiscard]] nlohmann::ordered_json to_json(const Point& p);
+[[nodiscard]] nlohmann::ordered_json to_json(const Oil& o);
+[[nodiscard]] nlohmann::ordered_json to_json(const Routine& r);
+
+// The session's start in the zone it was logged in ("2026-11-24 22:30").
+[[nodiscard]] std::string session_local_time(const Session& s, std::string_view fmt = "%Y-%m-%d %H:%M");
+// A rating's diary clock time in the rating's zone ("23:10").
+[[nodiscard]] std::string diary_clock(const Rating& r, Instant t);
+
+// "standard x2"
+[[nodiscard]] std::string routine_label(const Session& s);
+// "6→3" or "-"
+[[nodiscard]] std::string before_after(const Session& s);
+[[nodiscard]] std::string or_dash(const std::optional<int>& v);
+[[nodiscard]] std::string minutes_label(int minutes); // "7h05m"
+
+// Terminal styling that respects --color and NO_COLOR.
+class Style {
+public:
+    explicit Style(bool enabled) : m_on(enabled) {}
+    [[nodiscard]] std::string bold(std::string_view s) const { return wrap("1", s); }
+    [[nodiscard]] std::string dim(std::string_view s) const { return wrap("2", s); }
+    [[nodiscard]] std::string green(std::string_view s) const { return wrap("32", s); }
+    [[nodiscard]] std::string yellow(std::string_view s) const { return wrap("33", s); }
+
+private:
+    [[nodiscard]] std::string wrap(std::string_view code, std::string_view s) const;
+    bool m_on;
+};
+
+// Display width of UTF-8 text (code points; enough for rls's own text).
+[[nodiscard]] std::size_t display_width(std::string_view s);
+[[nodiscard]] std::string pad(std::string_view s, std::size_t width);
+
+// Prints JSON the way every --json output does: two-space indent, newline.
+void print_json(Context& ctx, const nlohmann::ordered_json& j);
+
+} // namespace rls

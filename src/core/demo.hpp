@@ -1,0 +1,39 @@
+// Plausible sample data for newcomers and benchmarks. Deterministic for a
+// seed; it streams nights through callbacks so that a 100,000-night history
+// never sits in memory.
+#pragma once
+
+#include "core/model.hpp"
+
+#include <cstdint>
+#include <functional>
+
+namespace rls {
+
+struct DemoParams {
+    int nights = 90;
+    std::uint64_t seed = 42;
+    Date last_night{};              // the newest night generated
+    const date::time_zone* zone = nullptr;
+    std::chrono::minutes cutoff = k_default_cutoff;
+};
+
+// The routine the demo adds besides `standard`.
+[[nodiscard]] Routine demo_left_only_routine();
+
+// Built-in effects (what the report should reveal), in sleep-quality points:
+// a session +1.0; two rotations +0.8 more; valerian +0.6; the left-only
+// routine +0.3; caffeine -1.2. Restlessness moves the other way.
+struct DemoEffects {
+    static constexpr double session = 1.0;
+    static constexpr double second_rotation = 0.8;
+    static constexpr double valerian = 0.6;
+    static constexpr double left_only = 0.3;
+    static constexpr double caffeine = -1.2;
+};
+
+void generate_demo(const DemoParams& params,
+                   const std::function<void(const SessionInput&)>& on_session,
+                   const std::function<void(const RatingInput&)>& on_rating);
+
+} // namespace rls

@@ -1,0 +1,22 @@
+// Matching what a user typed against known ids: exact, unambiguous prefix, or
+// the unambiguous part after a dot ("heart" for left.heart). Unknown names get
+// an error that lists the closest known ones.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rls {
+
+// Returns the matching id or throws Error(usage) naming the field, the value,
+// and the candidates (ambiguous) or nearest ids (unknown).
+[[nodiscard]] std::string match_id(std::string_view typed, const std::vector<std::string>& known,
+                                   std::string_view field, std::string_view kind);
+
+// Up to `count` known ids closest to `typed` by edit distance.
+[[nodiscard]] std::vector<std::string> closest(std::string_view typed,
+                                               const std::vector<std::string>& known,
+                                               std::size_t count);
+
+} // namespace rls

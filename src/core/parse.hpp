@@ -1,0 +1,70 @@
+// Parsers for everything a user types: numbers, ratings, times, dates,
+// durations and the ID=N / ID:DROPS specs. Each takes the field name so that
+// its error says which option was wrong, what was given and what is allowed.
+#pragma once
+
+#include "core/time.hpp"
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace rls {
+
+// A whole number in [lo, hi]; digits only (no sign, exponent, hex or spaces).
+[[nodiscard]] int parse_int(std::string_view text, std::string_view field, int lo, int hi);
+
+// A 0-10 rating.
+[[nodiscard]] inline int parse_rating(std::string_view text, std::string_view field) {
+    return parse_int(text, field, 0, 10);
+}
+
+// A wall-clock time H:MM or HH:MM, as minutes since midnight.
+[[nodiscard]] std::chrono::minutes parse_time_of_day(std::string_view text,
+                                                     std::string_view field);
+
+// When something happened: now, HH:MM (today, or yesterday if that is still
+// to come), today HH:MM, yesterday HH:MM, YYYY-MM-DD HH:MM[:SS] or ISO 8601
+// YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM]. Never in the future, never before 2000.
+[[nodiscard]] Instant parse_when(std::string_view text, const TimeContext& ctx,
+                                 std::string_view field);
+
+// A night: YYYY-MM-DD, today or yesterday (local dates).
+[[nodiscard]] Date parse_night(std::string_view text, const TimeContext& ctx,
+                               std::string_view field);
+
+// A duration in minutes: 25, 25m, 25min, 1h, 1h30m, 1:30. Between lo and hi minutes.
+[[nodiscard]] int parse_duration_minutes(std::string_view text, std::string_view field, int lo,
+                                         int hi);
+
+struct PointSpec {
+    std::string point; // as typed; resolved against the catalog later
+    int tenderness = 0;
+};
+// ID=TENDERNESS, tenderness 0-10.
+[[nodiscard]] PointSpec parse_point_spec(std::string_view text, std::string_view field);
+
+struct OilSpec {
+    std::string oil;
+    std::optional<int> drops; // none given: the oil's default
+};
+// ID or ID:DROPS, drops 1-20.
+[[nodiscard]] OilSpec parse_oil_spec(std::string_view text, std::string_view field);
+
+// Names for tags, routines, points and oils: lower-case letters, digits, '-',
+// and for points one '.'; 1-40 characters. Returns the name lower-cased.
+[[nodiscard]] std::string parse_name(std::string_view text, std::string_view field,
+                                     bool allow_dot = false);
+
+// Free text (notes, descriptions): at most max_bytes, valid UTF-8. The error
+// never repeats the text, which may be private.
+[[nodiscard]] std::string parse_text(std::string_view text, std::string_view field,
+                                     std::size_t max_bytes);
+
+inline constexpr std::size_t k_max_note_bytes = 10000;
+
+// For messages: the value as typed, shortened and with control characters escaped.
+[[nodiscard]] std::string quote_value(std::string_view text);
+
+} // namespace rls

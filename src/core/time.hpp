@@ -1,0 +1,83 @@
+// Time: the clock, the user's zone and the rules that map instants to nights.
+// "Now" and the zone are inputs so every computation can be tested at a fixed
+// instant in a fixed zone.
+#pragma once
+
+#include <chrono>
+#include <date/date.h>
+#include <date/tz.h>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace rls {
+
+using Instant = date::sys_seconds;
+using Date = date::year_month_day;
+
+class Clock {
+public:
+    virtual ~Clock() = default;
+    [[nodiscard]] virtual Instant now() const = 0;
+};
+
+class SystemClock final : public Clock {
+public:
+    [[nodiscard]] Instant now() const override;
+};
+
+class FixedClock final : public Clock {
+public:
+    explicit FixedClock(Instant at) : m_at(at) {}
+    [[nodiscard]] Instant now() const override { return m_at; }
+
+private:
+    Instant m_at;
+};
+
+// The zone rls works in: TZ when set (Debian's libdate-tz ignores TZ in
+// current_zone()), otherwise the system's. Throws Error(usage) naming TZ when
+// it names no known zone.
+[[nodiscard]] const date::time_zone* user_zone(const char* tz_env);
+
+// Everything time-dependent a command needs.
+struct TimeContext {
+    Instant now;
+    const date::time_zone* zone;
+    std::chrono::minutes cutoff{6 * 60}; // sessions before this local time belong to the previous night
+};
+
+inline constexpr std::chrono::minutes k_default_cutoff{6 * 60};
+
+// The night an instant belongs to: the local date, or the day before when the
+// local time of day is before the cut-off.
+[[nodiscard]] Date night_of(Instant t, const date::time_zone* zone, std::chrono::minutes cutoff);
+
+// The local calendar date of an instant.
+[[nodiscard]] Date local_date(Instant t, const date::time_zone* zone);
+
+// The night a morning rating is for by default: the one that just ended,
+// i.e. the local date minus one day.
+[[nodiscard]] Date last_night(const TimeContext& ctx);
+
+// The latest night that has ended and so can be rated.
+[[nodiscard]] inline Date latest_ratable_night(const TimeContext& ctx) { return last_night(ctx); }
+
+// Local wall time on a date, as an instant. A time in a DST gap is an error
+// naming `field`; an ambiguous time (clocks going back) takes the first one.
+[[nodiscard]] Instant resolve_local(Date day, std::chrono::minutes time_of_day,
+                                    const date::time_zone* zone, std::string_view field);
+
+// Minutes east of UTC in `zone` at `t`.
+[[nodiscard]] int utc_offset_minutes(Instant t, const date::time_zone* zone);
+
+// Formatting and parsing of the stored forms.
+[[nodiscard]] std::string format_instant_utc(Instant t);      // 2026-11-24T22:30:00Z
+[[nodiscard]] std::optional<Instant> parse_instant_utc(std::string_view text);
+[[nodiscard]] std::string format_date(Date d);                // 2026-11-24
+[[nodiscard]] std::optional<Date> parse_iso_date(std::string_view text);
+[[nodiscard]] std::string format_local(Instant t, const date::time_zone* zone,
+                                       std::string_view fmt = "%Y-%m-%d %H:%M");
+[[nodiscard]] std::string format_local_with_offset(Instant t, const date::time_zone* zone);
+
+} // namespace rls

@@ -1,0 +1,43 @@
+// rls entry point: wires the real clock, streams and environment into the
+// command layer. Everything else lives in the rls_core library.
+#include "cli/app.hpp"
+#include "core/time.hpp"
+
+#include <cstdlib>
+#include <iostream>
+#include <unistd.h>
+
+int main(int argc, char** argv) {
+    // RLS_NOW fixes "now" (UTC, YYYY-MM-DDTHH:MM:SSZ) for tests and for
+    // reproducible scripts; documented in rls(1).
+    rls::SystemClock system_clock;
+    std::optional<rls::FixedClock> fixed_clock;
+    if (const char* now = std::getenv("RLS_NOW"); now != nullptr && *now != '\0') {
+        const auto t = rls::parse_instant_utc(now);
+        if (!t) {
+            std::cerr << "rls: RLS_NOW must be a UTC time YYYY-MM-DDTHH:MM:SSZ, got '" << now
+                      << "'\n";
+            return 64;
+        }
+        fixed_clock.emplace(*t);
+    }
+    std::ios::sync_with_stdio(false);
+    rls::Environment env{
+        [](const char* name) { return static_cast<const char*>(std::getenv(name)); },
+        fixed_clock ? static_cast<const rls::Clock*>(&*fixed_clock) : &system_clock,
+        &std::cin,
+        &std::cout,
+        &std::cerr,
+        isatty(STDIN_FILENO) == 1,
+        isatty(STDOUT_FILENO) == 1,
+        isatty(STDERR_FILENO) == 1,
+    };
+    rls::Context ctx(std::move(env));
+    const int code = rls::run_cli(argc, argv, ctx);
+    std::cout.flush();
+    if (!std::cout) {
+        std::cerr << "rls: cannot write output\n";
+        return code == 0 ? 74 : code;
+    }
+    return code;
+}

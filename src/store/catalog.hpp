@@ -1,0 +1,25 @@
+// The catalog: reflexology points, oils, routines and tags.
+#pragma once
+
+#include "core/model.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <vector>
+
+namespace rls {
+
+[[nodiscard]] std::vector<Point> list_points(SQLite::Database& db);
+[[nodiscard]] std::vector<Oil> list_oils(SQLite::Database& db);
+[[nodiscard]] std::vector<Routine> list_routines(SQLite::Database& db);
+[[nodiscard]] std::vector<std::string> list_tags(SQLite::Database& db);
+
+[[nodiscard]] std::vector<std::string> codes_of(const std::vector<Point>& points);
+[[nodiscard]] std::vector<std::string> codes_of(const std::vector<Oil>& oils);
+[[nodiscard]] std::vector<std::string> codes_of(const std::vector<Routine>& routines);
+
+// Adds run inside the caller's transaction; a duplicate code is Error(usage).
+void add_point(SQLite::Database& db, const Point& point);
+void add_oil(SQLite::Database& db, const Oil& oil);
+void add_routine(SQLite::Database& db, const Routine& routine);
+
+} // namespace rls

@@ -1,0 +1,41 @@
+// Opening the rls database: where it lives, its permissions, its pragmas and
+// its schema migrations.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace rls {
+
+// Where the database lives: --db, then RLS_DB, then $XDG_DATA_HOME/rls/rls.db,
+// then ~/.local/share/rls/rls.db. Throws Error(usage) when none can be formed.
+struct DbLocation {
+    std::filesystem::path path;
+    bool is_default = false;
+};
+[[nodiscard]] DbLocation locate_database(const std::optional<std::string>& cli_db,
+                                         const char* rls_db_env, const char* xdg_data_home,
+                                         const char* home);
+
+// The newest schema version this build knows.
+[[nodiscard]] int latest_schema_version();
+
+// Opens (creating if needed, with a 0700 directory and a 0600 file) and
+// migrates. A database newer than this build is refused untouched.
+[[nodiscard]] std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& path);
+
+// Opens an in-memory database, migrated; for tests.
+[[nodiscard]] std::unique_ptr<SQLite::Database> open_memory_database();
+
+// Applies pending migrations, each in one transaction with its user_version bump.
+void migrate(SQLite::Database& db);
+
+[[nodiscard]] int schema_version(SQLite::Database& db);
+
+// Maps an exception from SQLite to rls's error scheme; `what` says what was being done.
+[[noreturn]] void rethrow_sqlite(const std::exception& e, const std::string& what);
+
+} // namespace rls

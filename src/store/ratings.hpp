@@ -1,0 +1,23 @@
+// Morning ratings, one per night, and settings.
+#pragma once
+
+#include "core/model.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <optional>
+#include <vector>
+
+namespace rls {
+
+[[nodiscard]] std::optional<Rating> find_rating(SQLite::Database& db, Date night);
+// Inserts, or replaces the night's rating keeping its UUID. Caller's transaction.
+void save_rating(SQLite::Database& db, const RatingInput& input, Instant now,
+                 const std::string& uuid = {});
+// Ratings for nights in [from, to], newest first.
+[[nodiscard]] std::vector<Rating> ratings_between(SQLite::Database& db, Date from, Date to);
+[[nodiscard]] std::int64_t count_ratings(SQLite::Database& db);
+
+[[nodiscard]] std::optional<std::string> get_setting(SQLite::Database& db, const std::string& key);
+void set_setting(SQLite::Database& db, const std::string& key, const std::string& value);
+
+} // namespace rls

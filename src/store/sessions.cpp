@@ -1,0 +1,251 @@
+// Session storage. A session's children (points, oils, tags) are loaded in
+// one query each for a whole range, never one query per session.
+#include "store/sessions.hpp"
+
+#include "core/error.hpp"
+#include "core/uuid.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+#include <unordered_map>
+
+namespace rls {
+
+namespace {
+
+template <class T>
+void bind_optional(SQLite::Statement& q, int index, const std::optional<T>& value) {
+    if (value) {
+        q.bind(index, *value);
+    } else {
+        q.bind(index);
+    }
+}
+
+std::optional<int> optional_int(const SQLite::Column& c) {
+    return c.isNull() ? std::nullopt : std::optional<int>(c.getInt());
+}
+
+Instant stored_instant(const SQLite::Column& c) {
+    const auto t = parse_instant_utc(c.getString());
+    if (!t) {
+        throw Error(Exit::data, "the database holds a malformed time (run: rls check)");
+    }
+    return *t;
+}
+
+Date stored_date(const SQLite::Column& c) {
+    const auto d = parse_iso_date(c.getString());
+    if (!d) {
+        throw Error(Exit::data, "the database holds a malformed night (run: rls check)");
+    }
+    return *d;
+}
+
+std::int64_t id_of(SQLite::Database& db, const char* sql, const std::string& code,
+                   std::string_view kind) {
+    SQLite::Statement q(db, sql);
+    q.bind(1, code);
+    if (!q.executeStep()) {
+        throw usage_error(fmt::format("{} {} is not in the catalog", kind, code));
+    }
+    return q.getColumn(0).getInt64();
+}
+
+std::int64_t tag_id(SQLite::Database& db, const std::string& name) {
+    SQLite::Statement find(db, "SELECT id FROM tag WHERE name = ?");
+    find.bind(1, name);
+    if (find.executeStep()) {
+        return find.getColumn(0).getInt64();
+    }
+    SQLite::Statement add(db, "INSERT INTO tag (uuid, name) VALUES (?, ?)");
+    add.bind(1, new_uuid());
+    add.bind(2, name);
+    add.exec();
+    return db.getLastInsertRowid();
+}
+
+void write_children(SQLite::Database& db, std::int64_t id, const SessionInput& input) {
+    SQLite::Statement points(db, "INSERT INTO session_point (session_id, point_id, tenderness) "
+                                 "VALUES (?, (SELECT id FROM point WHERE code = ?), ?)");
+    for (const auto& p : input.points) {
+        (void)id_of(db, "SELECT id FROM point WHERE code = ?", p.point, "point");
+        points.bind(1, id);
+        points.bind(2, p.point);
+        points.bind(3, p.tenderness);
+        points.exec();
+        points.reset();
+    }
+    SQLite::Statement oils(db, "INSERT INTO session_oil (session_id, oil_id, drops) VALUES (?, ?, ?)");
+    for (const auto& o : input.oils) {
+        oils.bind(1, id);
+        oils.bind(2, id_of(db, "SELECT id FROM oil WHERE code = ?", o.oil, "oil"));
+        bind_optional(oils, 3, o.drops);
+        oils.exec();
+        oils.reset();
+    }
+    SQLite::Statement tags(db, "INSERT INTO session_tag (session_id, tag_id) VALUES (?, ?)");
+    for (const auto& t : input.tags) {
+        tags.bind(1, id);
+        tags.bind(2, tag_id(db, t));
+        tags.exec();
+        tags.reset();
+    }
+}
+
+void bind_fields(SQLite::Database& db, SQLite::Statement& q, const SessionInput& in, Instant now) {
+    q.bind(":started", format_instant_utc(in.started));
+    q.bind(":tz", in.tz);
+    q.bind(":offset", in.utc_offset_min);
+    q.bind(":night", format_date(in.night));
+    q.bind(":routine", id_of(db, "SELECT id FROM routine WHERE code = ?", in.routine, "routine"));
+    q.bind(":rounds", in.rounds);
+    bind_optional(q, q.getIndex(":duration"), in.duration_min);
+    bind_optional(q, q.getIndex(":before"), in.before);
+    bind_optional(q, q.getIndex(":after"), in.after);
+    bind_optional(q, q.getIndex(":note"), in.note);
+    q.bind(":now", format_instant_utc(now));
+}
+
+constexpr const char* k_select_sessions =
+    "SELECT s.id, s.uuid, s.started_utc, s.tz, s.utc_offset_min, s.night, r.code, s.rounds, "
+    "s.duration_min, s.before_restless, s.after_restless, s.note, s.created_utc, s.updated_utc "
+    "FROM session s JOIN routine r ON r.id = s.routine_id ";
+
+Session read_session(SQLite::Statement& q) {
+    Session s;
+    s.id = q.getColumn(0).getInt64();
+    s.uuid = q.getColumn(1).getString();
+    s.started = stored_instant(q.getColumn(2));
+    s.tz = q.getColumn(3).getString();
+    s.utc_offset_min = q.getColumn(4).getInt();
+    s.night = stored_date(q.getColumn(5));
+    s.routine = q.getColumn(6).getString();
+    s.rounds = q.getColumn(7).getInt();
+    s.duration_min = optional_int(q.getColumn(8));
+    s.before = optional_int(q.getColumn(9));
+    s.after = optional_int(q.getColumn(10));
+    if (!q.getColumn(11).isNull()) {
+        s.note = q.getColumn(11).getString();
+    }
+    s.created = stored_instant(q.getColumn(12));
+    s.updated = stored_instant(q.getColumn(13));
+    return s;
+}
+
+// Loads points, oils and tags for the sessions selected by `where` (which
+// binds ?1 and ?2 to the same values as the session query).
+void load_children(SQLite::Database& db, std::vector<Session>& sessions, const std::string& where,
+                   const std::string& a, const std::string& b) {
+    std::unordered_map<std::int64_t, Session*> by_id;
+    for (auto& s : sessions) {
+        by_id[s.id] = &s;
+    }
+    const auto run = [&](const std::string& sql, auto&& add) {
+        SQLite::Statement q(db, sql + where);
+        q.bind(1, a);
+        q.bind(2, b);
+        while (q.executeStep()) {
+            if (const auto it = by_id.find(q.getColumn(0).getInt64()); it != by_id.end()) {
+                add(*it->second, q);
+            }
+        }
+    };
+    run("SELECT c.session_id, p.code, c.tenderness FROM session_point c "
+        "JOIN point p ON p.id = c.point_id JOIN session s ON s.id = c.session_id ",
+        [](Session& s, SQLite::Statement& q) {
+            s.points.push_back({q.getColumn(1).getString(), q.getColumn(2).getInt()});
+        });
+    run("SELECT c.session_id, o.code, c.drops FROM session_oil c "
+        "JOIN oil o ON o.id = c.oil_id JOIN session s ON s.id = c.session_id ",
+        [](Session& s, SQLite::Statement& q) {
+            s.oils.push_back({q.getColumn(1).getString(), optional_int(q.getColumn(2))});
+        });
+    run("SELECT c.session_id, t.name FROM session_tag c "
+        "JOIN tag t ON t.id = c.tag_id JOIN session s ON s.id = c.session_id ",
+        [](Session& s, SQLite::Statement& q) { s.tags.push_back(q.getColumn(1).getString()); });
+}
+
+std::vector<Session> select_sessions(SQLite::Database& db, const std::string& where,
+                                     const std::string& a, const std::string& b,
+                                     const std::string& order) {
+    SQLite::Statement q(db, std::string(k_select_sessions) + where + order);
+    q.bind(1, a);
+    q.bind(2, b);
+    std::vector<Session> out;
+    while (q.executeStep()) {
+        out.push_back(read_session(q));
+    }
+    load_children(db, out, where, a, b);
+    return out;
+}
+
+} // namespace
+
+std::int64_t insert_session(SQLite::Database& db, const SessionInput& input, Instant now,
+                            const std::string& uuid) {
+    SQLite::Statement q(db,
+                        "INSERT INTO session (uuid, started_utc, tz, utc_offset_min, night, "
+                        "routine_id, rounds, duration_min, before_restless, after_restless, note, "
+                        "created_utc, updated_utc) VALUES (:uuid, :started, :tz, :offset, :night, "
+                        ":routine, :rounds, :duration, :before, :after, :note, :now, :now)");
+    q.bind(":uuid", uuid.empty() ? new_uuid() : uuid);
+    bind_fields(db, q, input, now);
+    q.exec();
+    const auto id = db.getLastInsertRowid();
+    write_children(db, id, input);
+    return id;
+}
+
+void update_session(SQLite::Database& db, std::int64_t id, const SessionInput& input, Instant now) {
+    SQLite::Statement q(db, "UPDATE session SET started_utc = :started, tz = :tz, "
+                            "utc_offset_min = :offset, night = :night, routine_id = :routine, "
+                            "rounds = :rounds, duration_min = :duration, before_restless = :before, "
+                            "after_restless = :after, note = :note, updated_utc = :now "
+                            "WHERE id = :id");
+    bind_fields(db, q, input, now);
+    q.bind(":id", id);
+    if (q.exec() != 1) {
+        throw Error(Exit::no_input, fmt::format("session {} does not exist", id));
+    }
+    for (const char* table : {"session_point", "session_oil", "session_tag"}) {
+        SQLite::Statement del(db, fmt::format("DELETE FROM {} WHERE session_id = ?", table));
+        del.bind(1, id);
+        del.exec();
+    }
+    write_children(db, id, input);
+}
+
+bool delete_session(SQLite::Database& db, std::int64_t id) {
+    SQLite::Statement q(db, "DELETE FROM session WHERE id = ?");
+    q.bind(1, id);
+    return q.exec() == 1;
+}
+
+std::optional<Session> find_session(SQLite::Database& db, std::int64_t id) {
+    const auto text = std::to_string(id);
+    auto found = select_sessions(db, "WHERE s.id = ?1 AND s.id = ?2", text, text, "");
+    if (found.empty()) {
+        return std::nullopt;
+    }
+    return std::move(found.front());
+}
+
+std::vector<Session> sessions_between(SQLite::Database& db, Date from, Date to) {
+    return select_sessions(db, "WHERE s.night BETWEEN ?1 AND ?2", format_date(from),
+                           format_date(to), " ORDER BY s.started_utc DESC, s.id DESC");
+}
+
+std::optional<Session> latest_session(SQLite::Database& db) {
+    SQLite::Statement q(db, "SELECT id FROM session ORDER BY started_utc DESC, id DESC LIMIT 1");
+    if (!q.executeStep()) {
+        return std::nullopt;
+    }
+    return find_session(db, q.getColumn(0).getInt64());
+}
+
+std::int64_t count_sessions(SQLite::Database& db) {
+    return db.execAndGet("SELECT count(*) FROM session").getInt64();
+}
+
+} // namespace rls

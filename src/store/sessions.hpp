@@ -1,0 +1,25 @@
+// Sessions: the evening massages, with their points, oils and tags.
+#pragma once
+
+#include "core/model.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <optional>
+#include <vector>
+
+namespace rls {
+
+// Writes run inside the caller's transaction. Point, oil, routine and tag
+// names must already be resolved to catalog codes; tags are created on use.
+std::int64_t insert_session(SQLite::Database& db, const SessionInput& input, Instant now,
+                            const std::string& uuid = {});
+void update_session(SQLite::Database& db, std::int64_t id, const SessionInput& input, Instant now);
+bool delete_session(SQLite::Database& db, std::int64_t id);
+
+[[nodiscard]] std::optional<Session> find_session(SQLite::Database& db, std::int64_t id);
+// Sessions whose nights lie in [from, to], newest first.
+[[nodiscard]] std::vector<Session> sessions_between(SQLite::Database& db, Date from, Date to);
+[[nodiscard]] std::optional<Session> latest_session(SQLite::Database& db);
+[[nodiscard]] std::int64_t count_sessions(SQLite::Database& db);
+
+} // namespace rls
