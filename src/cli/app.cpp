@@ -17,15 +17,19 @@ void build(CLI::App& app, Context& ctx, Action& action) {
     app.description("rls - log evening reflexology foot massages for restless legs, rate the "
                     "night that follows, and see which routines preceded better nights.");
     app.footer("Run 'rls COMMAND --help' for a command's options; 'man rls' for the manual.");
-    app.set_version_flag("--version", fmt::format("rls {}", k_version), "Print the version and exit");
+    app.set_version_flag("--version", fmt::format("rls {}", k_version),
+                         "Print the version and exit");
     app.fallthrough();
     app.require_subcommand(1);
-    app.add_option("--db", ctx.db_option, "Database file (default $XDG_DATA_HOME/rls/rls.db; env RLS_DB)")
+    app.add_option("--db", ctx.db_option,
+                   "Database file (default $XDG_DATA_HOME/rls/rls.db; env RLS_DB)")
         ->type_name("PATH");
-    app.add_option("--color", ctx.color, "Colour output: auto, always or never (NO_COLOR is honoured)")
+    app.add_option("--color", ctx.color,
+                   "Colour output: auto, always or never (NO_COLOR is honoured)")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->type_name("WHEN");
-    app.add_flag("--no-input", ctx.no_input, "Never ask questions; fail instead if something is missing");
+    app.add_flag("--no-input", ctx.no_input,
+                 "Never ask questions; fail instead if something is missing");
 
     register_log(app, ctx, action);
     register_rate(app, ctx, action);

@@ -47,7 +47,8 @@ void run_points(Context& ctx, const PointOptions& o) {
         Point p;
         p.code = parse_name(o.id, "ID", true);
         if (o.foot != "left" && o.foot != "right") {
-            throw usage_error(fmt::format("--foot must be left or right, got {}", quote_value(o.foot)));
+            throw usage_error(
+                fmt::format("--foot must be left or right, got {}", quote_value(o.foot)));
         }
         p.foot = o.foot;
         p.name = parse_text(o.name.empty() ? p.code : o.name, "--name", 80);
@@ -62,7 +63,8 @@ void run_points(Context& ctx, const PointOptions& o) {
         return;
     }
     const Style style(ctx.color_enabled());
-    ctx.out() << style.bold(fmt::format("{:<16} {:<6} {:<10} {}", "ID", "FOOT", "NAME", "WHERE")) << '\n';
+    ctx.out() << style.bold(fmt::format("{:<16} {:<6} {:<10} {}", "ID", "FOOT", "NAME", "WHERE"))
+              << '\n';
     for (const auto& p : points) {
         ctx.out() << fmt::format("{:<16} {:<6} {:<10} {}\n", p.code, p.foot, p.name, p.location);
     }
@@ -118,7 +120,8 @@ void run_routines(Context& ctx, const RoutineOptions& o) {
                                         "point (see: rls points)"));
         }
         if (r.points.empty() || r.points.size() > 40) {
-            throw usage_error(fmt::format("--points must list 1 to 40 points, got {}", r.points.size()));
+            throw usage_error(
+                fmt::format("--points must list 1 to 40 points, got {}", r.points.size()));
         }
         in_transaction(ctx, [&](auto& db) { add_routine(db, r); });
         ctx.out() << fmt::format("Added routine {} ({} points).\n", r.code, r.points.size());
@@ -142,7 +145,8 @@ void run_routines(Context& ctx, const RoutineOptions& o) {
 void register_catalog(CLI::App& app, Context& ctx, Action& action) {
     {
         auto o = std::make_shared<PointOptions>();
-        auto* cmd = app.add_subcommand("points", "List reflexology points (add your own with 'add')");
+        auto* cmd =
+            app.add_subcommand("points", "List reflexology points (add your own with 'add')");
         cmd->add_flag("--json", o->json, "Print as JSON");
         o->add = cmd->add_subcommand("add", "Add a point");
         o->add->add_option("ID", o->id, "Point id, e.g. left.toes")->required();
@@ -171,7 +175,8 @@ void register_catalog(CLI::App& app, Context& ctx, Action& action) {
             ->required()
             ->delimiter(',')
             ->type_name("ID,...");
-        o->add->add_option("--description", o->description, "What the routine is")->type_name("TEXT");
+        o->add->add_option("--description", o->description, "What the routine is")
+            ->type_name("TEXT");
         cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_routines(ctx, *o); }; });
     }
 }

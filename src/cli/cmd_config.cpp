@@ -35,7 +35,8 @@ std::string validated(const std::string& key, const std::string& value) {
     if (key == "cutoff") {
         const auto t = parse_time_of_day(value, "cutoff");
         if (t > std::chrono::hours{12}) {
-            throw usage_error(fmt::format("cutoff must be from 00:00 to 12:00, got {}", quote_value(value)));
+            throw usage_error(
+                fmt::format("cutoff must be from 00:00 to 12:00, got {}", quote_value(value)));
         }
         return fmt::format("{:02}:{:02}", t.count() / 60, t.count() % 60);
     }

@@ -29,7 +29,8 @@ void run_delete(Context& ctx, const DeleteOptions& o) {
     }
     if (!o.yes) {
         if (!ctx.interactive()) {
-            throw usage_error("delete needs --yes when it cannot ask (not on a terminal, or --no-input)");
+            throw usage_error(
+                "delete needs --yes when it cannot ask (not on a terminal, or --no-input)");
         }
         if (!ctx.confirm(fmt::format("Delete session {} ({} at {})?", id, routine_label(*s),
                                      session_local_time(*s)))) {

@@ -53,9 +53,9 @@ void run_demo(Context& ctx, const DemoOptions& o) {
             ++ratings;
         });
     tx.commit();
-    ctx.out() << fmt::format("Demo data: {} nights ending {}, {} sessions, {} nights rated, in {}.\n",
-                             params.nights, format_date(params.last_night), sessions, ratings,
-                             ctx.db_path());
+    ctx.out() << fmt::format(
+        "Demo data: {} nights ending {}, {} sessions, {} nights rated, in {}.\n", params.nights,
+        format_date(params.last_night), sessions, ratings, ctx.db_path());
 }
 
 } // namespace
@@ -63,7 +63,8 @@ void run_demo(Context& ctx, const DemoOptions& o) {
 void register_demo(CLI::App& app, Context& ctx, Action& action) {
     auto o = std::make_shared<DemoOptions>();
     auto* cmd = app.add_subcommand("demo", "Fill an empty database with realistic sample data");
-    cmd->add_option("--nights", o->nights, "How many nights, 7-200000 (default 90)")->type_name("N");
+    cmd->add_option("--nights", o->nights, "How many nights, 7-200000 (default 90)")
+        ->type_name("N");
     cmd->add_option("--seed", o->seed, "Random seed, for a different sample (default 42)")
         ->type_name("S");
     cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_demo(ctx, *o); }; });

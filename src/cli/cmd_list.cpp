@@ -44,8 +44,8 @@ void run_list(Context& ctx, const ListOptions& o) {
         from = Date{date::sys_days{to} - date::days{7 * weeks - 1}};
     }
     if (from > to) {
-        throw usage_error(fmt::format("--from {} must not be after --to {}", format_date(from),
-                                      format_date(to)));
+        throw usage_error(
+            fmt::format("--from {} must not be after --to {}", format_date(from), format_date(to)));
     }
     auto& db = ctx.db();
     const auto sessions = sessions_between(db, from, to);
@@ -82,9 +82,9 @@ void run_list(Context& ctx, const ListOptions& o) {
 
     const Style style(ctx.color_enabled());
     auto& out = ctx.out();
-    out << fmt::format("Nights {} to {}, newest first: {} session{}, {} rated.\n\n", format_date(from),
-                       format_date(to), sessions.size(), sessions.size() == 1 ? "" : "s",
-                       ratings.size());
+    out << fmt::format("Nights {} to {}, newest first: {} session{}, {} rated.\n\n",
+                       format_date(from), format_date(to), sessions.size(),
+                       sessions.size() == 1 ? "" : "s", ratings.size());
     out << style.bold(fmt::format("{:<11} {:>5} {:<5} {:<16} {:<7} {:>5} {:>8}", "NIGHT", "ID",
                                   "TIME", "ROUTINE", "BEFORE", "SLEEP", "RESTLESS"))
         << '\n';
@@ -123,7 +123,8 @@ void run_list(Context& ctx, const ListOptions& o) {
 
 void register_list(CLI::App& app, Context& ctx, Action& action) {
     auto o = std::make_shared<ListOptions>();
-    auto* cmd = app.add_subcommand("list", "List nights with their sessions and ratings, newest first");
+    auto* cmd =
+        app.add_subcommand("list", "List nights with their sessions and ratings, newest first");
     o->cmd = cmd;
     cmd->add_option("-w,--weeks", o->weeks, "How many weeks back, ending tonight (default 2)")
         ->type_name("N");

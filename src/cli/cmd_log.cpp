@@ -19,7 +19,9 @@ namespace rls {
 
 namespace {
 
-[[noreturn]] void cancelled() { throw Error(Exit::declined, "cancelled; nothing was saved"); }
+[[noreturn]] void cancelled() {
+    throw Error(Exit::declined, "cancelled; nothing was saved");
+}
 
 // Asks until the answer is valid or empty (skip). End of input cancels.
 std::optional<int> ask_rating(Context& ctx, const std::string& prompt, std::string_view field) {
@@ -83,10 +85,11 @@ void walk_routine(Context& ctx, const SessionOptions& o, SessionInput& in) {
             fallback = last->oils;
         }
         for (;;) {
-            const auto answer = ctx.ask(
-                fallback.empty()
-                    ? std::string("Oils used, e.g. valerian lavender:3 (Enter for none): ")
-                    : fmt::format("Oils used [{}] (Enter keeps, - for none): ", oils_label(fallback)));
+            const auto answer =
+                ctx.ask(fallback.empty()
+                            ? std::string("Oils used, e.g. valerian lavender:3 (Enter for none): ")
+                            : fmt::format("Oils used [{}] (Enter keeps, - for none): ",
+                                          oils_label(fallback)));
             if (!answer) {
                 cancelled();
             }

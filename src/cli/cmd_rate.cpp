@@ -68,11 +68,10 @@ SleepDiary read_diary(const RateOptions& o, const TimeContext& t, Date night) {
         d.out_of_bed = diary_time(t, night, o.out_of_bed, "--out-of-bed", false);
     }
     // The diary's times must run in order.
-    const std::pair<const char*, std::optional<Instant>> order[] = {
-        {"--into-bed", d.into_bed},
-        {"--try-sleep", d.try_sleep},
-        {"--final-wake", d.final_wake},
-        {"--out-of-bed", d.out_of_bed}};
+    const std::pair<const char*, std::optional<Instant>> order[] = {{"--into-bed", d.into_bed},
+                                                                    {"--try-sleep", d.try_sleep},
+                                                                    {"--final-wake", d.final_wake},
+                                                                    {"--out-of-bed", d.out_of_bed}};
     const std::pair<const char*, std::optional<Instant>>* previous = nullptr;
     for (const auto& entry : order) {
         if (!entry.second) {
@@ -80,13 +79,15 @@ SleepDiary read_diary(const RateOptions& o, const TimeContext& t, Date night) {
         }
         if (previous != nullptr && *entry.second < *previous->second) {
             throw usage_error(fmt::format("{} must not be before {} ({} < {})", entry.first,
-                                          previous->first, format_local(*entry.second, t.zone, "%H:%M"),
+                                          previous->first,
+                                          format_local(*entry.second, t.zone, "%H:%M"),
                                           format_local(*previous->second, t.zone, "%H:%M")));
         }
         previous = &entry;
     }
     if (d.try_sleep && d.final_wake) {
-        const auto span = std::chrono::duration_cast<std::chrono::minutes>(*d.final_wake - *d.try_sleep);
+        const auto span =
+            std::chrono::duration_cast<std::chrono::minutes>(*d.final_wake - *d.try_sleep);
         const int awake = d.latency_min.value_or(0) + d.waso_min.value_or(0);
         if (awake > span.count()) {
             throw usage_error(fmt::format(
@@ -108,8 +109,9 @@ void run_rate(Context& ctx, const RateOptions& o) {
     RatingInput in;
     in.night = o.given("--night") ? parse_night(o.night, t, "--night") : latest;
     if (in.night > latest) {
-        throw usage_error(fmt::format("--night {} has not ended yet; the latest night to rate is {}",
-                                      format_date(in.night), format_date(latest)));
+        throw usage_error(
+            fmt::format("--night {} has not ended yet; the latest night to rate is {}",
+                        format_date(in.night), format_date(latest)));
     }
     in.tz = std::string(t.zone->name());
     if (o.given("--sleep")) {
@@ -128,7 +130,8 @@ void run_rate(Context& ctx, const RateOptions& o) {
     const bool nothing_given = !in.sleep && !in.restless && in.diary.empty() && !in.note;
     if (nothing_given) {
         if (!ctx.interactive()) {
-            throw usage_error("rate needs --sleep or --restless (or run it on a terminal to be asked)");
+            throw usage_error(
+                "rate needs --sleep or --restless (or run it on a terminal to be asked)");
         }
         ctx.err() << fmt::format("Rating the night of {}. Enter skips a question.\n",
                                  format_date(in.night));
@@ -175,8 +178,8 @@ void run_rate(Context& ctx, const RateOptions& o) {
         print_json(ctx, to_json(*stored));
         return;
     }
-    std::string line = fmt::format("Rated the night of {}: {}", format_date(in.night),
-                                   rating_summary(*stored));
+    std::string line =
+        fmt::format("Rated the night of {}: {}", format_date(in.night), rating_summary(*stored));
     const auto f = derive_figures(stored->diary);
     if (f.tst_min) {
         line += fmt::format("; total sleep {}", minutes_label(*f.tst_min));
@@ -191,7 +194,8 @@ void run_rate(Context& ctx, const RateOptions& o) {
 
 void register_rate(CLI::App& app, Context& ctx, Action& action) {
     auto o = std::make_shared<RateOptions>();
-    auto* cmd = app.add_subcommand("rate", "Rate last night's sleep and restlessness (in the morning)");
+    auto* cmd =
+        app.add_subcommand("rate", "Rate last night's sleep and restlessness (in the morning)");
     o->cmd = cmd;
     cmd->add_option("--night", o->night,
                     "Night to rate: YYYY-MM-DD, yesterday (default: the night that just ended)")
@@ -207,7 +211,8 @@ void register_rate(CLI::App& app, Context& ctx, Action& action) {
         ->type_name("TIME");
     cmd->add_option("--awakenings", o->awakenings, "Sleep diary: times you woke in the night")
         ->type_name("N");
-    cmd->add_option("--waso", o->waso, "Sleep diary: time awake in the night after first falling asleep")
+    cmd->add_option("--waso", o->waso,
+                    "Sleep diary: time awake in the night after first falling asleep")
         ->type_name("TIME");
     cmd->add_option("--final-wake", o->final_wake, "Sleep diary: time of final awakening, HH:MM")
         ->type_name("HH:MM");

@@ -57,8 +57,9 @@ void run_show(Context& ctx, const ShowOptions& o) {
                     name = known.name;
                 }
             }
-            const auto value = fmt::format("{:<15} {:>2}  {}", p.point, p.tenderness,
-                                           std::string(static_cast<std::size_t>(p.tenderness), '#'));
+            const auto value =
+                fmt::format("{:<15} {:>2}  {}", p.point, p.tenderness,
+                            std::string(static_cast<std::size_t>(p.tenderness), '#'));
             if (first) {
                 field("Points", value);
             } else {

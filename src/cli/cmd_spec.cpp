@@ -36,9 +36,8 @@ void walk(std::ostream& out, const CLI::App& cmd, const std::string& path) {
 void register_spec(CLI::App& app, Context& ctx, Action& action) {
     auto* cmd = app.add_subcommand("__spec", "Print the command tree (for tests)");
     cmd->group("");
-    cmd->callback([&ctx, &action, &app] {
-        action = [&ctx, &app] { walk(ctx.out(), app, "rls"); };
-    });
+    cmd->callback(
+        [&ctx, &action, &app] { action = [&ctx, &app] { walk(ctx.out(), app, "rls"); }; });
 }
 
 } // namespace rls

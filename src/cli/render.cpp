@@ -108,7 +108,7 @@ ordered_json to_json(const Rating& r) {
 }
 
 ordered_json to_json(const Point& p) {
-    return {{"id", p.code}, {"uuid", p.uuid},     {"foot", p.foot},
+    return {{"id", p.code},   {"uuid", p.uuid},      {"foot", p.foot},
             {"name", p.name}, {"where", p.location}, {"builtin", p.builtin}};
 }
 
@@ -128,9 +128,13 @@ ordered_json to_json(const Routine& r) {
             {"builtin", r.builtin}};
 }
 
-std::string routine_label(const Session& s) { return fmt::format("{} x{}", s.routine, s.rounds); }
+std::string routine_label(const Session& s) {
+    return fmt::format("{} x{}", s.routine, s.rounds);
+}
 
-std::string or_dash(const std::optional<int>& v) { return v ? std::to_string(*v) : "-"; }
+std::string or_dash(const std::optional<int>& v) {
+    return v ? std::to_string(*v) : "-";
+}
 
 std::string before_after(const Session& s) {
     if (!s.before && !s.after) {

@@ -42,8 +42,8 @@ void add_session_options(CLI::App& cmd, SessionOptions& o) {
     cmd.add_option("-t,--tag", o.tags, "A tag such as caffeine or late-exercise (repeatable)")
         ->type_name("TAG")
         ->allow_extra_args(false);
-    o.note_opt = cmd.add_option("--note", o.note, "A free-text note (up to 10000 bytes)")
-                     ->type_name("TEXT");
+    o.note_opt =
+        cmd.add_option("--note", o.note, "A free-text note (up to 10000 bytes)")->type_name("TEXT");
     cmd.add_flag("--json", o.json, "Print the stored session as JSON");
 }
 
@@ -81,8 +81,8 @@ std::vector<SessionOil> resolve_oils(Context& ctx, const std::vector<std::string
         if (std::any_of(out.begin(), out.end(), [&](const auto& o) { return o.oil == code; })) {
             throw usage_error(fmt::format("{} {} is given twice", field, code));
         }
-        const auto& oil = *std::find_if(oils.begin(), oils.end(),
-                                        [&](const auto& o) { return o.code == code; });
+        const auto& oil =
+            *std::find_if(oils.begin(), oils.end(), [&](const auto& o) { return o.code == code; });
         auto drops = spec.drops;
         if (!drops && !oil.carrier) {
             drops = 2;

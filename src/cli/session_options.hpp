@@ -40,12 +40,10 @@ void add_session_options(CLI::App& cmd, SessionOptions& o);
 void apply_session_options(Context& ctx, const SessionOptions& o, SessionInput& input);
 
 // Resolves what a user typed for points/oils against the catalog.
-[[nodiscard]] std::vector<SessionPoint> resolve_points(Context& ctx,
-                                                       const std::vector<std::string>& specs,
-                                                       std::string_view field);
-[[nodiscard]] std::vector<SessionOil> resolve_oils(Context& ctx,
-                                                   const std::vector<std::string>& specs,
-                                                   std::string_view field);
+[[nodiscard]] std::vector<SessionPoint>
+resolve_points(Context& ctx, const std::vector<std::string>& specs, std::string_view field);
+[[nodiscard]] std::vector<SessionOil>
+resolve_oils(Context& ctx, const std::vector<std::string>& specs, std::string_view field);
 
 // Sets the time-derived fields (zone, offset, night) for a start instant.
 void set_start(Context& ctx, SessionInput& input, Instant started);

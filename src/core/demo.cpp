@@ -33,7 +33,9 @@ private:
     std::uint64_t m_state;
 };
 
-int clamp_rating(double x) { return std::clamp(static_cast<int>(std::lround(x)), 0, 10); }
+int clamp_rating(double x) {
+    return std::clamp(static_cast<int>(std::lround(x)), 0, 10);
+}
 
 struct PointProfile {
     const char* code;
@@ -133,8 +135,10 @@ void generate_demo(const DemoParams& p, const std::function<void(const SessionIn
                 const minutes bed = hours{22} + minutes{rng.between(15, 75)};
                 r.diary.into_bed = resolve_local(night, bed, p.zone, "demo");
                 r.diary.try_sleep = *r.diary.into_bed + minutes{rng.between(5, 20)};
-                r.diary.latency_min = std::clamp(35 - 2 * clamp_rating(sleep) + rng.between(0, 10), 5, 90);
-                r.diary.awakenings = std::clamp(4 - clamp_rating(sleep) / 3 + rng.between(0, 1), 0, 6);
+                r.diary.latency_min =
+                    std::clamp(35 - 2 * clamp_rating(sleep) + rng.between(0, 10), 5, 90);
+                r.diary.awakenings =
+                    std::clamp(4 - clamp_rating(sleep) / 3 + rng.between(0, 1), 0, 6);
                 r.diary.waso_min = *r.diary.awakenings * rng.between(5, 15);
                 const minutes wake = hours{6} + minutes{rng.between(0, 75)};
                 r.diary.final_wake = resolve_local(next, wake, p.zone, "demo");

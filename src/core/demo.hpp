@@ -13,7 +13,7 @@ namespace rls {
 struct DemoParams {
     int nights = 90;
     std::uint64_t seed = 42;
-    Date last_night{};              // the newest night generated
+    Date last_night{}; // the newest night generated
     const date::time_zone* zone = nullptr;
     std::chrono::minutes cutoff = k_default_cutoff;
 };

@@ -22,7 +22,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
         row[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
             const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            row[j] =
+                std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
             diagonal = above;
         }
     }
@@ -71,8 +72,8 @@ std::string match_id(std::string_view typed, const std::vector<std::string>& kno
         return hits.front();
     }
     if (hits.size() > 1) {
-        throw usage_error(fmt::format("{} {} is ambiguous: it matches {}", field, quote_value(typed),
-                                      fmt::join(hits, ", ")));
+        throw usage_error(fmt::format("{} {} is ambiguous: it matches {}", field,
+                                      quote_value(typed), fmt::join(hits, ", ")));
     }
     const auto near = closest(typed, known, 3);
     if (near.empty()) {

@@ -15,8 +15,7 @@ namespace rls {
                                    std::string_view field, std::string_view kind);
 
 // Up to `count` known ids closest to `typed` by edit distance.
-[[nodiscard]] std::vector<std::string> closest(std::string_view typed,
-                                               const std::vector<std::string>& known,
-                                               std::size_t count);
+[[nodiscard]] std::vector<std::string>
+closest(std::string_view typed, const std::vector<std::string>& known, std::size_t count);
 
 } // namespace rls

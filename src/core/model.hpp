@@ -84,8 +84,8 @@ struct SleepDiary {
     std::optional<Instant> out_of_bed;
 
     [[nodiscard]] bool empty() const {
-        return !into_bed && !try_sleep && !latency_min && !awakenings && !waso_min &&
-               !final_wake && !out_of_bed;
+        return !into_bed && !try_sleep && !latency_min && !awakenings && !waso_min && !final_wake &&
+               !out_of_bed;
     }
 };
 

@@ -32,7 +32,8 @@ std::string lower(std::string_view s) {
 }
 
 bool all_digits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::optional<int> to_int(std::string_view s) {
@@ -182,10 +183,10 @@ Instant parse_when(std::string_view text, const TimeContext& ctx, std::string_vi
                     compact += c;
                 }
             }
-            const auto hh = compact.size() == 4 ? to_int(std::string_view(compact).substr(0, 2))
-                                                : std::nullopt;
-            const auto mm = compact.size() == 4 ? to_int(std::string_view(compact).substr(2))
-                                                : std::nullopt;
+            const auto hh =
+                compact.size() == 4 ? to_int(std::string_view(compact).substr(0, 2)) : std::nullopt;
+            const auto mm =
+                compact.size() == 4 ? to_int(std::string_view(compact).substr(2)) : std::nullopt;
             if (!hh || !mm || *hh > 14 || *mm > 59) {
                 when_error(field, text);
             }
@@ -258,7 +259,7 @@ int parse_duration_minutes(std::string_view text, std::string_view field, int lo
             if (!num) {
                 ok = false;
             } else if (!seen_h && !seen_m && (rest.starts_with("h"))) {
-                rest.remove_prefix(rest.starts_with("hours") ? 5
+                rest.remove_prefix(rest.starts_with("hours")  ? 5
                                    : rest.starts_with("hour") ? 4
                                    : rest.starts_with("hrs")  ? 3
                                    : rest.starts_with("hr")   ? 2
@@ -283,8 +284,8 @@ int parse_duration_minutes(std::string_view text, std::string_view field, int lo
     }
     if (!total || *total < lo || *total > hi) {
         throw usage_error(fmt::format(
-            "{} must be a duration from {} to {} minutes such as 25m, 1h10m or 1:10, got {}",
-            field, lo, hi, quote_value(text)));
+            "{} must be a duration from {} to {} minutes such as 25m, 1h10m or 1:10, got {}", field,
+            lo, hi, quote_value(text)));
     }
     return *total;
 }
@@ -299,8 +300,9 @@ PointSpec parse_point_spec(std::string_view text, std::string_view field) {
     spec.point = lower(trim(text.substr(0, eq)));
     const auto value = to_int(trim(text.substr(eq + 1)));
     if (!value || *value > 10) {
-        throw usage_error(fmt::format("{} tenderness for {} must be a whole number from 0 to 10, got {}",
-                                      field, spec.point, quote_value(text.substr(eq + 1))));
+        throw usage_error(
+            fmt::format("{} tenderness for {} must be a whole number from 0 to 10, got {}", field,
+                        spec.point, quote_value(text.substr(eq + 1))));
     }
     spec.tenderness = *value;
     return spec;
@@ -317,8 +319,9 @@ OilSpec parse_oil_spec(std::string_view text, std::string_view field) {
     if (colon != std::string_view::npos) {
         const auto drops = to_int(trim(text.substr(colon + 1)));
         if (!drops || *drops < 1 || *drops > 20) {
-            throw usage_error(fmt::format("{} drops of {} must be a whole number from 1 to 20, got {}",
-                                          field, spec.oil, quote_value(text.substr(colon + 1))));
+            throw usage_error(
+                fmt::format("{} drops of {} must be a whole number from 1 to 20, got {}", field,
+                            spec.oil, quote_value(text.substr(colon + 1))));
         }
         spec.drops = *drops;
     }
@@ -338,17 +341,17 @@ std::string parse_name(std::string_view text, std::string_view field, bool allow
         }
     }
     if (!ok || dots > 1 || (!s.empty() && (s.back() == '.' || s.back() == '-'))) {
-        throw usage_error(fmt::format(
-            "{} must be 1-40 characters of a-z, 0-9, '-'{}, starting with a letter or digit, got {}",
-            field, allow_dot ? " and one '.'" : "", quote_value(text)));
+        throw usage_error(fmt::format("{} must be 1-40 characters of a-z, 0-9, '-'{}, starting "
+                                      "with a letter or digit, got {}",
+                                      field, allow_dot ? " and one '.'" : "", quote_value(text)));
     }
     return s;
 }
 
 std::string parse_text(std::string_view text, std::string_view field, std::size_t max_bytes) {
     if (text.size() > max_bytes) {
-        throw usage_error(fmt::format("{} must be at most {} bytes, got {} bytes", field,
-                                      max_bytes, text.size()));
+        throw usage_error(fmt::format("{} must be at most {} bytes, got {} bytes", field, max_bytes,
+                                      text.size()));
     }
     // Validate UTF-8 so that JSON output and exports stay well-formed.
     std::size_t i = 0;
@@ -378,8 +381,8 @@ std::string parse_text(std::string_view text, std::string_view field, std::size_
         const char32_t min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
         if (!ok || cp < min_for_len[len] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ||
             cp == 0) {
-            throw usage_error(fmt::format("{} must be UTF-8 text without NUL bytes (byte {} is not)",
-                                          field, i + 1));
+            throw usage_error(fmt::format(
+                "{} must be UTF-8 text without NUL bytes (byte {} is not)", field, i + 1));
         }
         i += len;
     }

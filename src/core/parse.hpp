@@ -21,8 +21,7 @@ namespace rls {
 }
 
 // A wall-clock time H:MM or HH:MM, as minutes since midnight.
-[[nodiscard]] std::chrono::minutes parse_time_of_day(std::string_view text,
-                                                     std::string_view field);
+[[nodiscard]] std::chrono::minutes parse_time_of_day(std::string_view text, std::string_view field);
 
 // When something happened: now, HH:MM (today, or yesterday if that is still
 // to come), today HH:MM, yesterday HH:MM, YYYY-MM-DD HH:MM[:SS] or ISO 8601

@@ -11,7 +11,9 @@ namespace rls {
 
 using namespace std::chrono;
 
-Instant SystemClock::now() const { return floor<seconds>(system_clock::now()); }
+Instant SystemClock::now() const {
+    return floor<seconds>(system_clock::now());
+}
 
 const date::time_zone* user_zone(const char* tz_env) {
     if (tz_env != nullptr && *tz_env != '\0') {
@@ -55,8 +57,7 @@ Instant resolve_local(Date day, minutes time_of_day, const date::time_zone* zone
     const auto info = zone->get_info(local);
     if (info.result == date::local_info::nonexistent) {
         throw usage_error(fmt::format("{} {} does not exist in {} (clocks jump forward then)",
-                                      field, date::format("%Y-%m-%d %H:%M", local),
-                                      zone->name()));
+                                      field, date::format("%Y-%m-%d %H:%M", local), zone->name()));
     }
     return zone->to_sys(local, date::choose::earliest);
 }
@@ -65,7 +66,9 @@ int utc_offset_minutes(Instant t, const date::time_zone* zone) {
     return static_cast<int>(duration_cast<minutes>(zone->get_info(t).offset).count());
 }
 
-std::string format_instant_utc(Instant t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); }
+std::string format_instant_utc(Instant t) {
+    return date::format("%Y-%m-%dT%H:%M:%SZ", t);
+}
 
 namespace {
 
@@ -117,7 +120,9 @@ std::optional<Instant> parse_instant_utc(std::string_view text) {
     return date::sys_days{*day} + hours{h} + minutes{mi} + seconds{s};
 }
 
-std::string format_date(Date d) { return date::format("%Y-%m-%d", d); }
+std::string format_date(Date d) {
+    return date::format("%Y-%m-%d", d);
+}
 
 std::string format_local(Instant t, const date::time_zone* zone, std::string_view fmt) {
     return date::format(std::string(fmt), date::make_zoned(zone, t));

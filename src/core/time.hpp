@@ -44,7 +44,8 @@ private:
 struct TimeContext {
     Instant now;
     const date::time_zone* zone;
-    std::chrono::minutes cutoff{6 * 60}; // sessions before this local time belong to the previous night
+    std::chrono::minutes cutoff{6 *
+                                60}; // sessions before this local time belong to the previous night
 };
 
 inline constexpr std::chrono::minutes k_default_cutoff{6 * 60};
@@ -61,7 +62,9 @@ inline constexpr std::chrono::minutes k_default_cutoff{6 * 60};
 [[nodiscard]] Date last_night(const TimeContext& ctx);
 
 // The latest night that has ended and so can be rated.
-[[nodiscard]] inline Date latest_ratable_night(const TimeContext& ctx) { return last_night(ctx); }
+[[nodiscard]] inline Date latest_ratable_night(const TimeContext& ctx) {
+    return last_night(ctx);
+}
 
 // Local wall time on a date, as an instant. A time in a DST gap is an error
 // naming `field`; an ambiguous time (clocks going back) takes the first one.
@@ -72,9 +75,9 @@ inline constexpr std::chrono::minutes k_default_cutoff{6 * 60};
 [[nodiscard]] int utc_offset_minutes(Instant t, const date::time_zone* zone);
 
 // Formatting and parsing of the stored forms.
-[[nodiscard]] std::string format_instant_utc(Instant t);      // 2026-11-24T22:30:00Z
+[[nodiscard]] std::string format_instant_utc(Instant t); // 2026-11-24T22:30:00Z
 [[nodiscard]] std::optional<Instant> parse_instant_utc(std::string_view text);
-[[nodiscard]] std::string format_date(Date d);                // 2026-11-24
+[[nodiscard]] std::string format_date(Date d); // 2026-11-24
 [[nodiscard]] std::optional<Date> parse_iso_date(std::string_view text);
 [[nodiscard]] std::string format_local(Instant t, const date::time_zone* zone,
                                        std::string_view fmt = "%Y-%m-%d %H:%M");

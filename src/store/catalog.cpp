@@ -29,9 +29,15 @@ std::vector<std::string> codes(const std::vector<T>& items) {
 
 } // namespace
 
-std::vector<std::string> codes_of(const std::vector<Point>& points) { return codes(points); }
-std::vector<std::string> codes_of(const std::vector<Oil>& oils) { return codes(oils); }
-std::vector<std::string> codes_of(const std::vector<Routine>& routines) { return codes(routines); }
+std::vector<std::string> codes_of(const std::vector<Point>& points) {
+    return codes(points);
+}
+std::vector<std::string> codes_of(const std::vector<Oil>& oils) {
+    return codes(oils);
+}
+std::vector<std::string> codes_of(const std::vector<Routine>& routines) {
+    return codes(routines);
+}
 
 std::vector<Point> list_points(SQLite::Database& db) {
     SQLite::Statement q(db, "SELECT id, uuid, code, foot, name, location, builtin FROM point "
@@ -67,8 +73,12 @@ std::vector<Routine> list_routines(SQLite::Database& db) {
     while (q.executeStep()) {
         const auto id = q.getColumn(0).getInt64();
         if (out.empty() || out.back().id != id) {
-            out.push_back({id, q.getColumn(1).getString(), q.getColumn(2).getString(),
-                           q.getColumn(3).getString(), q.getColumn(4).getInt() != 0, {}});
+            out.push_back({id,
+                           q.getColumn(1).getString(),
+                           q.getColumn(2).getString(),
+                           q.getColumn(3).getString(),
+                           q.getColumn(4).getInt() != 0,
+                           {}});
         }
         out.back().points.push_back(q.getColumn(5).getString());
     }

@@ -119,12 +119,17 @@ DbLocation locate_database(const std::optional<std::string>& cli_db, const char*
     if (home != nullptr && *home == '/') {
         return {fs::path(home) / ".local" / "share" / "rls" / "rls.db", true};
     }
-    throw usage_error("cannot find a place for the database: set HOME, XDG_DATA_HOME, RLS_DB or --db");
+    throw usage_error(
+        "cannot find a place for the database: set HOME, XDG_DATA_HOME, RLS_DB or --db");
 }
 
-int latest_schema_version() { return migrations().back().version; }
+int latest_schema_version() {
+    return migrations().back().version;
+}
 
-int schema_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+int schema_version(SQLite::Database& db) {
+    return db.execAndGet("PRAGMA user_version").getInt();
+}
 
 void migrate(SQLite::Database& db) {
     const int current = schema_version(db);

@@ -76,7 +76,8 @@ std::optional<Rating> find_rating(SQLite::Database& db, Date night) {
     return read_rating(q);
 }
 
-void save_rating(SQLite::Database& db, const RatingInput& in, Instant now, const std::string& uuid) {
+void save_rating(SQLite::Database& db, const RatingInput& in, Instant now,
+                 const std::string& uuid) {
     SQLite::Statement q(
         db, "INSERT INTO rating (uuid, night, sleep, restless, into_bed_utc, try_sleep_utc, "
             "latency_min, awakenings, waso_min, final_wake_utc, out_of_bed_utc, tz, note, "
@@ -107,7 +108,8 @@ void save_rating(SQLite::Database& db, const RatingInput& in, Instant now, const
 }
 
 std::vector<Rating> ratings_between(SQLite::Database& db, Date from, Date to) {
-    SQLite::Statement q(db, std::string(k_select) + "WHERE night BETWEEN ? AND ? ORDER BY night DESC");
+    SQLite::Statement q(db,
+                        std::string(k_select) + "WHERE night BETWEEN ? AND ? ORDER BY night DESC");
     q.bind(1, format_date(from));
     q.bind(2, format_date(to));
     std::vector<Rating> out;

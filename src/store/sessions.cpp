@@ -76,7 +76,8 @@ void write_children(SQLite::Database& db, std::int64_t id, const SessionInput& i
         points.exec();
         points.reset();
     }
-    SQLite::Statement oils(db, "INSERT INTO session_oil (session_id, oil_id, drops) VALUES (?, ?, ?)");
+    SQLite::Statement oils(db,
+                           "INSERT INTO session_oil (session_id, oil_id, drops) VALUES (?, ?, ?)");
     for (const auto& o : input.oils) {
         oils.bind(1, id);
         oils.bind(2, id_of(db, "SELECT id FROM oil WHERE code = ?", o.oil, "oil"));
@@ -198,11 +199,12 @@ std::int64_t insert_session(SQLite::Database& db, const SessionInput& input, Ins
 }
 
 void update_session(SQLite::Database& db, std::int64_t id, const SessionInput& input, Instant now) {
-    SQLite::Statement q(db, "UPDATE session SET started_utc = :started, tz = :tz, "
-                            "utc_offset_min = :offset, night = :night, routine_id = :routine, "
-                            "rounds = :rounds, duration_min = :duration, before_restless = :before, "
-                            "after_restless = :after, note = :note, updated_utc = :now "
-                            "WHERE id = :id");
+    SQLite::Statement q(db,
+                        "UPDATE session SET started_utc = :started, tz = :tz, "
+                        "utc_offset_min = :offset, night = :night, routine_id = :routine, "
+                        "rounds = :rounds, duration_min = :duration, before_restless = :before, "
+                        "after_restless = :after, note = :note, updated_utc = :now "
+                        "WHERE id = :id");
     bind_fields(db, q, input, now);
     q.bind(":id", id);
     if (q.exec() != 1) {
