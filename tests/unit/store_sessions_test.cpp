@@ -1,0 +1,120 @@
+// Sessions and ratings round-trip through SQLite.
+#include "core/error.hpp"
+#include "store/database.hpp"
+#include "store/ratings.hpp"
+#include "store/sessions.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+#include <doctest/doctest.h>
+
+using namespace rls;
+using namespace date::literals;
+
+namespace {
+Instant utc(const char* text) { return *parse_instant_utc(text); }
+
+SessionInput sample() {
+    SessionInput s;
+    s.started = utc("2026-11-24T21:30:00Z");
+    s.tz = "Europe/Berlin";
+    s.utc_offset_min = 60;
+    s.night = 2026_y / 11 / 24;
+    s.routine = "standard";
+    s.rounds = 2;
+    s.duration_min = 25;
+    s.before = 7;
+    s.after = 3;
+    s.note = "line one\nline two; DROP TABLE session; --";
+    s.points = {{"left.heart", 6}, {"right.ball", 2}};
+    s.oils = {{"valerian", 3}, {"carrier", std::nullopt}};
+    s.tags = {"caffeine"};
+    return s;
+}
+} // namespace
+
+TEST_SUITE("store.sessions") {
+    TEST_CASE("a session is stored and read back whole") {
+        auto db = open_memory_database();
+        const auto id = insert_session(*db, sample(), utc("2026-11-24T22:00:00Z"));
+        const auto s = find_session(*db, id);
+        REQUIRE(s);
+        CHECK(s->started == utc("2026-11-24T21:30:00Z"));
+        CHECK(s->night == 2026_y / 11 / 24);
+        CHECK(s->rounds == 2);
+        CHECK(s->note == sample().note);
+        REQUIRE(s->points.size() == 2);
+        CHECK(s->points[0].point == "left.heart");
+        CHECK(s->points[0].tenderness == 6);
+        REQUIRE(s->oils.size() == 2);
+        CHECK(s->oils[0].oil == "valerian");
+        CHECK(s->oils[0].drops == 3);
+        CHECK(s->oils[1].drops == std::nullopt);
+        CHECK(s->tags == std::vector<std::string>{"caffeine"});
+        CHECK(s->uuid.size() == 36);
+    }
+
+    TEST_CASE("update replaces children and delete cascades") {
+        auto db = open_memory_database();
+        const auto id = insert_session(*db, sample(), utc("2026-11-24T22:00:00Z"));
+        auto changed = sample();
+        changed.points = {{"left.foot", 1}};
+        changed.tags = {};
+        update_session(*db, id, changed, utc("2026-11-24T23:00:00Z"));
+        const auto s = find_session(*db, id);
+        REQUIRE(s->points.size() == 1);
+        CHECK(s->points[0].point == "left.foot");
+        CHECK(s->tags.empty());
+        CHECK(s->updated == utc("2026-11-24T23:00:00Z"));
+        CHECK(delete_session(*db, id));
+        CHECK_FALSE(find_session(*db, id));
+        CHECK(db->execAndGet("SELECT count(*) FROM session_point").getInt() == 0);
+        CHECK_FALSE(delete_session(*db, id));
+    }
+
+    TEST_CASE("sessions in a night range come newest first") {
+        auto db = open_memory_database();
+        auto a = sample();
+        auto b = sample();
+        b.started = utc("2026-11-25T21:00:00Z");
+        b.night = 2026_y / 11 / 25;
+        (void)insert_session(*db, a, a.started);
+        (void)insert_session(*db, b, b.started);
+        const auto both = sessions_between(*db, 2026_y / 11 / 24, 2026_y / 11 / 25);
+        REQUIRE(both.size() == 2);
+        CHECK(both[0].night == 2026_y / 11 / 25);
+        CHECK(sessions_between(*db, 2026_y / 11 / 25, 2026_y / 11 / 25).size() == 1);
+        CHECK(latest_session(*db)->night == 2026_y / 11 / 25);
+    }
+
+    TEST_CASE("a rating per night and saving again replaces it but keeps its uuid") {
+        auto db = open_memory_database();
+        RatingInput r;
+        r.night = 2026_y / 11 / 24;
+        r.sleep = 6;
+        r.tz = "Europe/Berlin";
+        save_rating(*db, r, utc("2026-11-25T07:00:00Z"));
+        const auto first = find_rating(*db, r.night);
+        REQUIRE(first);
+        CHECK(first->sleep == 6);
+        CHECK_FALSE(first->restless);
+        r.sleep = 8;
+        r.restless = 1;
+        save_rating(*db, r, utc("2026-11-25T08:00:00Z"));
+        const auto second = find_rating(*db, r.night);
+        CHECK(second->sleep == 8);
+        CHECK(second->restless == 1);
+        CHECK(second->uuid == first->uuid);
+        CHECK(count_ratings(*db) == 1);
+    }
+
+    TEST_CASE("a check constraint failure rolls the whole transaction back") {
+        auto db = open_memory_database();
+        auto bad = sample();
+        bad.points = {{"left.heart", 6}, {"right.ball", 11}}; // 11 violates CHECK
+        {
+            SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
+            CHECK_THROWS((void)insert_session(*db, bad, bad.started));
+        } // not committed: rolled back
+        CHECK(count_sessions(*db) == 0);
+    }
+}
