@@ -30,9 +30,24 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
-std::string_view after_dot(std::string_view id) {
-    const auto dot = id.find('.');
-    return dot == std::string_view::npos ? std::string_view{} : id.substr(dot + 1);
+// The id's later words: "left.knee-leg" -> "knee-leg", "leg".
+std::vector<std::string_view> later_words(std::string_view id) {
+    std::vector<std::string_view> out;
+    for (std::size_t i = 0; i < id.size(); ++i) {
+        if ((id[i] == '.' || id[i] == '-') && i + 1 < id.size()) {
+            out.push_back(id.substr(i + 1));
+        }
+    }
+    return out;
+}
+
+bool word_prefix(std::string_view id, std::string_view typed) {
+    if (id.starts_with(typed)) {
+        return true;
+    }
+    const auto words = later_words(id);
+    return std::any_of(words.begin(), words.end(),
+                       [typed](std::string_view w) { return w.starts_with(typed); });
 }
 
 } // namespace
@@ -43,8 +58,8 @@ std::vector<std::string> closest(std::string_view typed, const std::vector<std::
     scored.reserve(known.size());
     for (const auto& id : known) {
         auto d = edit_distance(typed, id);
-        if (const auto tail = after_dot(id); !tail.empty()) {
-            d = std::min(d, edit_distance(typed, tail));
+        for (const auto word : later_words(id)) {
+            d = std::min(d, edit_distance(typed, word));
         }
         scored.emplace_back(d, id);
     }
@@ -64,7 +79,7 @@ std::string match_id(std::string_view typed, const std::vector<std::string>& kno
     }
     std::vector<std::string> hits;
     for (const auto& id : known) {
-        if (!typed.empty() && (id.starts_with(typed) || after_dot(id).starts_with(typed))) {
+        if (!typed.empty() && word_prefix(id, typed)) {
             hits.push_back(id);
         }
     }

@@ -1,6 +1,7 @@
-// Matching what a user typed against known ids: exact, unambiguous prefix, or
-// the unambiguous part after a dot ("heart" for left.heart). Unknown names get
-// an error that lists the closest known ones.
+// Matching what a user typed against known ids: exact, or an unambiguous
+// prefix of the id or of one of its later words ("heart" for left.heart,
+// "chamomile" for roman-chamomile). Unknown names get an error that lists the
+// closest known ones.
 #pragma once
 
 #include <string>

@@ -17,6 +17,10 @@ TEST_SUITE("core.match") {
         CHECK(match_id("heart", points, "--point", "point") == "left.heart");
         CHECK(match_id("ball", points, "--point", "point") == "right.ball");
         CHECK(match_id("knee", points, "--point", "point") == "left.knee-leg");
+        CHECK(match_id("leg", points, "--point", "point") == "left.knee-leg");
+        const std::vector<std::string> oils = {"valerian", "roman-chamomile", "lavender", "carrier"};
+        CHECK(match_id("chamomile", oils, "--oil", "oil") == "roman-chamomile");
+        CHECK(match_id("ca", oils, "--oil", "oil") == "carrier");
     }
 
     TEST_CASE("ambiguous and unknown ids list candidates") {
