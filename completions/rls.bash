@@ -1,0 +1,99 @@
+# bash completion for rls                                    -*- shell-script -*-
+# Commands and options mirror `rls --help`; point, oil, routine and tag names
+# and session numbers come from your own database via `rls __complete`.
+
+_rls_values() {
+    # $1: kind; uses the --db given on the command line, if any.
+    local db=() i
+    for ((i = 1; i < ${#COMP_WORDS[@]} - 1; i++)); do
+        if [[ ${COMP_WORDS[i]} == --db ]]; then
+            db=(--db "${COMP_WORDS[i + 1]}")
+        fi
+    done
+    "${COMP_WORDS[0]}" "${db[@]}" __complete "$1" 2>/dev/null
+}
+
+_rls() {
+    local cur prev words cword
+    _init_completion -n = || return
+
+    local commands="log rate list show edit delete points oils routines config demo"
+    local global="--db --color --no-input --version --help -h"
+    local session_opts="--at -r --routine -n --rounds -p --point -o --oil -d --duration
+        -b --before -a --after -t --tag --note --json"
+
+    local cmd="" sub="" i
+    for ((i = 1; i < cword; i++)); do
+        case ${words[i]} in
+            --db | --color) ((i++)) ;;
+            -*) ;;
+            *)
+                if [[ -z $cmd ]]; then
+                    cmd=${words[i]}
+                elif [[ -z $sub && ${words[i]} == add && $cmd == @(points|oils|routines) ]]; then
+                    sub=add
+                fi
+                ;;
+        esac
+    done
+
+    case $prev in
+        --db) _filedir; return ;;
+        --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
+        -r | --routine) COMPREPLY=($(compgen -W "$(_rls_values routines)" -- "$cur")); return ;;
+        -p | --point)
+            COMPREPLY=($(compgen -W "$(_rls_values points)" -S = -- "$cur"))
+            compopt -o nospace
+            return
+            ;;
+        -o | --oil) COMPREPLY=($(compgen -W "$(_rls_values oils)" -- "$cur")); return ;;
+        -t | --tag) COMPREPLY=($(compgen -W "$(_rls_values tags)" -- "$cur")); return ;;
+        --foot) COMPREPLY=($(compgen -W "left right" -- "$cur")); return ;;
+        --points)
+            local prefix=""
+            [[ $cur == *,* ]] && prefix=${cur%,*},
+            COMPREPLY=($(compgen -P "$prefix" -W "$(_rls_values points)" -- "${cur##*,}"))
+            compopt -o nospace
+            return
+            ;;
+        --at | -n | --rounds | -d | --duration | -b | --before | -a | --after | --note | \
+            --night | -s | --sleep | -R | --restless | --into-bed | --try-sleep | --latency | \
+            --awakenings | --waso | --final-wake | --out-of-bed | -w | --weeks | --from | --to | \
+            --name | --where | --description | --nights | --seed)
+            return
+            ;;
+    esac
+
+    local opts=""
+    case $cmd in
+        "") opts="$global"
+            if [[ $cur != -* ]]; then
+                COMPREPLY=($(compgen -W "$commands" -- "$cur"))
+                return
+            fi
+            ;;
+        log) opts="$session_opts" ;;
+        edit) opts="$session_opts" ;;
+        rate) opts="--night -s --sleep -R --restless --into-bed --try-sleep --latency --awakenings
+            --waso --final-wake --out-of-bed --note --replace --json" ;;
+        list) opts="-w --weeks --from --to --json" ;;
+        show) opts="--json" ;;
+        delete) opts="-y --yes --json" ;;
+        points) [[ $sub == add ]] && opts="--foot --name --where" || opts="--json" ;;
+        oils) [[ $sub == add ]] && opts="--name --carrier" || opts="--json" ;;
+        routines) [[ $sub == add ]] && opts="--points --description" || opts="--json" ;;
+        config) opts="--json" ;;
+        demo) opts="--nights --seed" ;;
+    esac
+
+    if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "$opts $global" -- "$cur"))
+        return
+    fi
+    case $cmd in
+        show | edit | delete) COMPREPLY=($(compgen -W "$(_rls_values sessions)" -- "$cur")) ;;
+        points | oils | routines) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add" -- "$cur")) ;;
+        config) COMPREPLY=($(compgen -W "cutoff" -- "$cur")) ;;
+    esac
+}
+complete -F _rls rls

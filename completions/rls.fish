@@ -1,0 +1,100 @@
+# fish completion for rls. Commands and options mirror `rls --help`; names and
+# session numbers come from your own database via `rls __complete`.
+
+function __rls_values
+    set -l tokens (commandline -opc)
+    set -l db
+    set -l i (contains -i -- --db $tokens)
+    and set db --db $tokens[(math $i + 1)]
+    command rls $db __complete $argv[1] 2>/dev/null
+end
+
+function __rls_in_add
+    __fish_seen_subcommand_from $argv[1]; and __fish_seen_subcommand_from add
+end
+
+function __rls_not_in_add
+    __fish_seen_subcommand_from $argv[1]; and not __fish_seen_subcommand_from add
+end
+
+set -l commands log rate list show edit delete points oils routines config demo
+complete -c rls -f
+
+# Global options
+complete -c rls -l db -r -F -d 'Database file'
+complete -c rls -l color -x -a 'auto always never' -d 'Colour output'
+complete -c rls -l no-input -d 'Never ask questions'
+complete -c rls -l version -d 'Print the version'
+complete -c rls -s h -l help -d 'Print help'
+
+# Commands
+set -l top "not __fish_seen_subcommand_from $commands"
+complete -c rls -n $top -a log -d 'Record an evening massage session'
+complete -c rls -n $top -a rate -d 'Rate last night (in the morning)'
+complete -c rls -n $top -a list -d 'List nights with sessions and ratings'
+complete -c rls -n $top -a show -d 'Show one session in full'
+complete -c rls -n $top -a edit -d 'Change a session'
+complete -c rls -n $top -a delete -d 'Delete a session'
+complete -c rls -n $top -a points -d 'List or add reflexology points'
+complete -c rls -n $top -a oils -d 'List or add oils'
+complete -c rls -n $top -a routines -d 'List or add routines'
+complete -c rls -n $top -a config -d 'Show or change settings'
+complete -c rls -n $top -a demo -d 'Fill an empty database with sample data'
+
+# log and edit
+set -l session '__fish_seen_subcommand_from log edit'
+complete -c rls -n $session -l at -x -d 'When the massage started'
+complete -c rls -n $session -s r -l routine -x -a '(__rls_values routines)' -d 'Routine followed'
+complete -c rls -n $session -s n -l rounds -x -d 'Rotations through the routine, 1-10'
+complete -c rls -n $session -s p -l point -x -a '(__rls_values points | string replace -r \'$\' =)' -d 'Tenderness ID=N'
+complete -c rls -n $session -s o -l oil -x -a '(__rls_values oils)' -d 'Oil used, ID[:DROPS]'
+complete -c rls -n $session -s d -l duration -x -d 'How long it took'
+complete -c rls -n $session -s b -l before -x -d 'Restlessness before, 0-10'
+complete -c rls -n $session -s a -l after -x -d 'Restlessness after, 0-10'
+complete -c rls -n $session -s t -l tag -x -a '(__rls_values tags)' -d 'A tag such as caffeine'
+complete -c rls -n $session -l note -x -d 'A free-text note'
+complete -c rls -n $session -l json -d 'Print the stored session as JSON'
+complete -c rls -n '__fish_seen_subcommand_from show edit delete' -a '(__rls_values sessions)' -d Session
+
+# rate
+set -l rate '__fish_seen_subcommand_from rate'
+complete -c rls -n $rate -l night -x -d 'Night to rate, YYYY-MM-DD'
+complete -c rls -n $rate -s s -l sleep -x -d 'Sleep quality 0-10'
+complete -c rls -n $rate -s R -l restless -x -d 'Night-time restlessness 0-10'
+complete -c rls -n $rate -l into-bed -x -d 'Diary: time into bed'
+complete -c rls -n $rate -l try-sleep -x -d 'Diary: time trying to sleep'
+complete -c rls -n $rate -l latency -x -d 'Diary: time to fall asleep'
+complete -c rls -n $rate -l awakenings -x -d 'Diary: times woken'
+complete -c rls -n $rate -l waso -x -d 'Diary: time awake after sleep onset'
+complete -c rls -n $rate -l final-wake -x -d 'Diary: final awakening'
+complete -c rls -n $rate -l out-of-bed -x -d 'Diary: time out of bed'
+complete -c rls -n $rate -l note -x -d 'A free-text note'
+complete -c rls -n $rate -l replace -d 'Replace an existing rating'
+complete -c rls -n $rate -l json -d 'Print as JSON'
+
+# list, show, delete
+complete -c rls -n '__fish_seen_subcommand_from list' -s w -l weeks -x -d 'Weeks back'
+complete -c rls -n '__fish_seen_subcommand_from list' -l from -x -d 'First night'
+complete -c rls -n '__fish_seen_subcommand_from list' -l to -x -d 'Last night'
+complete -c rls -n '__fish_seen_subcommand_from list show' -l json -d 'Print as JSON'
+complete -c rls -n '__fish_seen_subcommand_from delete' -s y -l yes -d 'Do not ask'
+complete -c rls -n '__fish_seen_subcommand_from delete' -l json -d 'Print as JSON'
+
+# catalog
+complete -c rls -n '__rls_not_in_add points' -a add -d 'Add a point'
+complete -c rls -n '__rls_not_in_add oils' -a add -d 'Add an oil'
+complete -c rls -n '__rls_not_in_add routines' -a add -d 'Add a routine'
+complete -c rls -n '__fish_seen_subcommand_from points oils routines; and not __fish_seen_subcommand_from add' -l json -d 'Print as JSON'
+complete -c rls -n '__rls_in_add points' -l foot -x -a 'left right' -d 'Which foot'
+complete -c rls -n '__rls_in_add points' -l name -x -d 'Short name'
+complete -c rls -n '__rls_in_add points' -l where -x -d 'Where on the foot'
+complete -c rls -n '__rls_in_add oils' -l name -x -d 'Display name'
+complete -c rls -n '__rls_in_add oils' -l carrier -d 'A carrier oil'
+complete -c rls -n '__rls_in_add routines' -l points -x -a '(__rls_values points)' -d 'Points in order, comma-separated'
+complete -c rls -n '__rls_in_add routines' -l description -x -d 'What the routine is'
+
+# config and demo
+complete -c rls -n '__fish_seen_subcommand_from config' -a cutoff -d 'Night cut-off time'
+complete -c rls -n '__fish_seen_subcommand_from config' -l json -d 'Print as JSON'
+complete -c rls -n '__fish_seen_subcommand_from demo' -l nights -x -d 'How many nights'
+complete -c rls -n '__fish_seen_subcommand_from demo' -l seed -x -d 'Random seed'

@@ -41,6 +41,7 @@ void build(CLI::App& app, Context& ctx, Action& action) {
     register_config(app, ctx, action);
     register_demo(app, ctx, action);
     register_spec(app, ctx, action);
+    register_complete(app, ctx, action);
 }
 
 std::string one_line(std::string s) {

@@ -23,6 +23,7 @@ void register_catalog(CLI::App& app, Context& ctx, Action& action);
 void register_config(CLI::App& app, Context& ctx, Action& action);
 void register_demo(CLI::App& app, Context& ctx, Action& action);
 void register_spec(CLI::App& app, Context& ctx, Action& action);
+void register_complete(CLI::App& app, Context& ctx, Action& action);
 
 // Runs rls with argv; returns the exit code. Never throws.
 int run_cli(int argc, const char* const* argv, Context& ctx);

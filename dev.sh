@@ -1,0 +1,66 @@
+#!/bin/sh
+# The two quick-start commands, and a few more for developers.
+#   ./dev.sh demo      install what is missing, build, make a demo database, show a report
+#   ./dev.sh test      install what is missing, build, run every test
+#   ./dev.sh sanitize  the tests again under AddressSanitizer + UBSan
+#   ./dev.sh bench     benchmarks (see bench/README.md)
+# Works on a fresh Debian 12 as root, or as a user with sudo.
+set -eu
+cd "$(dirname "$0")"
+
+# Build: compiler, CMake, Ninja and the libraries. Test: Python for the
+# end-to-end tests, the shells for completion tests, mandoc for the man page.
+BUILD_PACKAGES="g++ cmake ninja-build pkgconf libcli11-dev libsqlitecpp-dev libsqlite3-dev
+    libhowardhinnant-date-dev doctest-dev nlohmann-json3-dev libfmt-dev tzdata python3"
+TEST_PACKAGES="bash-completion zsh fish mandoc"
+BENCH_PACKAGES="hyperfine time"
+
+install_missing() {
+    missing=""
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+            missing="$missing $p"
+    done
+    [ -z "$missing" ] && return 0
+    echo "Installing:$missing"
+    if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+}
+
+build() {
+    cmake --preset "$1" >/dev/null
+    cmake --build --preset "$1"
+}
+
+case "${1:-}" in
+demo)
+    install_missing $BUILD_PACKAGES
+    build default
+    db=build/demo/rls.db
+    rm -f "$db"
+    ./build/rls --db "$db" demo
+    ./build/rls --db "$db" list --weeks 1
+    echo
+    echo "Try: ./build/rls --db $db show 1   (or: man ./man/rls.1)"
+    ;;
+test)
+    install_missing $BUILD_PACKAGES $TEST_PACKAGES
+    build default
+    ctest --preset default
+    ;;
+sanitize)
+    install_missing $BUILD_PACKAGES $TEST_PACKAGES
+    build sanitize
+    ctest --preset sanitize
+    ;;
+bench)
+    install_missing $BUILD_PACKAGES $BENCH_PACKAGES
+    build default
+    bench/run.sh
+    ;;
+*)
+    sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
+    exit 64
+    ;;
+esac

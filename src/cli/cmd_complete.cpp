@@ -1,0 +1,59 @@
+// rls __complete KIND (hidden): one value per line for shell completions,
+// from the user's own database. Silent when there is no database yet, and it
+// never creates one.
+#include "cli/app.hpp"
+#include "core/error.hpp"
+#include "store/catalog.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <filesystem>
+#include <memory>
+#include <ostream>
+
+namespace rls {
+
+namespace {
+
+void run_complete(Context& ctx, const std::string& kind) {
+    if (!std::filesystem::exists(ctx.db_path())) {
+        return;
+    }
+    auto& out = ctx.out();
+    auto& db = ctx.db();
+    if (kind == "points") {
+        for (const auto& p : list_points(db)) {
+            out << p.code << '\n';
+        }
+    } else if (kind == "oils") {
+        for (const auto& o : list_oils(db)) {
+            out << o.code << '\n';
+        }
+    } else if (kind == "routines") {
+        for (const auto& r : list_routines(db)) {
+            out << r.code << '\n';
+        }
+    } else if (kind == "tags") {
+        for (const auto& t : list_tags(db)) {
+            out << t << '\n';
+        }
+    } else if (kind == "sessions") {
+        SQLite::Statement q(db, "SELECT id FROM session ORDER BY started_utc DESC LIMIT 50");
+        while (q.executeStep()) {
+            out << q.getColumn(0).getInt64() << '\n';
+        }
+    } else {
+        throw usage_error("KIND must be points, oils, routines, tags or sessions");
+    }
+}
+
+} // namespace
+
+void register_complete(CLI::App& app, Context& ctx, Action& action) {
+    auto kind = std::make_shared<std::string>();
+    auto* cmd = app.add_subcommand("__complete", "Values for shell completion");
+    cmd->group("");
+    cmd->add_option("KIND", *kind, "points, oils, routines, tags or sessions")->required();
+    cmd->callback([&ctx, &action, kind] { action = [&ctx, kind] { run_complete(ctx, *kind); }; });
+}
+
+} // namespace rls

@@ -1,0 +1,191 @@
+"""The man page and the shell completions cover the whole CLI, checked
+against the command tree rls itself prints (rls __spec); completions are
+exercised in real bash, fish and zsh; the install lays files where the
+system looks for them."""
+
+import os
+import re
+import shutil
+import subprocess
+import unittest
+
+from rlstest import RLS, SOURCE_DIR, RlsCase
+
+MAN = os.path.join(SOURCE_DIR, "man", "rls.1")
+COMPLETIONS = os.path.join(SOURCE_DIR, "completions")
+BASH_COMPLETION = "/usr/share/bash-completion/bash_completion"
+
+
+def spec():
+    """{command path: [options]} from the binary itself."""
+    out = subprocess.run([RLS, "__spec"], capture_output=True, text=True, check=True).stdout
+    tree = {}
+    for line in out.splitlines():
+        path, _, option = line.partition("\t")
+        tree.setdefault(path, [])
+        if option:
+            tree[path].append(option)
+    return tree
+
+
+def man_sections():
+    """{".SH/.SS title": text}, with roff escapes for '-' removed."""
+    with open(MAN, encoding="utf-8") as f:
+        text = re.sub(r"\\f[BIRP]", "", f.read().replace("\\-", "-"))
+    sections = {}
+    title = None
+    for line in text.splitlines():
+        m = re.match(r'^\.S[HS] "?([^"]*)"?$', line)
+        if m:
+            title = m.group(1)
+            sections[title] = ""
+        elif title:
+            sections[title] += line + "\n"
+    return sections
+
+
+def own_options(options):
+    """A command's own options (those not inherited from the root)."""
+    return [o for o in options if o.startswith("-") and o not in ("-h", "--help")]
+
+
+class ManPage(unittest.TestCase):
+    @unittest.skipUnless(shutil.which("mandoc"), "mandoc not installed")
+    def test_lint_clean(self):
+        r = subprocess.run(["mandoc", "-T", "lint", "-W", "warning", MAN], capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+
+    def test_every_command_and_option_is_documented(self):
+        sections = man_sections()
+        tree = spec()
+        for option in tree["rls"]:
+            self.assertIn(option, sections["GLOBAL OPTIONS"], f"global {option}")
+        for path, options in tree.items():
+            if path == "rls":
+                continue
+            words = path.split()
+            section = " ".join(words[:2])  # "rls points add" is documented under "rls points"
+            self.assertIn(section, sections, f"no section for {path}")
+            if len(words) > 2:
+                self.assertIn(f"{words[1]} add", sections[section])
+            for option in own_options(options):
+                self.assertRegex(sections[section], r"(?<![\w-])" + re.escape(option) + r"(?![\w-])",
+                                 f"{path} {option} missing from the man page")
+
+    def test_every_exit_code_and_variable(self):
+        sections = man_sections()
+        for code in ("0", "1", "64", "65", "66", "70", "73", "74", "75", "77"):
+            self.assertRegex(sections["EXIT STATUS"], rf"\.B {code}\n")
+        for var in ("RLS_DB", "XDG_DATA_HOME", "HOME", "TZ", "NO_COLOR", "RLS_NOW"):
+            self.assertIn(var, sections["ENVIRONMENT"])
+
+
+@unittest.skipUnless(os.path.exists(BASH_COMPLETION), "bash-completion not installed")
+class BashCompletion(RlsCase):
+    def complete(self, line):
+        """Runs the real completion function for `line` and returns COMPREPLY."""
+        script = f"""
+            source {BASH_COMPLETION}
+            source {COMPLETIONS}/rls.bash
+            line={line!r}
+            COMP_LINE=$line COMP_POINT=${{#line}}
+            read -ra COMP_WORDS <<< "$line"
+            [[ $line == *' ' ]] && COMP_WORDS+=("")
+            COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1))
+            _rls
+            printf '%s\\n' "${{COMPREPLY[@]}}"
+        """
+        env = self.env(PATH=os.path.dirname(RLS) + ":" + os.environ["PATH"])
+        r = subprocess.run(["bash", "--norc", "-c", script], capture_output=True, text=True, env=env)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return set(r.stdout.split())
+
+    def test_commands_and_every_option(self):
+        tree = spec()
+        commands = {p.split()[1] for p in tree if len(p.split()) == 2}
+        self.assertEqual(self.complete("rls "), commands)
+        for path, options in tree.items():
+            if path == "rls":
+                continue
+            offered = self.complete(path + " -")
+            for option in (o for o in options if o.startswith("-")):
+                self.assertIn(option, offered, f"bash: {path} {option}")
+
+    def test_values_from_the_database(self):
+        self.ok("log", "-p", "heart=3", "-t", "caffeine", "--no-input")
+        self.assertEqual(self.complete("rls log -p left.h"), {"left.heart="})
+        self.assertEqual(self.complete("rls log --oil lav"), {"lavender"})
+        self.assertEqual(self.complete("rls log --routine "), {"standard"})
+        self.assertEqual(self.complete("rls log -t caf"), {"caffeine"})
+        self.assertEqual(self.complete("rls show "), {"1"})
+        self.assertEqual(self.complete("rls --color a"), {"auto", "always"})
+        self.assertEqual(self.complete("rls points "), {"add"})
+
+
+@unittest.skipUnless(shutil.which("fish"), "fish not installed")
+class FishCompletion(RlsCase):
+    def complete(self, line):
+        env = self.env(PATH=os.path.dirname(RLS) + ":" + os.environ["PATH"])
+        r = subprocess.run(["fish", "--no-config", "-c",
+                            f"source {COMPLETIONS}/rls.fish; complete -C {line!r}"],
+                           capture_output=True, text=True, env=env)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return {l.split("\t")[0] for l in r.stdout.splitlines()}
+
+    def test_commands_and_every_option(self):
+        tree = spec()
+        commands = {p.split()[1] for p in tree if len(p.split()) == 2}
+        self.assertTrue(commands <= self.complete("rls "))
+        for path, options in tree.items():
+            offered = self.complete(path + " -") | self.complete(path + " --")
+            for option in (o for o in options if o.startswith("-")):
+                self.assertIn(option, offered, f"fish: {path} {option}")
+
+    def test_values_from_the_database(self):
+        self.ok("log", "-p", "heart=3", "--no-input")
+        self.assertIn("left.heart=", self.complete("rls log -p "))
+        self.assertIn("roman-chamomile", self.complete("rls log --oil "))
+        self.assertIn("1", self.complete("rls show "))
+
+
+@unittest.skipUnless(shutil.which("zsh"), "zsh not installed")
+class ZshCompletion(RlsCase):
+    def test_loads_under_compinit(self):
+        script = f"""
+            fpath=({COMPLETIONS} $fpath)
+            autoload -Uz compinit && compinit -u -d {self.tmp}/zcompdump
+            (( $+functions[_rls] )) || autoload -Uz _rls
+            [[ $_comps[rls] == _rls ]] || exit 3
+        """
+        r = subprocess.run(["zsh", "-f", "-c", script], capture_output=True, text=True, env=self.env())
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertEqual(r.stderr, "")
+
+    def test_every_command_and_option_is_in_the_script(self):
+        with open(os.path.join(COMPLETIONS, "_rls"), encoding="utf-8") as f:
+            text = f.read()
+        for path, options in spec().items():
+            words = path.split()
+            if len(words) >= 2:
+                self.assertIn(f"'{words[1]}:", text, f"zsh: command {words[1]}")
+            for option in (o for o in options if o.startswith("-")):
+                if option.startswith("--"):
+                    self.assertRegex(text, re.escape(option) + r"[=\['}]", f"zsh: {path} {option}")
+                else:
+                    self.assertIn(option + ",", text, f"zsh: {path} {option}")
+
+
+class Install(RlsCase):
+    def test_install_puts_files_in_standard_places(self):
+        build_dir = os.path.dirname(os.path.abspath(RLS))
+        prefix = os.path.join(self.tmp, "prefix")
+        r = subprocess.run(["cmake", "--install", build_dir, "--prefix", prefix],
+                           capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        for rel in ("bin/rls", "share/man/man1/rls.1", "share/bash-completion/completions/rls",
+                    "share/zsh/site-functions/_rls", "share/fish/vendor_completions.d/rls.fish"):
+            self.assertTrue(os.path.isfile(os.path.join(prefix, rel)), rel)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
