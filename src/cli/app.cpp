@@ -53,6 +53,31 @@ std::string one_line(std::string s) {
     return s;
 }
 
+// CLI11 reports "rls frobnicate" as a missing subcommand; name the word instead.
+std::string parse_error_message(const CLI::App& app, const CLI::ParseError& e, int argc,
+                                const char* const* argv) {
+    if (app.get_subcommands().empty()) {
+        std::string names;
+        for (const auto* sub : app.get_subcommands({})) {
+            if (!sub->get_group().empty()) {
+                names += (names.empty() ? "" : ", ") + sub->get_name();
+            }
+        }
+        for (int i = 1; i < argc; ++i) {
+            const std::string_view word{argv[i]};
+            if (word == "--db" || word == "--color") {
+                ++i;
+            } else if (!word.starts_with("-")) {
+                return fmt::format("'{}' is not an rls command; commands: {}", word, names);
+            }
+        }
+        if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
+            return fmt::format("a command is needed: {}", names);
+        }
+    }
+    return one_line(e.what());
+}
+
 } // namespace
 
 int run_cli(int argc, const char* const* argv, Context& ctx) {
@@ -65,7 +90,7 @@ int run_cli(int argc, const char* const* argv, Context& ctx) {
         } catch (const CLI::Success& e) { // --help, --version
             return app.exit(e, ctx.out(), ctx.err());
         } catch (const CLI::ParseError& e) {
-            ctx.err() << "rls: " << one_line(e.what()) << " (see rls --help)\n";
+            ctx.err() << "rls: " << parse_error_message(app, e, argc, argv) << " (see rls --help)\n";
             return static_cast<int>(Exit::usage);
         }
         if (action) {

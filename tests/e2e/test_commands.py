@@ -230,8 +230,8 @@ class Basics(RlsCase):
             self.assertIn("Usage", out.replace("USAGE", "Usage"))
 
     def test_usage_errors_share_exit_64(self):
-        self.fails(64)
-        self.fails(64, "frobnicate")
+        self.assertIn("a command is needed: log, rate", self.fails(64))
+        self.assertIn("'frobnicate' is not an rls command", self.fails(64, "frobnicate"))
         self.fails(64, "log", "--no-such-flag")
         self.fails(64, "--color", "sometimes", "list")
 
