@@ -1,6 +1,6 @@
 #!/bin/sh
 # The two quick-start commands, and a few more for developers.
-#   ./dev.sh demo      install what is missing, build, make a demo database, show a report
+#   ./dev.sh demo      install what is missing, build, make a demo database, show its report
 #   ./dev.sh test      install what is missing, build, run every test
 #   ./dev.sh sanitize  the tests again under AddressSanitizer + UBSan
 #   ./dev.sh bench     benchmarks (see bench/README.md)
@@ -40,9 +40,11 @@ demo)
     db=build/demo/rls.db
     rm -f "$db"
     ./build/rls --db "$db" demo
-    ./build/rls --db "$db" list --weeks 1
     echo
-    echo "Try: ./build/rls --db $db show 1   (or: man ./man/rls.1)"
+    ./build/rls --db "$db" report --weeks 4
+    echo
+    echo "That was a demo database ($db). Try: ./build/rls --db $db list"
+    echo "Manual: man ./man/rls.1"
     ;;
 test)
     install_missing $BUILD_PACKAGES $TEST_PACKAGES

@@ -17,7 +17,7 @@ _rls() {
     local cur prev words cword
     _init_completion -n = || return
 
-    local commands="log rate list show edit delete points oils routines config demo"
+    local commands="log rate list report show edit delete points oils routines config demo"
     local global="--db --color --no-input --version --help -h"
     local session_opts="--at -r --routine -n --rounds -p --point -o --oil -d --duration
         -b --before -a --after -t --tag --note --json"
@@ -59,7 +59,7 @@ _rls() {
         --at | -n | --rounds | -d | --duration | -b | --before | -a | --after | --note | \
             --night | -s | --sleep | -R | --restless | --into-bed | --try-sleep | --latency | \
             --awakenings | --waso | --final-wake | --out-of-bed | -w | --weeks | --from | --to | \
-            --name | --where | --description | --nights | --seed)
+            --name | --where | --description | --nights | --seed | --min-nights)
             return
             ;;
     esac
@@ -77,6 +77,7 @@ _rls() {
         rate) opts="--night -s --sleep -R --restless --into-bed --try-sleep --latency --awakenings
             --waso --final-wake --out-of-bed --note --replace --json" ;;
         list) opts="-w --weeks --from --to --json" ;;
+        report) opts="-w --weeks --from --to --min-nights --json --csv" ;;
         show) opts="--json" ;;
         delete) opts="-y --yes --json" ;;
         points) [[ $sub == add ]] && opts="--foot --name --where" || opts="--json" ;;

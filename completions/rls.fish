@@ -17,7 +17,7 @@ function __rls_not_in_add
     __fish_seen_subcommand_from $argv[1]; and not __fish_seen_subcommand_from add
 end
 
-set -l commands log rate list show edit delete points oils routines config demo
+set -l commands log rate list report show edit delete points oils routines config demo
 complete -c rls -f
 
 # Global options
@@ -32,6 +32,7 @@ set -l top "not __fish_seen_subcommand_from $commands"
 complete -c rls -n $top -a log -d 'Record an evening massage session'
 complete -c rls -n $top -a rate -d 'Rate last night (in the morning)'
 complete -c rls -n $top -a list -d 'List nights with sessions and ratings'
+complete -c rls -n $top -a report -d 'Which routines preceded better nights'
 complete -c rls -n $top -a show -d 'Show one session in full'
 complete -c rls -n $top -a edit -d 'Change a session'
 complete -c rls -n $top -a delete -d 'Delete a session'
@@ -73,10 +74,12 @@ complete -c rls -n $rate -l replace -d 'Replace an existing rating'
 complete -c rls -n $rate -l json -d 'Print as JSON'
 
 # list, show, delete
-complete -c rls -n '__fish_seen_subcommand_from list' -s w -l weeks -x -d 'Weeks back'
-complete -c rls -n '__fish_seen_subcommand_from list' -l from -x -d 'First night'
-complete -c rls -n '__fish_seen_subcommand_from list' -l to -x -d 'Last night'
-complete -c rls -n '__fish_seen_subcommand_from list show' -l json -d 'Print as JSON'
+complete -c rls -n '__fish_seen_subcommand_from list report' -s w -l weeks -x -d 'Weeks back'
+complete -c rls -n '__fish_seen_subcommand_from list report' -l from -x -d 'First night'
+complete -c rls -n '__fish_seen_subcommand_from list report' -l to -x -d 'Last night'
+complete -c rls -n '__fish_seen_subcommand_from list report show' -l json -d 'Print as JSON'
+complete -c rls -n '__fish_seen_subcommand_from report' -l min-nights -x -d 'Rated nights needed on each side'
+complete -c rls -n '__fish_seen_subcommand_from report' -l csv -d 'Print as CSV'
 complete -c rls -n '__fish_seen_subcommand_from delete' -s y -l yes -d 'Do not ask'
 complete -c rls -n '__fish_seen_subcommand_from delete' -l json -d 'Print as JSON'
 

@@ -34,6 +34,7 @@ void build(CLI::App& app, Context& ctx, Action& action) {
     register_log(app, ctx, action);
     register_rate(app, ctx, action);
     register_list(app, ctx, action);
+    register_report(app, ctx, action);
     register_show(app, ctx, action);
     register_edit(app, ctx, action);
     register_delete(app, ctx, action);
@@ -90,7 +91,8 @@ int run_cli(int argc, const char* const* argv, Context& ctx) {
         } catch (const CLI::Success& e) { // --help, --version
             return app.exit(e, ctx.out(), ctx.err());
         } catch (const CLI::ParseError& e) {
-            ctx.err() << "rls: " << parse_error_message(app, e, argc, argv) << " (see rls --help)\n";
+            ctx.err() << "rls: " << parse_error_message(app, e, argc, argv)
+                      << " (see rls --help)\n";
             return static_cast<int>(Exit::usage);
         }
         if (action) {

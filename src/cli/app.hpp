@@ -22,6 +22,7 @@ void register_delete(CLI::App& app, Context& ctx, Action& action);
 void register_catalog(CLI::App& app, Context& ctx, Action& action);
 void register_config(CLI::App& app, Context& ctx, Action& action);
 void register_demo(CLI::App& app, Context& ctx, Action& action);
+void register_report(CLI::App& app, Context& ctx, Action& action);
 void register_spec(CLI::App& app, Context& ctx, Action& action);
 void register_complete(CLI::App& app, Context& ctx, Action& action);
 

@@ -22,12 +22,12 @@ struct DemoParams {
 [[nodiscard]] Routine demo_left_only_routine();
 
 // Built-in effects (what the report should reveal), in sleep-quality points:
-// a session +1.0; two rotations +0.8 more; valerian +0.6; the left-only
+// a session +1.0; two rotations +0.8 more; valerian +1.0; the left-only
 // routine +0.3; caffeine -1.2. Restlessness moves the other way.
 struct DemoEffects {
     static constexpr double session = 1.0;
     static constexpr double second_rotation = 0.8;
-    static constexpr double valerian = 0.6;
+    static constexpr double valerian = 1.0;
     static constexpr double left_only = 0.3;
     static constexpr double caffeine = -1.2;
 };

@@ -97,7 +97,8 @@ std::string routine_of(const NightData& n) {
 
 bool night_has_oil(const NightData& n, const std::string& oil) {
     return std::any_of(n.sessions.begin(), n.sessions.end(), [&](const Session* s) {
-        return std::any_of(s->oils.begin(), s->oils.end(), [&](const auto& o) { return o.oil == oil; });
+        return std::any_of(s->oils.begin(), s->oils.end(),
+                           [&](const auto& o) { return o.oil == oil; });
     });
 }
 
@@ -115,12 +116,17 @@ void rank_groups(std::vector<Group>& groups) {
         if (!a.enough) {
             return a.nights > b.nights;
         }
-        const double sa = a.sleep.group.mean.value_or(-1);
-        const double sb = b.sleep.group.mean.value_or(-1);
+        // By the difference from each group's own reference: oils and tags
+        // each have a different reference, so their means cannot be compared.
+        const auto diff = [](const Comparison& c, double missing) {
+            return c.difference ? c.difference->estimate : missing;
+        };
+        const double sa = diff(a.sleep, -100);
+        const double sb = diff(b.sleep, -100);
         if (sa != sb) {
             return sa > sb;
         }
-        return a.restless.group.mean.value_or(11) < b.restless.group.mean.value_or(11);
+        return diff(a.restless, 100) < diff(b.restless, 100);
     });
     int rank = 0;
     for (auto& g : groups) {
@@ -130,7 +136,9 @@ void rank_groups(std::vector<Group>& groups) {
     }
 }
 
-std::optional<double> mean_of(const std::vector<double>& v) { return stats::summarize(v).mean; }
+std::optional<double> mean_of(const std::vector<double>& v) {
+    return stats::summarize(v).mean;
+}
 
 Coverage coverage_of(const std::vector<NightData>& nights) {
     Coverage c;
@@ -207,8 +215,8 @@ Model build(const std::vector<Session>& sessions, const std::vector<Rating>& rat
     const auto no_session = [](const NightData& n) { return n.sessions.empty(); };
 
     m.coverage = coverage_of(nights);
-    m.sessions_vs_none =
-        make_group("after a session", "nights without a session", nights, has_session, no_session, min);
+    m.sessions_vs_none = make_group("after a session", "nights without a session", nights,
+                                    has_session, no_session, min);
 
     // Routine x rotations, each against the no-session baseline.
     std::set<std::string> routine_labels;
@@ -273,6 +281,8 @@ Model build(const std::vector<Session>& sessions, const std::vector<Rating>& rat
 
     // Weeks, counted from the window's first night.
     const int week_count = static_cast<int>((nights.size() + 6) / 7);
+    // Points in the order they first appear (sessions list them in catalog order).
+    std::vector<std::string> point_order;
     std::map<std::string, std::pair<std::vector<double>, std::vector<double>>> point_xy;
     std::map<std::string, std::vector<std::vector<double>>> point_weeks;
     std::vector<double> tenderness;
@@ -310,6 +320,9 @@ Model build(const std::vector<Session>& sessions, const std::vector<Rating>& rat
                 const double x = static_cast<double>((d - first).count()) / 7.0;
                 double sum = 0;
                 for (const auto& p : s->points) {
+                    if (point_xy.count(p.point) == 0) {
+                        point_order.push_back(p.point);
+                    }
                     auto& xy = point_xy[p.point];
                     xy.first.push_back(x);
                     xy.second.push_back(p.tenderness);
@@ -330,7 +343,8 @@ Model build(const std::vector<Session>& sessions, const std::vector<Rating>& rat
         week.efficiency_pct = mean_of(se);
         m.weeks.push_back(week);
     }
-    for (const auto& [point, xy] : point_xy) {
+    for (const auto& point : point_order) {
+        const auto& xy = point_xy[point];
         PointTrend t;
         t.point = point;
         t.n = static_cast<int>(xy.first.size());
@@ -348,16 +362,17 @@ Model build(const std::vector<Session>& sessions, const std::vector<Rating>& rat
     // What to log next when the data cannot answer yet.
     const auto& cmp = m.sessions_vs_none.sleep;
     if (m.coverage.nights_with_session == 0) {
-        m.next_steps.emplace_back("Log tonight's massage with 'rls log' (or 'rls log --at' for a past one).");
+        m.next_steps.emplace_back(
+            "Log tonight's massage with 'rls log' (or 'rls log --at' for a past one).");
     } else if (cmp.group.n < min) {
         m.next_steps.push_back(fmt::format(
             "Rate the mornings after your sessions with 'rls rate': {} of at least {} so far.",
             cmp.group.n, min));
     }
     if (cmp.reference.n < min) {
-        m.next_steps.push_back(fmt::format(
-            "Rate some nights without a massage too - they are the baseline: {} of at least {} so far.",
-            cmp.reference.n, min));
+        m.next_steps.push_back(fmt::format("Rate some nights without a massage too - they are the "
+                                           "baseline: {} of at least {} so far.",
+                                           cmp.reference.n, min));
     }
     if (!m.coverage.missing_ratings.empty() && m.coverage.missing_ratings.size() < nights.size()) {
         m.next_steps.push_back(fmt::format(

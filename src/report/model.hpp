@@ -35,11 +35,11 @@ struct Comparison {
 };
 
 struct Group {
-    std::string label;   // "standard x2", "valerian", "caffeine", "after a session"
+    std::string label;     // "standard x2", "valerian", "caffeine", "after a session"
     std::string reference; // what it is compared with
-    int nights = 0;      // nights in the group, rated or not
-    Comparison sleep;    // higher is better
-    Comparison restless; // lower is better
+    int nights = 0;        // nights in the group, rated or not
+    Comparison sleep;      // higher is better
+    Comparison restless;   // lower is better
     bool enough = false;
     std::optional<int> rank; // 1 = best sleep; only groups with enough nights
 };

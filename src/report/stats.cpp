@@ -75,8 +75,8 @@ double incomplete_beta(double a, double b, double x) {
     if (x >= 1.0) {
         return 1.0;
     }
-    const double log_front = std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) +
-                             a * std::log(x) + b * std::log1p(-x);
+    const double log_front =
+        std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) + b * std::log1p(-x);
     const double front = std::exp(log_front);
     if (x < (a + 1.0) / (a + b + 2.0)) {
         return front * beta_fraction(a, b, x) / a;
@@ -84,7 +84,9 @@ double incomplete_beta(double a, double b, double x) {
     return 1.0 - front * beta_fraction(b, a, 1.0 - x) / b;
 }
 
-double critical_t(double confidence, double df) { return t_quantile(0.5 + confidence / 2.0, df); }
+double critical_t(double confidence, double df) {
+    return t_quantile(0.5 + confidence / 2.0, df);
+}
 
 } // namespace
 

@@ -30,9 +30,8 @@ struct Interval {
 
 // Difference of means a - b with its 95% CI by Welch's t (unequal
 // variances). Needs at least two values in each group.
-[[nodiscard]] std::optional<Interval> welch_difference(std::span<const double> a,
-                                                       std::span<const double> b,
-                                                       double confidence = 0.95);
+[[nodiscard]] std::optional<Interval>
+welch_difference(std::span<const double> a, std::span<const double> b, double confidence = 0.95);
 
 // Mean of the paired differences after - before with its 95% CI (t, n - 1 df).
 // Needs at least two pairs.
@@ -49,7 +48,8 @@ struct Line {
     double intercept = 0;
 };
 // Ordinary least squares y = intercept + slope * x. Needs two distinct x.
-[[nodiscard]] std::optional<Line> least_squares(std::span<const double> x, std::span<const double> y);
+[[nodiscard]] std::optional<Line> least_squares(std::span<const double> x,
+                                                std::span<const double> y);
 
 // Average ranks (1-based), ties sharing the mean of their positions.
 [[nodiscard]] std::vector<double> ranks(std::span<const double> values);

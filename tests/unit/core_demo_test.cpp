@@ -16,8 +16,9 @@ TEST_SUITE("core.demo") {
         const auto run = [&p] {
             std::vector<SessionInput> sessions;
             std::vector<RatingInput> ratings;
-            generate_demo(p, [&](const SessionInput& s) { sessions.push_back(s); },
-                          [&](const RatingInput& r) { ratings.push_back(r); });
+            generate_demo(
+                p, [&](const SessionInput& s) { sessions.push_back(s); },
+                [&](const RatingInput& r) { ratings.push_back(r); });
             return std::pair{sessions, ratings};
         };
         const auto [s1, r1] = run();
@@ -45,8 +46,9 @@ TEST_SUITE("core.demo") {
         p.zone = date::locate_zone("UTC");
         std::set<date::sys_days> with_session;
         std::vector<RatingInput> ratings;
-        generate_demo(p, [&](const SessionInput& s) { with_session.insert(date::sys_days{s.night}); },
-                      [&](const RatingInput& r) { ratings.push_back(r); });
+        generate_demo(
+            p, [&](const SessionInput& s) { with_session.insert(date::sys_days{s.night}); },
+            [&](const RatingInput& r) { ratings.push_back(r); });
         double with = 0;
         double without = 0;
         int n_with = 0;

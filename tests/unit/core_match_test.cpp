@@ -7,8 +7,8 @@
 using namespace rls;
 
 TEST_SUITE("core.match") {
-    const std::vector<std::string> points = {"left.heart", "left.lateral", "left.knee-leg",
-                                             "left.sciatic", "left.foot", "right.ball",
+    const std::vector<std::string> points = {"left.heart",    "left.lateral", "left.knee-leg",
+                                             "left.sciatic",  "left.foot",    "right.ball",
                                              "right.sciatic", "right.foot"};
 
     TEST_CASE("exact, prefix and after-the-dot matches") {
@@ -18,7 +18,8 @@ TEST_SUITE("core.match") {
         CHECK(match_id("ball", points, "--point", "point") == "right.ball");
         CHECK(match_id("knee", points, "--point", "point") == "left.knee-leg");
         CHECK(match_id("leg", points, "--point", "point") == "left.knee-leg");
-        const std::vector<std::string> oils = {"valerian", "roman-chamomile", "lavender", "carrier"};
+        const std::vector<std::string> oils = {"valerian", "roman-chamomile", "lavender",
+                                               "carrier"};
         CHECK(match_id("chamomile", oils, "--oil", "oil") == "roman-chamomile");
         CHECK(match_id("ca", oils, "--oil", "oil") == "carrier");
     }

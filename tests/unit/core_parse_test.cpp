@@ -10,7 +10,9 @@ using namespace std::chrono;
 using namespace date::literals;
 
 namespace {
-Instant utc(const char* text) { return *parse_instant_utc(text); }
+Instant utc(const char* text) {
+    return *parse_instant_utc(text);
+}
 
 // 2026-11-25 08:30 in Berlin (UTC+1).
 TimeContext berlin_morning() {
@@ -59,16 +61,19 @@ TEST_SUITE("core.parse") {
 
     TEST_CASE("when: rejected forms name the field") {
         const auto ctx = berlin_morning();
-        for (const char* bad : {"24:60", "25:00", "22", "tomorrow 22:00", "2025-02-29 22:00",
-                                "2026-13-01 22:00", "yesterday", "", "22:30pm", "2026-11-20T22:00+15:00"}) {
+        for (const char* bad :
+             {"24:60", "25:00", "22", "tomorrow 22:00", "2025-02-29 22:00", "2026-13-01 22:00",
+              "yesterday", "", "22:30pm", "2026-11-20T22:00+15:00"}) {
             CAPTURE(bad);
             const auto msg = error_of([&] { (void)parse_when(bad, ctx, "--at"); });
             CHECK(msg.rfind("--at", 0) == 0);
         }
-        CHECK(error_of([&] { (void)parse_when("2026-11-25 09:00", ctx, "--at"); })
-                  .find("must not be in the future") != std::string::npos);
-        CHECK(error_of([&] { (void)parse_when("1999-12-31 22:00", ctx, "--at"); })
-                  .find("2000 or later") != std::string::npos);
+        CHECK(error_of([&] {
+                  (void)parse_when("2026-11-25 09:00", ctx, "--at");
+              }).find("must not be in the future") != std::string::npos);
+        CHECK(error_of([&] {
+                  (void)parse_when("1999-12-31 22:00", ctx, "--at");
+              }).find("2000 or later") != std::string::npos);
     }
 
     TEST_CASE("durations") {
@@ -79,10 +84,12 @@ TEST_SUITE("core.parse") {
         CHECK(parse_duration_minutes("1h10m", "--duration", 1, 360) == 70);
         CHECK(parse_duration_minutes("1h 5min", "--duration", 1, 360) == 65);
         CHECK(parse_duration_minutes("1:10", "--duration", 1, 360) == 70);
-        for (const char* bad : {"0", "361", "7h", "m", "h", "25x", "1:1", "1:60", "-5m", "1m1h", "1h1h", "", "1e3"}) {
+        for (const char* bad :
+             {"0", "361", "7h", "m", "h", "25x", "1:1", "1:60", "-5m", "1m1h", "1h1h", "", "1e3"}) {
             CAPTURE(bad);
-            CHECK(error_of([&] { (void)parse_duration_minutes(bad, "--duration", 1, 360); })
-                      .rfind("--duration must be a duration", 0) == 0);
+            CHECK(error_of([&] {
+                      (void)parse_duration_minutes(bad, "--duration", 1, 360);
+                  }).rfind("--duration must be a duration", 0) == 0);
         }
     }
 
@@ -90,9 +97,11 @@ TEST_SUITE("core.parse") {
         const auto p = parse_point_spec("Left.Heart=7", "--point");
         CHECK(p.point == "left.heart");
         CHECK(p.tenderness == 7);
-        for (const char* bad : {"left.heart", "=5", "left.heart=11", "left.heart=", "left.heart=-1", "heart=x"}) {
+        for (const char* bad :
+             {"left.heart", "=5", "left.heart=11", "left.heart=", "left.heart=-1", "heart=x"}) {
             CAPTURE(bad);
-            CHECK(error_of([&] { (void)parse_point_spec(bad, "--point"); }).rfind("--point", 0) == 0);
+            CHECK(error_of([&] { (void)parse_point_spec(bad, "--point"); }).rfind("--point", 0) ==
+                  0);
         }
         CHECK(parse_oil_spec("lavender", "--oil").drops == std::nullopt);
         CHECK(parse_oil_spec("lavender:3", "--oil").drops == 3);
@@ -113,7 +122,8 @@ TEST_SUITE("core.parse") {
         CHECK_THROWS_AS((void)parse_text(std::string("a\0b", 3), "--note", 100), Error);
         CHECK_THROWS_AS((void)parse_text("\xff\xfe", "--note", 100), Error);
         CHECK_THROWS_AS((void)parse_text("\xc0\x80", "--note", 100), Error); // overlong NUL
-        const auto long_error = error_of([] { (void)parse_text(std::string(101, 'x'), "--note", 100); });
+        const auto long_error =
+            error_of([] { (void)parse_text(std::string(101, 'x'), "--note", 100); });
         CHECK(long_error == "--note must be at most 100 bytes, got 101 bytes");
     }
 

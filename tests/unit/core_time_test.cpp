@@ -10,8 +10,12 @@ using namespace std::chrono;
 using namespace date::literals;
 
 namespace {
-Instant utc(const char* text) { return *parse_instant_utc(text); }
-const date::time_zone* zone(const char* name) { return date::locate_zone(name); }
+Instant utc(const char* text) {
+    return *parse_instant_utc(text);
+}
+const date::time_zone* zone(const char* name) {
+    return date::locate_zone(name);
+}
 constexpr minutes k_six{6 * 60};
 } // namespace
 
@@ -82,7 +86,8 @@ TEST_SUITE("core.time") {
         const auto* berlin = zone("Europe/Berlin");
         // 07:30 local on the 25th -> the 24th; 03:00 local on the 25th -> the 24th;
         // 23:00 local on the 25th -> the 24th.
-        for (const char* now : {"2026-11-25T06:30:00Z", "2026-11-25T02:00:00Z", "2026-11-25T22:00:00Z"}) {
+        for (const char* now :
+             {"2026-11-25T06:30:00Z", "2026-11-25T02:00:00Z", "2026-11-25T22:00:00Z"}) {
             CAPTURE(now);
             CHECK(last_night({utc(now), berlin, k_six}) == 2026_y / 11 / 24);
         }

@@ -76,7 +76,8 @@ TEST_SUITE("report.stats") {
         // scipy.stats.spearmanr(x, y).correlation
         CHECK(*spearman(x, y) == Approx(-0.985184366).epsilon(1e-8));
         // Perfect monotone relation, by hand.
-        CHECK(*spearman(std::vector<double>{1, 2, 3}, std::vector<double>{10, 20, 90}) == Approx(1.0));
+        CHECK(*spearman(std::vector<double>{1, 2, 3}, std::vector<double>{10, 20, 90}) ==
+              Approx(1.0));
         CHECK_FALSE(spearman(std::vector<double>{1, 1, 1}, std::vector<double>{1, 2, 3}));
         CHECK(ranks(std::vector<double>{10, 20, 20, 5}) == std::vector<double>{2, 3.5, 3.5, 1});
     }

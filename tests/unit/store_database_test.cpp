@@ -21,7 +21,8 @@ unsigned mode_of(const std::filesystem::path& p) {
 
 TEST_SUITE("store.database") {
     TEST_CASE("the default location follows XDG, and --db and RLS_DB override it") {
-        CHECK(locate_database(std::nullopt, nullptr, "/x/data", "/home/u").path == "/x/data/rls/rls.db");
+        CHECK(locate_database(std::nullopt, nullptr, "/x/data", "/home/u").path ==
+              "/x/data/rls/rls.db");
         CHECK(locate_database(std::nullopt, nullptr, nullptr, "/home/u").path ==
               "/home/u/.local/share/rls/rls.db");
         // A relative XDG_DATA_HOME is invalid per the spec and ignored.
@@ -54,9 +55,10 @@ TEST_SUITE("store.database") {
         const auto routines = list_routines(*db);
         REQUIRE(routines.size() == 1);
         CHECK(routines[0].code == "standard");
-        CHECK(routines[0].points == std::vector<std::string>{
-                                        "left.heart", "left.lateral", "left.knee-leg", "left.sciatic",
-                                        "left.foot", "right.ball", "right.sciatic", "right.foot"});
+        CHECK(routines[0].points == std::vector<std::string>{"left.heart", "left.lateral",
+                                                             "left.knee-leg", "left.sciatic",
+                                                             "left.foot", "right.ball",
+                                                             "right.sciatic", "right.foot"});
         CHECK(codes_of(list_oils(*db)) ==
               std::vector<std::string>{"valerian", "roman-chamomile", "lavender", "carrier"});
     }

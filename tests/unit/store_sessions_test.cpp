@@ -11,7 +11,9 @@ using namespace rls;
 using namespace date::literals;
 
 namespace {
-Instant utc(const char* text) { return *parse_instant_utc(text); }
+Instant utc(const char* text) {
+    return *parse_instant_utc(text);
+}
 
 SessionInput sample() {
     SessionInput s;
