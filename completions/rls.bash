@@ -17,8 +17,8 @@ _rls() {
     local cur prev words cword
     _init_completion -n = || return
 
-    local commands="log rate list report show edit delete points oils routines config demo"
-    local global="--db --color --no-input --version --help -h"
+    local commands="log rate list report remind show edit delete points oils routines config demo"
+    local global="--db --color --no-input -q --quiet --version --help -h"
     local session_opts="--at -r --routine -n --rounds -p --point -o --oil -d --duration
         -b --before -a --after -t --tag --note --json"
 
@@ -59,7 +59,7 @@ _rls() {
         --at | -n | --rounds | -d | --duration | -b | --before | -a | --after | --note | \
             --night | -s | --sleep | -R | --restless | --into-bed | --try-sleep | --latency | \
             --awakenings | --waso | --final-wake | --out-of-bed | -w | --weeks | --from | --to | \
-            --name | --where | --description | --nights | --seed | --min-nights)
+            --name | --where | --description | --nights | --seed | --min-nights | --after)
             return
             ;;
     esac
@@ -77,14 +77,15 @@ _rls() {
         rate) opts="--night -s --sleep -R --restless --into-bed --try-sleep --latency --awakenings
             --waso --final-wake --out-of-bed --note --replace --json" ;;
         list) opts="-w --weeks --from --to --json" ;;
+        remind) opts="--after --exit-code --json" ;;
         report) opts="-w --weeks --from --to --min-nights --json --csv" ;;
         show) opts="--json" ;;
         delete) opts="-y --yes --json" ;;
-        points) [[ $sub == add ]] && opts="--foot --name --where" || opts="--json" ;;
-        oils) [[ $sub == add ]] && opts="--name --carrier" || opts="--json" ;;
-        routines) [[ $sub == add ]] && opts="--points --description" || opts="--json" ;;
+        points) [[ $sub == add ]] && opts="--foot --name --where --json" || opts="--json" ;;
+        oils) [[ $sub == add ]] && opts="--name --carrier --json" || opts="--json" ;;
+        routines) [[ $sub == add ]] && opts="--points --description --json" || opts="--json" ;;
         config) opts="--json" ;;
-        demo) opts="--nights --seed" ;;
+        demo) opts="--nights --seed --json" ;;
     esac
 
     if [[ $cur == -* ]]; then

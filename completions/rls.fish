@@ -17,13 +17,14 @@ function __rls_not_in_add
     __fish_seen_subcommand_from $argv[1]; and not __fish_seen_subcommand_from add
 end
 
-set -l commands log rate list report show edit delete points oils routines config demo
+set -l commands log rate list report remind show edit delete points oils routines config demo
 complete -c rls -f
 
 # Global options
 complete -c rls -l db -r -F -d 'Database file'
 complete -c rls -l color -x -a 'auto always never' -d 'Colour output'
 complete -c rls -l no-input -d 'Never ask questions'
+complete -c rls -s q -l quiet -d 'No confirmations'
 complete -c rls -l version -d 'Print the version'
 complete -c rls -s h -l help -d 'Print help'
 
@@ -32,6 +33,7 @@ set -l top "not __fish_seen_subcommand_from $commands"
 complete -c rls -n $top -a log -d 'Record an evening massage session'
 complete -c rls -n $top -a rate -d 'Rate last night (in the morning)'
 complete -c rls -n $top -a list -d 'List nights with sessions and ratings'
+complete -c rls -n $top -a remind -d 'Say what is due now'
 complete -c rls -n $top -a report -d 'Which routines preceded better nights'
 complete -c rls -n $top -a show -d 'Show one session in full'
 complete -c rls -n $top -a edit -d 'Change a session'
@@ -96,8 +98,15 @@ complete -c rls -n '__rls_in_add oils' -l carrier -d 'A carrier oil'
 complete -c rls -n '__rls_in_add routines' -l points -x -a '(__rls_values points)' -d 'Points in order, comma-separated'
 complete -c rls -n '__rls_in_add routines' -l description -x -d 'What the routine is'
 
+# remind
+complete -c rls -n '__fish_seen_subcommand_from remind' -l after -x -d 'Evening reminder from, HH:MM'
+complete -c rls -n '__fish_seen_subcommand_from remind' -l exit-code -d 'Exit 1 when something is due'
+complete -c rls -n '__fish_seen_subcommand_from remind' -l json -d 'Print as JSON'
+complete -c rls -n '__rls_in_add points; or __rls_in_add oils; or __rls_in_add routines' -l json -d 'Print as JSON'
+
 # config and demo
 complete -c rls -n '__fish_seen_subcommand_from config' -a cutoff -d 'Night cut-off time'
 complete -c rls -n '__fish_seen_subcommand_from config' -l json -d 'Print as JSON'
 complete -c rls -n '__fish_seen_subcommand_from demo' -l nights -x -d 'How many nights'
 complete -c rls -n '__fish_seen_subcommand_from demo' -l seed -x -d 'Random seed'
+complete -c rls -n '__fish_seen_subcommand_from demo' -l json -d 'Print as JSON'

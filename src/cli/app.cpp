@@ -30,6 +30,7 @@ void build(CLI::App& app, Context& ctx, Action& action) {
         ->type_name("WHEN");
     app.add_flag("--no-input", ctx.no_input,
                  "Never ask questions; fail instead if something is missing");
+    app.add_flag("-q,--quiet", ctx.quiet, "No confirmations: only data and errors are printed");
 
     register_log(app, ctx, action);
     register_rate(app, ctx, action);
@@ -41,6 +42,7 @@ void build(CLI::App& app, Context& ctx, Action& action) {
     register_catalog(app, ctx, action);
     register_config(app, ctx, action);
     register_demo(app, ctx, action);
+    register_remind(app, ctx, action);
     register_spec(app, ctx, action);
     register_complete(app, ctx, action);
 }
@@ -98,7 +100,7 @@ int run_cli(int argc, const char* const* argv, Context& ctx) {
         if (action) {
             action();
         }
-        return 0;
+        return ctx.exit_status;
     } catch (const Error& e) {
         ctx.err() << "rls: " << one_line(e.what()) << '\n';
         return static_cast<int>(e.code());

@@ -23,6 +23,7 @@ void register_catalog(CLI::App& app, Context& ctx, Action& action);
 void register_config(CLI::App& app, Context& ctx, Action& action);
 void register_demo(CLI::App& app, Context& ctx, Action& action);
 void register_report(CLI::App& app, Context& ctx, Action& action);
+void register_remind(CLI::App& app, Context& ctx, Action& action);
 void register_spec(CLI::App& app, Context& ctx, Action& action);
 void register_complete(CLI::App& app, Context& ctx, Action& action);
 

@@ -25,6 +25,16 @@ void print_json_list(Context& ctx, const std::vector<T>& items) {
     print_json(ctx, j);
 }
 
+// --json on an add prints the stored row, as the listing would show it.
+template <class T>
+void print_added(Context& ctx, const std::vector<T>& items, const std::string& code) {
+    for (const auto& item : items) {
+        if (item.code == code) {
+            print_json(ctx, to_json(item));
+        }
+    }
+}
+
 template <class Write>
 void in_transaction(Context& ctx, Write&& write) {
     auto& db = ctx.db();
@@ -54,7 +64,11 @@ void run_points(Context& ctx, const PointOptions& o) {
         p.name = parse_text(o.name.empty() ? p.code : o.name, "--name", 80);
         p.location = parse_text(o.where, "--where", 400);
         in_transaction(ctx, [&](auto& db) { add_point(db, p); });
-        ctx.out() << fmt::format("Added point {} ({} foot).\n", p.code, p.foot);
+        if (o.json) {
+            print_added(ctx, list_points(ctx.db()), p.code);
+            return;
+        }
+        ctx.say(fmt::format("Added point {} ({} foot).\n", p.code, p.foot));
         return;
     }
     const auto points = list_points(ctx.db());
@@ -85,7 +99,11 @@ void run_oils(Context& ctx, const OilOptions& o) {
         oil.name = parse_text(o.name.empty() ? oil.code : o.name, "--name", 80);
         oil.carrier = o.carrier;
         in_transaction(ctx, [&](auto& db) { add_oil(db, oil); });
-        ctx.out() << fmt::format("Added oil {}.\n", oil.code);
+        if (o.json) {
+            print_added(ctx, list_oils(ctx.db()), oil.code);
+            return;
+        }
+        ctx.say(fmt::format("Added oil {}.\n", oil.code));
         return;
     }
     const auto oils = list_oils(ctx.db());
@@ -124,7 +142,11 @@ void run_routines(Context& ctx, const RoutineOptions& o) {
                 fmt::format("--points must list 1 to 40 points, got {}", r.points.size()));
         }
         in_transaction(ctx, [&](auto& db) { add_routine(db, r); });
-        ctx.out() << fmt::format("Added routine {} ({} points).\n", r.code, r.points.size());
+        if (o.json) {
+            print_added(ctx, list_routines(ctx.db()), r.code);
+            return;
+        }
+        ctx.say(fmt::format("Added routine {} ({} points).\n", r.code, r.points.size()));
         return;
     }
     const auto routines = list_routines(ctx.db());
@@ -153,6 +175,7 @@ void register_catalog(CLI::App& app, Context& ctx, Action& action) {
         o->add->add_option("--foot", o->foot, "left or right")->required()->type_name("FOOT");
         o->add->add_option("--name", o->name, "Short name (default: the id)")->type_name("TEXT");
         o->add->add_option("--where", o->where, "Where to find it on the foot")->type_name("TEXT");
+        o->add->add_flag("--json", o->json, "Print the new point as JSON");
         cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_points(ctx, *o); }; });
     }
     {
@@ -163,6 +186,7 @@ void register_catalog(CLI::App& app, Context& ctx, Action& action) {
         o->add->add_option("ID", o->id, "Oil id, e.g. sweet-marjoram")->required();
         o->add->add_option("--name", o->name, "Display name (default: the id)")->type_name("TEXT");
         o->add->add_flag("--carrier", o->carrier, "A carrier oil (no drop count)");
+        o->add->add_flag("--json", o->json, "Print the new oil as JSON");
         cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_oils(ctx, *o); }; });
     }
     {
@@ -177,6 +201,7 @@ void register_catalog(CLI::App& app, Context& ctx, Action& action) {
             ->type_name("ID,...");
         o->add->add_option("--description", o->description, "What the routine is")
             ->type_name("TEXT");
+        o->add->add_flag("--json", o->json, "Print the new routine as JSON");
         cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_routines(ctx, *o); }; });
     }
 }

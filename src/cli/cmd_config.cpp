@@ -51,7 +51,7 @@ void run_config(Context& ctx, const ConfigOptions& o) {
         set_setting(db, o.key, value);
         tx.commit();
         if (!o.json) {
-            ctx.out() << fmt::format("{} = {}\n", o.key, value);
+            ctx.say(fmt::format("{} = {}\n", o.key, value));
             return;
         }
     }

@@ -46,7 +46,7 @@ void run_delete(Context& ctx, const DeleteOptions& o) {
         print_json(ctx, {{"deleted", to_json(*s)}});
         return;
     }
-    ctx.out() << fmt::format("Deleted session {}.\n", id);
+    ctx.say(fmt::format("Deleted session {}.\n", id));
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 // rls demo: fill an empty database with sample data.
 #include "cli/app.hpp"
+#include "cli/render.hpp"
 #include "core/demo.hpp"
 #include "core/error.hpp"
 #include "core/parse.hpp"
@@ -19,6 +20,7 @@ namespace {
 struct DemoOptions {
     std::string nights = "90";
     std::string seed = "42";
+    bool json = false;
 };
 
 void run_demo(Context& ctx, const DemoOptions& o) {
@@ -53,9 +55,17 @@ void run_demo(Context& ctx, const DemoOptions& o) {
             ++ratings;
         });
     tx.commit();
-    ctx.out() << fmt::format(
-        "Demo data: {} nights ending {}, {} sessions, {} nights rated, in {}.\n", params.nights,
-        format_date(params.last_night), sessions, ratings, ctx.db_path());
+    if (o.json) {
+        print_json(ctx, {{"nights", params.nights},
+                         {"last_night", format_date(params.last_night)},
+                         {"sessions", sessions},
+                         {"ratings", ratings},
+                         {"database", ctx.db_path()}});
+        return;
+    }
+    ctx.say(fmt::format("Demo data: {} nights ending {}, {} sessions, {} nights rated, in {}.\n",
+                        params.nights, format_date(params.last_night), sessions, ratings,
+                        ctx.db_path()));
 }
 
 } // namespace
@@ -67,6 +77,7 @@ void register_demo(CLI::App& app, Context& ctx, Action& action) {
         ->type_name("N");
     cmd->add_option("--seed", o->seed, "Random seed, for a different sample (default 42)")
         ->type_name("S");
+    cmd->add_flag("--json", o->json, "Print what was made as JSON");
     cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_demo(ctx, *o); }; });
 }
 

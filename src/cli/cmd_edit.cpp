@@ -41,9 +41,8 @@ void run_edit(Context& ctx, const EditOptions& o) {
         print_json(ctx, to_json(*stored));
         return;
     }
-    ctx.out() << fmt::format("Updated session {}: {} at {}, night of {}.\n", id,
-                             routine_label(*stored), session_local_time(*stored),
-                             format_date(stored->night));
+    ctx.say(fmt::format("Updated session {}: {} at {}, night of {}.\n", id, routine_label(*stored),
+                        session_local_time(*stored), format_date(stored->night)));
 }
 
 } // namespace

@@ -134,11 +134,11 @@ void run_log(Context& ctx, const SessionOptions& o) {
         print_json(ctx, to_json(*stored));
         return;
     }
-    ctx.out() << fmt::format("Logged session {}: {} at {}, night of {}; {} point{}, {} oil{}.\n",
-                             id, routine_label(*stored), session_local_time(*stored),
-                             format_date(stored->night), stored->points.size(),
-                             stored->points.size() == 1 ? "" : "s", stored->oils.size(),
-                             stored->oils.size() == 1 ? "" : "s");
+    ctx.say(fmt::format("Logged session {}: {} at {}, night of {}; {} point{}, {} oil{}.\n", id,
+                        routine_label(*stored), session_local_time(*stored),
+                        format_date(stored->night), stored->points.size(),
+                        stored->points.size() == 1 ? "" : "s", stored->oils.size(),
+                        stored->oils.size() == 1 ? "" : "s"));
 }
 
 } // namespace

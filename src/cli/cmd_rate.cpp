@@ -187,7 +187,7 @@ void run_rate(Context& ctx, const RateOptions& o) {
     if (f.efficiency_pct) {
         line += fmt::format(", efficiency {:.0f}%", *f.efficiency_pct);
     }
-    ctx.out() << line << ".\n";
+    ctx.say(line + ".\n");
 }
 
 } // namespace

@@ -52,6 +52,12 @@ bool Context::color_enabled() const {
            !(term != nullptr && std::string_view(term) == "dumb");
 }
 
+void Context::say(const std::string& text) const {
+    if (!quiet) {
+        out() << text;
+    }
+}
+
 std::optional<std::string> Context::ask(const std::string& prompt) {
     err() << prompt << std::flush;
     std::string line;

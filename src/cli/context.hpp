@@ -33,6 +33,11 @@ public:
     std::optional<std::string> db_option;
     std::string color = "auto";
     bool no_input = false;
+    bool quiet = false;
+
+    // A command that succeeds but has something to signal (rls remind
+    // --exit-code) sets this; run_cli returns it.
+    int exit_status = 0;
 
     [[nodiscard]] std::ostream& out() const { return *m_env.out; }
     [[nodiscard]] std::ostream& err() const { return *m_env.err; }
@@ -50,6 +55,9 @@ public:
     // --no-input was not given.
     [[nodiscard]] bool interactive() const;
     [[nodiscard]] bool color_enabled() const;
+
+    // A confirmation for a person ("Logged session 12 ..."): stdout, unless --quiet.
+    void say(const std::string& text) const;
 
     // Prints one line to stderr and reads the answer; nullopt at end of input.
     std::optional<std::string> ask(const std::string& prompt);

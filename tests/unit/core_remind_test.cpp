@@ -1,0 +1,58 @@
+// Reminder rules at fixed instants in Berlin (UTC+1 in November).
+#include "core/remind.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace rls;
+using namespace date::literals;
+
+namespace {
+RemindInput at(const char* utc, bool logged = false, bool rated = false) {
+    RemindInput in;
+    in.time = {*parse_instant_utc(utc), date::locate_zone("Europe/Berlin"),
+               std::chrono::minutes{360}};
+    in.session_logged = logged;
+    in.last_night_rated = rated;
+    return in;
+}
+std::vector<std::string> kinds(const std::vector<DueItem>& items) {
+    std::vector<std::string> out;
+    for (const auto& i : items) {
+        out.push_back(i.kind);
+    }
+    return out;
+}
+} // namespace
+
+TEST_SUITE("core.remind") {
+    TEST_CASE("morning: only last night's rating") {
+        const auto due = due_items(at("2026-11-25T08:00:00Z")); // 09:00 local
+        REQUIRE(due.size() == 1);
+        CHECK(due[0].kind == "rating");
+        CHECK(due[0].night == 2026_y / 11 / 24);
+        CHECK(due_items(at("2026-11-25T08:00:00Z", false, true)).empty());
+    }
+
+    TEST_CASE("evening: tonight's session and, if still missing, the rating") {
+        CHECK(kinds(due_items(at("2026-11-25T20:30:00Z"))) ==
+              std::vector<std::string>{"session", "rating"}); // 21:30 local
+        const auto due = due_items(at("2026-11-25T20:30:00Z", false, true));
+        REQUIRE(due.size() == 1);
+        CHECK(due[0].night == 2026_y / 11 / 25);
+        CHECK(due_items(at("2026-11-25T20:30:00Z", true, true)).empty());
+    }
+
+    TEST_CASE("the evening hour is configurable") {
+        auto in = at("2026-11-25T17:30:00Z", false, true); // 18:30 local
+        CHECK(due_items(in).empty());
+        in.evening = std::chrono::hours{18};
+        CHECK(kinds(due_items(in)) == std::vector<std::string>{"session"});
+    }
+
+    TEST_CASE("after midnight the night is not over: session still due, no rating yet") {
+        const auto due = due_items(at("2026-11-25T00:30:00Z")); // 01:30 local on the 25th
+        REQUIRE(due.size() == 1);
+        CHECK(due[0].kind == "session");
+        CHECK(due[0].night == 2026_y / 11 / 24);
+    }
+}
