@@ -17,7 +17,7 @@ _rls() {
     local cur prev words cword
     _init_completion -n = || return
 
-    local commands="log rate list report remind show edit delete points oils routines config demo"
+    local commands="log rate list report remind show edit delete points oils routines config demo export import backup check"
     local global="--db --color --no-input -q --quiet --version --help -h"
     local session_opts="--at -r --routine -n --rounds -p --point -o --oil -d --duration
         -b --before -a --after -t --tag --note --json"
@@ -38,7 +38,8 @@ _rls() {
     done
 
     case $prev in
-        --db) _filedir; return ;;
+        --db | -O | --out) _filedir; return ;;
+        -f | --format) [[ $cmd == export ]] && COMPREPLY=($(compgen -W "json csv" -- "$cur")); return ;;
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
         -r | --routine) COMPREPLY=($(compgen -W "$(_rls_values routines)" -- "$cur")); return ;;
         -p | --point)
@@ -86,6 +87,10 @@ _rls() {
         routines) [[ $sub == add ]] && opts="--points --description --json" || opts="--json" ;;
         config) opts="--json" ;;
         demo) opts="--nights --seed --json" ;;
+        export) opts="-f --format -O --out" ;;
+        import) opts="-n --dry-run --json" ;;
+        backup) opts="-f --force --json" ;;
+        check) opts="--json" ;;
     esac
 
     if [[ $cur == -* ]]; then
@@ -96,6 +101,7 @@ _rls() {
         show | edit | delete) COMPREPLY=($(compgen -W "$(_rls_values sessions)" -- "$cur")) ;;
         points | oils | routines) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add" -- "$cur")) ;;
         config) COMPREPLY=($(compgen -W "cutoff" -- "$cur")) ;;
+        import | backup) _filedir ;;
     esac
 }
 complete -F _rls rls

@@ -17,7 +17,7 @@ function __rls_not_in_add
     __fish_seen_subcommand_from $argv[1]; and not __fish_seen_subcommand_from add
 end
 
-set -l commands log rate list report remind show edit delete points oils routines config demo
+set -l commands log rate list report remind show edit delete points oils routines config demo export import backup check
 complete -c rls -f
 
 # Global options
@@ -43,6 +43,10 @@ complete -c rls -n $top -a oils -d 'List or add oils'
 complete -c rls -n $top -a routines -d 'List or add routines'
 complete -c rls -n $top -a config -d 'Show or change settings'
 complete -c rls -n $top -a demo -d 'Fill an empty database with sample data'
+complete -c rls -n $top -a export -d 'Export everything as JSON or CSV'
+complete -c rls -n $top -a import -d 'Import an rls export'
+complete -c rls -n $top -a backup -d 'Copy the live database safely'
+complete -c rls -n $top -a check -d 'Check the database'
 
 # log and edit
 set -l session '__fish_seen_subcommand_from log edit'
@@ -110,3 +114,11 @@ complete -c rls -n '__fish_seen_subcommand_from config' -l json -d 'Print as JSO
 complete -c rls -n '__fish_seen_subcommand_from demo' -l nights -x -d 'How many nights'
 complete -c rls -n '__fish_seen_subcommand_from demo' -l seed -x -d 'Random seed'
 complete -c rls -n '__fish_seen_subcommand_from demo' -l json -d 'Print as JSON'
+
+# export, import, backup, check
+complete -c rls -n '__fish_seen_subcommand_from export' -s f -l format -x -a 'json csv' -d 'Output format'
+complete -c rls -n '__fish_seen_subcommand_from export' -s O -l out -r -F -d 'Write to a file'
+complete -c rls -n '__fish_seen_subcommand_from import' -s n -l dry-run -d 'Change nothing'
+complete -c rls -n '__fish_seen_subcommand_from import backup' -F -d File
+complete -c rls -n '__fish_seen_subcommand_from import backup check' -l json -d 'Print as JSON'
+complete -c rls -n '__fish_seen_subcommand_from backup' -s f -l force -d 'Replace an existing file'

@@ -43,6 +43,8 @@ void build(CLI::App& app, Context& ctx, Action& action) {
     register_config(app, ctx, action);
     register_demo(app, ctx, action);
     register_remind(app, ctx, action);
+    register_transfer(app, ctx, action);
+    register_backup(app, ctx, action);
     register_spec(app, ctx, action);
     register_complete(app, ctx, action);
 }

@@ -23,6 +23,8 @@ void register_catalog(CLI::App& app, Context& ctx, Action& action);
 void register_config(CLI::App& app, Context& ctx, Action& action);
 void register_demo(CLI::App& app, Context& ctx, Action& action);
 void register_report(CLI::App& app, Context& ctx, Action& action);
+void register_transfer(CLI::App& app, Context& ctx, Action& action);
+void register_backup(CLI::App& app, Context& ctx, Action& action);
 void register_remind(CLI::App& app, Context& ctx, Action& action);
 void register_spec(CLI::App& app, Context& ctx, Action& action);
 void register_complete(CLI::App& app, Context& ctx, Action& action);

@@ -76,21 +76,16 @@ std::optional<Rating> find_rating(SQLite::Database& db, Date night) {
     return read_rating(q);
 }
 
-void save_rating(SQLite::Database& db, const RatingInput& in, Instant now,
-                 const std::string& uuid) {
-    SQLite::Statement q(
-        db, "INSERT INTO rating (uuid, night, sleep, restless, into_bed_utc, try_sleep_utc, "
-            "latency_min, awakenings, waso_min, final_wake_utc, out_of_bed_utc, tz, note, "
-            "created_utc, updated_utc) VALUES (:uuid, :night, :sleep, :restless, :into_bed, "
-            ":try_sleep, :latency, :awakenings, :waso, :final_wake, :out_of_bed, :tz, :note, "
-            ":now, :now) "
-            "ON CONFLICT (night) DO UPDATE SET sleep = excluded.sleep, "
-            "restless = excluded.restless, into_bed_utc = excluded.into_bed_utc, "
-            "try_sleep_utc = excluded.try_sleep_utc, latency_min = excluded.latency_min, "
-            "awakenings = excluded.awakenings, waso_min = excluded.waso_min, "
-            "final_wake_utc = excluded.final_wake_utc, out_of_bed_utc = excluded.out_of_bed_utc, "
-            "tz = excluded.tz, note = excluded.note, updated_utc = excluded.updated_utc");
-    q.bind(":uuid", uuid.empty() ? new_uuid() : uuid);
+namespace {
+
+constexpr const char* k_insert =
+    "INSERT INTO rating (uuid, night, sleep, restless, into_bed_utc, try_sleep_utc, "
+    "latency_min, awakenings, waso_min, final_wake_utc, out_of_bed_utc, tz, note, "
+    "created_utc, updated_utc) VALUES (:uuid, :night, :sleep, :restless, :into_bed, "
+    ":try_sleep, :latency, :awakenings, :waso, :final_wake, :out_of_bed, :tz, :note, "
+    ":created, :updated) ";
+
+void bind_input(SQLite::Statement& q, const RatingInput& in) {
     q.bind(":night", format_date(in.night));
     bind(q, ":sleep", in.sleep);
     bind(q, ":restless", in.restless);
@@ -103,7 +98,49 @@ void save_rating(SQLite::Database& db, const RatingInput& in, Instant now,
     bind(q, ":out_of_bed", in.diary.out_of_bed);
     q.bind(":tz", in.tz);
     in.note ? q.bind(":note", *in.note) : q.bind(":note");
-    q.bind(":now", format_instant_utc(now));
+}
+
+} // namespace
+
+void insert_rating_record(SQLite::Database& db, const Rating& rating) {
+    SQLite::Statement q(db, k_insert);
+    q.bind(":uuid", rating.uuid);
+    bind_input(q, rating);
+    q.bind(":created", format_instant_utc(rating.created));
+    q.bind(":updated", format_instant_utc(rating.updated));
+    q.exec();
+}
+
+bool rating_uuid_exists(SQLite::Database& db, const std::string& uuid) {
+    SQLite::Statement q(db, "SELECT 1 FROM rating WHERE uuid = ?");
+    q.bind(1, uuid);
+    return q.executeStep();
+}
+
+std::vector<Rating> all_ratings(SQLite::Database& db) {
+    SQLite::Statement q(db, std::string(k_select) + "ORDER BY night");
+    std::vector<Rating> out;
+    while (q.executeStep()) {
+        out.push_back(read_rating(q));
+    }
+    return out;
+}
+
+void save_rating(SQLite::Database& db, const RatingInput& in, Instant now,
+                 const std::string& uuid) {
+    SQLite::Statement q(
+        db,
+        std::string(k_insert) +
+            "ON CONFLICT (night) DO UPDATE SET sleep = excluded.sleep, "
+            "restless = excluded.restless, into_bed_utc = excluded.into_bed_utc, "
+            "try_sleep_utc = excluded.try_sleep_utc, latency_min = excluded.latency_min, "
+            "awakenings = excluded.awakenings, waso_min = excluded.waso_min, "
+            "final_wake_utc = excluded.final_wake_utc, out_of_bed_utc = excluded.out_of_bed_utc, "
+            "tz = excluded.tz, note = excluded.note, updated_utc = excluded.updated_utc");
+    q.bind(":uuid", uuid.empty() ? new_uuid() : uuid);
+    bind_input(q, in);
+    q.bind(":created", format_instant_utc(now));
+    q.bind(":updated", format_instant_utc(now));
     q.exec();
 }
 

@@ -13,6 +13,11 @@ namespace rls {
 // Inserts, or replaces the night's rating keeping its UUID. Caller's transaction.
 void save_rating(SQLite::Database& db, const RatingInput& input, Instant now,
                  const std::string& uuid = {});
+// Inserts a rating exactly as recorded elsewhere (import), keeping its UUID and times.
+void insert_rating_record(SQLite::Database& db, const Rating& rating);
+[[nodiscard]] bool rating_uuid_exists(SQLite::Database& db, const std::string& uuid);
+// Every rating, oldest night first (export).
+[[nodiscard]] std::vector<Rating> all_ratings(SQLite::Database& db);
 // Ratings for nights in [from, to], newest first.
 [[nodiscard]] std::vector<Rating> ratings_between(SQLite::Database& db, Date from, Date to);
 [[nodiscard]] std::int64_t count_ratings(SQLite::Database& db);

@@ -94,7 +94,7 @@ void write_children(SQLite::Database& db, std::int64_t id, const SessionInput& i
     }
 }
 
-void bind_fields(SQLite::Database& db, SQLite::Statement& q, const SessionInput& in, Instant now) {
+void bind_fields(SQLite::Database& db, SQLite::Statement& q, const SessionInput& in) {
     q.bind(":started", format_instant_utc(in.started));
     q.bind(":tz", in.tz);
     q.bind(":offset", in.utc_offset_min);
@@ -105,7 +105,6 @@ void bind_fields(SQLite::Database& db, SQLite::Statement& q, const SessionInput&
     bind_optional(q, q.getIndex(":before"), in.before);
     bind_optional(q, q.getIndex(":after"), in.after);
     bind_optional(q, q.getIndex(":note"), in.note);
-    q.bind(":now", format_instant_utc(now));
 }
 
 constexpr const char* k_select_sessions =
@@ -183,19 +182,44 @@ std::vector<Session> select_sessions(SQLite::Database& db, const std::string& wh
 
 } // namespace
 
-std::int64_t insert_session(SQLite::Database& db, const SessionInput& input, Instant now,
-                            const std::string& uuid) {
-    SQLite::Statement q(db,
-                        "INSERT INTO session (uuid, started_utc, tz, utc_offset_min, night, "
-                        "routine_id, rounds, duration_min, before_restless, after_restless, note, "
-                        "created_utc, updated_utc) VALUES (:uuid, :started, :tz, :offset, :night, "
-                        ":routine, :rounds, :duration, :before, :after, :note, :now, :now)");
-    q.bind(":uuid", uuid.empty() ? new_uuid() : uuid);
-    bind_fields(db, q, input, now);
+namespace {
+
+std::int64_t insert_with(SQLite::Database& db, const SessionInput& input, const std::string& uuid,
+                         Instant created, Instant updated) {
+    SQLite::Statement q(
+        db, "INSERT INTO session (uuid, started_utc, tz, utc_offset_min, night, "
+            "routine_id, rounds, duration_min, before_restless, after_restless, note, "
+            "created_utc, updated_utc) VALUES (:uuid, :started, :tz, :offset, :night, "
+            ":routine, :rounds, :duration, :before, :after, :note, :created, :updated)");
+    q.bind(":uuid", uuid);
+    bind_fields(db, q, input);
+    q.bind(":created", format_instant_utc(created));
+    q.bind(":updated", format_instant_utc(updated));
     q.exec();
     const auto id = db.getLastInsertRowid();
     write_children(db, id, input);
     return id;
+}
+
+} // namespace
+
+std::int64_t insert_session(SQLite::Database& db, const SessionInput& input, Instant now,
+                            const std::string& uuid) {
+    return insert_with(db, input, uuid.empty() ? new_uuid() : uuid, now, now);
+}
+
+std::int64_t insert_session_record(SQLite::Database& db, const Session& session) {
+    return insert_with(db, session, session.uuid, session.created, session.updated);
+}
+
+bool session_uuid_exists(SQLite::Database& db, const std::string& uuid) {
+    SQLite::Statement q(db, "SELECT 1 FROM session WHERE uuid = ?");
+    q.bind(1, uuid);
+    return q.executeStep();
+}
+
+std::vector<Session> all_sessions(SQLite::Database& db) {
+    return select_sessions(db, "WHERE ?1 = ?2", "all", "all", " ORDER BY s.started_utc, s.uuid");
 }
 
 void update_session(SQLite::Database& db, std::int64_t id, const SessionInput& input, Instant now) {
@@ -205,7 +229,8 @@ void update_session(SQLite::Database& db, std::int64_t id, const SessionInput& i
                         "rounds = :rounds, duration_min = :duration, before_restless = :before, "
                         "after_restless = :after, note = :note, updated_utc = :now "
                         "WHERE id = :id");
-    bind_fields(db, q, input, now);
+    bind_fields(db, q, input);
+    q.bind(":now", format_instant_utc(now));
     q.bind(":id", id);
     if (q.exec() != 1) {
         throw Error(Exit::no_input, fmt::format("session {} does not exist", id));

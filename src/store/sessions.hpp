@@ -13,6 +13,12 @@ namespace rls {
 // names must already be resolved to catalog codes; tags are created on use.
 std::int64_t insert_session(SQLite::Database& db, const SessionInput& input, Instant now,
                             const std::string& uuid = {});
+// Inserts a session exactly as recorded elsewhere (import): its UUID and
+// created/updated times are kept.
+std::int64_t insert_session_record(SQLite::Database& db, const Session& session);
+[[nodiscard]] bool session_uuid_exists(SQLite::Database& db, const std::string& uuid);
+// Every session, oldest first (export).
+[[nodiscard]] std::vector<Session> all_sessions(SQLite::Database& db);
 void update_session(SQLite::Database& db, std::int64_t id, const SessionInput& input, Instant now);
 bool delete_session(SQLite::Database& db, std::int64_t id);
 

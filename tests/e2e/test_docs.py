@@ -9,11 +9,30 @@ import shutil
 import subprocess
 import unittest
 
-from rlstest import RLS, SOURCE_DIR, RlsCase
+from rlstest import RLS, SOURCE_DIR, RlsCase, Terminal
 
 MAN = os.path.join(SOURCE_DIR, "man", "rls.1")
 COMPLETIONS = os.path.join(SOURCE_DIR, "completions")
 BASH_COMPLETION = "/usr/share/bash-completion/bash_completion"
+
+
+class ZshTerminal(Terminal):
+    """An interactive zsh (not rls) on a pseudo-terminal."""
+
+    def __init__(self, env):
+        import fcntl
+        import pty
+        import struct
+        import termios
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+        self.proc = subprocess.Popen(["zsh", "-i"], stdin=slave, stdout=slave, stderr=slave,
+                                     env=env, start_new_session=True)
+        os.close(slave)
+        self.screen = ""
+
+    def keys(self, text):
+        os.write(self.master, text.encode())
 
 
 def spec():
@@ -160,6 +179,31 @@ class ZshCompletion(RlsCase):
         r = subprocess.run(["zsh", "-f", "-c", script], capture_output=True, text=True, env=self.env())
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         self.assertEqual(r.stderr, "")
+
+    def test_real_completion_in_an_interactive_zsh(self):
+        """Types into an interactive zsh on a pty and presses Tab."""
+        zdotdir = os.path.join(self.tmp, "zdot")
+        os.makedirs(zdotdir)
+        with open(os.path.join(zdotdir, ".zshrc"), "w") as f:
+            f.write(f"fpath=({COMPLETIONS} $fpath)\n"
+                    f"autoload -Uz compinit && compinit -u -d {zdotdir}/.zcompdump\n"
+                    "PS1='> '\n")
+        self.ok("log", "-p", "heart=4", "--no-input")
+        env = self.env(ZDOTDIR=zdotdir, TERM="xterm", PATH=os.path.dirname(RLS) + ":" + os.environ["PATH"])
+        t = ZshTerminal(env)
+        try:
+            t.expect("> ")
+            t.keys("rls rep\t")
+            t.expect(r"rls report")
+            t.keys("\x15rls log -p left.he\t")  # Ctrl-U clears the line first
+            t.expect(r"rls log -p left\.heart(\x1b\[1m)?=")
+            t.keys("\x15rls show \t")
+            t.expect(r"rls show 1")
+            t.keys("\x15rls log --roun\t")
+            t.expect(r"rls log --rounds")
+        finally:
+            t.proc.kill()
+            t.wait()
 
     def test_every_command_and_option_is_in_the_script(self):
         with open(os.path.join(COMPLETIONS, "_rls"), encoding="utf-8") as f:

@@ -1,0 +1,156 @@
+// rls backup and rls check.
+#include "cli/app.hpp"
+#include "cli/render.hpp"
+#include "core/error.hpp"
+#include "store/database.hpp"
+#include "store/files.hpp"
+#include "store/ratings.hpp"
+#include "store/sessions.hpp"
+
+#include <SQLiteCpp/Backup.h>
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
+#include <filesystem>
+#include <fmt/format.h>
+#include <memory>
+#include <sqlite3.h>
+
+namespace rls {
+
+namespace {
+
+struct Health {
+    std::vector<std::string> integrity; // "ok" alone when healthy
+    int foreign_key_problems = 0;
+    [[nodiscard]] bool ok() const {
+        return integrity.size() == 1 && integrity.front() == "ok" && foreign_key_problems == 0;
+    }
+};
+
+Health health_of(SQLite::Database& db) {
+    Health h;
+    try {
+        SQLite::Statement integrity(db, "PRAGMA integrity_check");
+        while (integrity.executeStep()) {
+            h.integrity.push_back(integrity.getColumn(0).getString());
+        }
+        SQLite::Statement fk(db, "PRAGMA foreign_key_check");
+        while (fk.executeStep()) {
+            ++h.foreign_key_problems;
+        }
+    } catch (const SQLite::Exception& e) {
+        // Damage bad enough that SQLite stops reading is itself the finding.
+        h.integrity.emplace_back(fmt::format("unreadable: {}", sqlite3_errstr(e.getErrorCode())));
+    }
+    return h;
+}
+
+struct BackupOptions {
+    std::string file;
+    bool force = false;
+    bool json = false;
+};
+
+void run_backup(Context& ctx, const BackupOptions& o) {
+    namespace fs = std::filesystem;
+    const fs::path target(o.file);
+    if (fs::exists(target) && !o.force) {
+        throw Error(Exit::cant_create, fmt::format("{} exists; add --force to replace it", o.file));
+    }
+    if (fs::exists(target) && fs::equivalent(target, ctx.db_path())) {
+        throw usage_error("FILE must not be the database itself");
+    }
+    auto& db = ctx.db();
+    std::int64_t sessions = 0;
+    std::int64_t ratings = 0;
+    replace_file_atomically(target, [&](const fs::path& tmp) {
+        SQLite::Database copy(tmp.string(), SQLite::OPEN_READWRITE);
+        SQLite::Backup backup(copy, db);
+        backup.executeStep(); // all pages, as one consistent snapshot
+        const auto health = health_of(copy);
+        if (!health.ok()) {
+            throw Error(Exit::io, fmt::format("the copy in {} failed its integrity check; the "
+                                              "backup was not written",
+                                              o.file));
+        }
+        sessions = count_sessions(copy);
+        ratings = count_ratings(copy);
+    });
+    if (o.json) {
+        print_json(
+            ctx,
+            {{"file", o.file}, {"sessions", sessions}, {"ratings", ratings}, {"integrity", "ok"}});
+        return;
+    }
+    ctx.say(fmt::format("Backed up {} sessions and {} ratings to {} (integrity ok).\n", sessions,
+                        ratings, o.file));
+}
+
+void run_check(Context& ctx, bool json) {
+    auto& db = ctx.db();
+    const auto health = health_of(db);
+    const int version = schema_version(db);
+    std::int64_t sessions = -1;
+    std::int64_t ratings = -1;
+    if (health.ok()) {
+        sessions = count_sessions(db);
+        ratings = count_ratings(db);
+    }
+    std::error_code ec;
+    const auto bytes = std::filesystem::file_size(ctx.db_path(), ec);
+    if (json) {
+        print_json(ctx, {{"database", ctx.db_path()},
+                         {"bytes", ec ? 0 : bytes},
+                         {"schema_version", version},
+                         {"latest_schema_version", latest_schema_version()},
+                         {"integrity", health.integrity},
+                         {"foreign_key_problems", health.foreign_key_problems},
+                         {"sessions", health.ok() ? nlohmann::ordered_json(sessions) : nullptr},
+                         {"ratings", health.ok() ? nlohmann::ordered_json(ratings) : nullptr},
+                         {"ok", health.ok()}});
+    } else {
+        auto& out = ctx.out();
+        out << fmt::format("Database      {} ({} KiB)\n", ctx.db_path(), ec ? 0 : bytes / 1024);
+        out << fmt::format("Schema        version {} (this rls knows up to {})\n", version,
+                           latest_schema_version());
+        out << fmt::format("Integrity     {}\n",
+                           health.integrity.size() == 1
+                               ? health.integrity.front()
+                               : fmt::format("{} problems, first: {}", health.integrity.size(),
+                                             health.integrity.front()));
+        out << fmt::format("Foreign keys  {}\n",
+                           health.foreign_key_problems == 0
+                               ? std::string("ok")
+                               : fmt::format("{} problems", health.foreign_key_problems));
+        if (health.ok()) {
+            out << fmt::format("Contents      {} sessions, {} ratings\n", sessions, ratings);
+        }
+    }
+    if (!health.ok()) {
+        throw Error(Exit::data, "the database failed its check; restore a backup (rls backup) "
+                                "or export what can be read (rls export)");
+    }
+}
+
+} // namespace
+
+void register_backup(CLI::App& app, Context& ctx, Action& action) {
+    {
+        auto o = std::make_shared<BackupOptions>();
+        auto* cmd =
+            app.add_subcommand("backup", "Copy the live database safely, checked and private");
+        cmd->add_option("FILE", o->file, "Where to write the copy (mode 0600)")->required();
+        cmd->add_flag("-f,--force", o->force, "Replace FILE if it exists");
+        cmd->add_flag("--json", o->json, "Print the result as JSON");
+        cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_backup(ctx, *o); }; });
+    }
+    {
+        auto json = std::make_shared<bool>(false);
+        auto* cmd =
+            app.add_subcommand("check", "Check the database: integrity, foreign keys, schema");
+        cmd->add_flag("--json", *json, "Print the result as JSON");
+        cmd->callback([&ctx, &action, json] { action = [&ctx, json] { run_check(ctx, *json); }; });
+    }
+}
+
+} // namespace rls

@@ -1,0 +1,142 @@
+// rls export and rls import.
+#include "cli/app.hpp"
+#include "cli/render.hpp"
+#include "core/error.hpp"
+#include "core/parse.hpp"
+#include "store/files.hpp"
+#include "store/transfer.hpp"
+
+#include <SQLiteCpp/Transaction.h>
+#include <cerrno>
+#include <cstring>
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+#include <sstream>
+
+namespace rls {
+
+namespace {
+
+struct ExportOptions {
+    std::string format = "json";
+    std::string out;
+};
+
+void run_export(Context& ctx, const ExportOptions& o) {
+    if (o.format != "json" && o.format != "csv") {
+        throw usage_error(
+            fmt::format("--format must be json or csv, got {}", quote_value(o.format)));
+    }
+    auto& db = ctx.db();
+    std::string content;
+    if (o.format == "json") {
+        content = export_json(db, ctx.time().now)
+                      .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::strict) +
+                  "\n";
+    } else {
+        content = export_csv(db);
+    }
+    if (o.out.empty() || o.out == "-") {
+        ctx.out() << content;
+        return;
+    }
+    write_file_atomically(o.out, content);
+    ctx.say(fmt::format("Exported to {} ({} bytes, {}).\n", o.out, content.size(), o.format));
+}
+
+struct ImportOptions {
+    std::string file;
+    bool dry_run = false;
+    bool json = false;
+};
+
+std::string read_input(Context& ctx, const std::string& file) {
+    if (file == "-") {
+        return {std::istreambuf_iterator<char>(ctx.in()), std::istreambuf_iterator<char>()};
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        throw Error(Exit::no_input, fmt::format("cannot read {}: {}", file, std::strerror(errno)));
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+nlohmann::ordered_json counts_json(const ImportCounts& c) {
+    return {{"added", c.added}, {"unchanged", c.unchanged}, {"kept", c.kept}};
+}
+
+void run_import(Context& ctx, const ImportOptions& o) {
+    const auto text = read_input(ctx, o.file);
+    nlohmann::json document;
+    try {
+        document = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw Error(Exit::data,
+                    fmt::format("import: {} is not valid JSON (error at byte {})", o.file, e.byte));
+    }
+    auto& db = ctx.db();
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    const auto summary = import_json(db, document);
+    if (!o.dry_run) {
+        tx.commit();
+    } // else: the transaction rolls back when it goes out of scope
+    if (o.json) {
+        print_json(ctx, {{"dry_run", o.dry_run},
+                         {"points", counts_json(summary.points)},
+                         {"oils", counts_json(summary.oils)},
+                         {"routines", counts_json(summary.routines)},
+                         {"tags", counts_json(summary.tags)},
+                         {"sessions", counts_json(summary.sessions)},
+                         {"ratings", counts_json(summary.ratings)}});
+        return;
+    }
+    std::string line = o.dry_run ? "Would import (dry run, nothing changed):" : "Imported:";
+    const auto part = [&line](const char* what, const ImportCounts& c) {
+        line += fmt::format(" {} {} new, {} already present", what, c.added, c.unchanged);
+        if (c.kept > 0) {
+            line += fmt::format(", {} kept as they were", c.kept);
+        }
+        line += ";";
+    };
+    part("sessions", summary.sessions);
+    part("ratings", summary.ratings);
+    part("routines", summary.routines);
+    part("points", summary.points);
+    part("oils", summary.oils);
+    part("tags", summary.tags);
+    line.back() = '.';
+    ctx.say(line + "\n");
+}
+
+} // namespace
+
+void register_transfer(CLI::App& app, Context& ctx, Action& action) {
+    {
+        auto o = std::make_shared<ExportOptions>();
+        auto* cmd = app.add_subcommand("export", "Export everything as JSON (lossless) or CSV");
+        cmd->add_option("-f,--format", o->format,
+                        "json (everything, for import) or csv (spreadsheets)")
+            ->type_name("FORMAT");
+        cmd->add_option("-O,--out", o->out,
+                        "Write to FILE (atomically, mode 0600) instead of stdout")
+            ->type_name("FILE");
+        cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_export(ctx, *o); }; });
+    }
+    {
+        auto o = std::make_shared<ImportOptions>();
+        auto* cmd = app.add_subcommand(
+            "import", "Import an rls export; all or nothing, and importing twice changes nothing");
+        cmd->add_option("FILE", o->file, "A file made by rls export --format json, or - for stdin")
+            ->required();
+        cmd->add_flag("-n,--dry-run", o->dry_run, "Say what would change, change nothing");
+        cmd->add_flag("--json", o->json, "Print the counts as JSON");
+        cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_import(ctx, *o); }; });
+    }
+}
+
+} // namespace rls

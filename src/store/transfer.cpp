@@ -1,0 +1,622 @@
+// Export and import. Every field read from an import file is validated with
+// a message that names its place in the document ("sessions[3].rounds"), and
+// never repeats the value, which may be private.
+#include "store/transfer.hpp"
+
+#include "core/error.hpp"
+#include "core/model.hpp"
+#include "core/parse.hpp"
+#include "store/catalog.hpp"
+#include "store/database.hpp"
+#include "store/ratings.hpp"
+#include "store/sessions.hpp"
+#include "version.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <algorithm>
+#include <fmt/format.h>
+#include <map>
+#include <set>
+
+namespace rls {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+namespace {
+
+// ---------------------------------------------------------------- export
+
+template <class T>
+ordered_json nullable(const std::optional<T>& v) {
+    return v ? ordered_json(*v) : ordered_json(nullptr);
+}
+
+ordered_json instant_or_null(const std::optional<Instant>& t) {
+    return t ? ordered_json(format_instant_utc(*t)) : ordered_json(nullptr);
+}
+
+ordered_json session_json(const Session& s) {
+    ordered_json points = ordered_json::array();
+    for (const auto& p : s.points) {
+        points.push_back({{"point", p.point}, {"tenderness", p.tenderness}});
+    }
+    ordered_json oils = ordered_json::array();
+    for (const auto& o : s.oils) {
+        oils.push_back({{"oil", o.oil}, {"drops", nullable(o.drops)}});
+    }
+    return {{"uuid", s.uuid},
+            {"started_utc", format_instant_utc(s.started)},
+            {"tz", s.tz},
+            {"utc_offset_min", s.utc_offset_min},
+            {"night", format_date(s.night)},
+            {"routine", s.routine},
+            {"rounds", s.rounds},
+            {"duration_min", nullable(s.duration_min)},
+            {"before", nullable(s.before)},
+            {"after", nullable(s.after)},
+            {"points", points},
+            {"oils", oils},
+            {"tags", s.tags},
+            {"note", nullable(s.note)},
+            {"created_utc", format_instant_utc(s.created)},
+            {"updated_utc", format_instant_utc(s.updated)}};
+}
+
+ordered_json rating_json(const Rating& r) {
+    return {{"uuid", r.uuid},
+            {"night", format_date(r.night)},
+            {"sleep", nullable(r.sleep)},
+            {"restless", nullable(r.restless)},
+            {"into_bed_utc", instant_or_null(r.diary.into_bed)},
+            {"try_sleep_utc", instant_or_null(r.diary.try_sleep)},
+            {"latency_min", nullable(r.diary.latency_min)},
+            {"awakenings", nullable(r.diary.awakenings)},
+            {"waso_min", nullable(r.diary.waso_min)},
+            {"final_wake_utc", instant_or_null(r.diary.final_wake)},
+            {"out_of_bed_utc", instant_or_null(r.diary.out_of_bed)},
+            {"tz", r.tz},
+            {"note", nullable(r.note)},
+            {"created_utc", format_instant_utc(r.created)},
+            {"updated_utc", format_instant_utc(r.updated)}};
+}
+
+struct Tag {
+    std::string uuid;
+    std::string name;
+};
+
+std::vector<Tag> tags_with_uuids(SQLite::Database& db) {
+    SQLite::Statement q(db, "SELECT uuid, name FROM tag ORDER BY name");
+    std::vector<Tag> out;
+    while (q.executeStep()) {
+        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString()});
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- import
+
+[[noreturn]] void bad(const std::string& where, const std::string& what) {
+    throw Error(Exit::data, fmt::format("import: {} {}", where, what));
+}
+
+const json& member(const json& obj, const std::string& where, const char* key) {
+    if (!obj.is_object()) {
+        bad(where, "must be an object");
+    }
+    const auto it = obj.find(key);
+    if (it == obj.end()) {
+        bad(fmt::format("{}.{}", where, key), "is missing");
+    }
+    return *it;
+}
+
+std::string path(const std::string& where, const char* key) {
+    return fmt::format("{}.{}", where, key);
+}
+
+std::string text(const json& obj, const std::string& where, const char* key, std::size_t max) {
+    const auto& v = member(obj, where, key);
+    if (!v.is_string()) {
+        bad(path(where, key), "must be a string");
+    }
+    const auto& s = v.get_ref<const std::string&>();
+    try {
+        return parse_text(s, path(where, key), max);
+    } catch (const Error& e) {
+        bad(path(where, key), fmt::format("is not acceptable text ({})", e.what()));
+    }
+}
+
+std::optional<std::string> optional_text(const json& obj, const std::string& where, const char* key,
+                                         std::size_t max) {
+    if (member(obj, where, key).is_null()) {
+        return std::nullopt;
+    }
+    return text(obj, where, key, max);
+}
+
+std::optional<int> optional_int(const json& obj, const std::string& where, const char* key, int lo,
+                                int hi) {
+    const auto& v = member(obj, where, key);
+    if (v.is_null()) {
+        return std::nullopt;
+    }
+    if (!v.is_number_integer() || v.get<long long>() < lo || v.get<long long>() > hi) {
+        bad(path(where, key), fmt::format("must be a whole number from {} to {} or null", lo, hi));
+    }
+    return static_cast<int>(v.get<long long>());
+}
+
+int whole(const json& obj, const std::string& where, const char* key, int lo, int hi) {
+    const auto v = optional_int(obj, where, key, lo, hi);
+    if (!v) {
+        bad(path(where, key), fmt::format("must be a whole number from {} to {}", lo, hi));
+    }
+    return *v;
+}
+
+std::optional<Instant> optional_instant(const json& obj, const std::string& where,
+                                        const char* key) {
+    const auto& v = member(obj, where, key);
+    if (v.is_null()) {
+        return std::nullopt;
+    }
+    const auto t =
+        v.is_string() ? parse_instant_utc(v.get_ref<const std::string&>()) : std::nullopt;
+    if (!t) {
+        bad(path(where, key), "must be a UTC time YYYY-MM-DDTHH:MM:SSZ");
+    }
+    return t;
+}
+
+Instant instant(const json& obj, const std::string& where, const char* key) {
+    const auto t = optional_instant(obj, where, key);
+    if (!t) {
+        bad(path(where, key), "must be a UTC time YYYY-MM-DDTHH:MM:SSZ");
+    }
+    return *t;
+}
+
+Date night(const json& obj, const std::string& where, const char* key) {
+    const auto& v = member(obj, where, key);
+    const auto d = v.is_string() ? parse_iso_date(v.get_ref<const std::string&>()) : std::nullopt;
+    if (!d || *d < Date{date::year{2000}, date::January, date::day{1}}) {
+        bad(path(where, key), "must be a date YYYY-MM-DD from 2000 on");
+    }
+    return *d;
+}
+
+std::string uuid(const json& obj, const std::string& where) {
+    const auto& v = member(obj, where, "uuid");
+    const std::string s = v.is_string() ? v.get<std::string>() : std::string();
+    bool ok = s.size() == 36;
+    for (std::size_t i = 0; ok && i < s.size(); ++i) {
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        ok = dash ? s[i] == '-' : std::isxdigit(static_cast<unsigned char>(s[i])) != 0;
+    }
+    if (!ok) {
+        bad(path(where, "uuid"), "must be a UUID such as 6f1c2a40-3b1e-4d0a-9c51-000000000001");
+    }
+    std::string lowered = s;
+    std::transform(lowered.begin(), lowered.end(), lowered.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return lowered;
+}
+
+std::string name(const json& obj, const std::string& where, const char* key, bool allow_dot) {
+    const auto& v = member(obj, where, key);
+    if (!v.is_string()) {
+        bad(path(where, key), "must be a string");
+    }
+    try {
+        return parse_name(v.get_ref<const std::string&>(), path(where, key), allow_dot);
+    } catch (const Error& e) {
+        throw Error(Exit::data, fmt::format("import: {}", e.what()));
+    }
+}
+
+const json& array(const json& doc, const char* key) {
+    const auto& v = member(doc, "document", key);
+    if (!v.is_array()) {
+        bad(key, "must be an array");
+    }
+    return v;
+}
+
+bool exists(SQLite::Database& db, const char* sql, const std::string& value) {
+    SQLite::Statement q(db, sql);
+    q.bind(1, value);
+    return q.executeStep();
+}
+
+void import_points(SQLite::Database& db, const json& doc, ImportCounts& n) {
+    const auto& items = array(doc, "points");
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto where = fmt::format("points[{}]", i);
+        Point p;
+        p.uuid = uuid(items[i], where);
+        p.code = name(items[i], where, "id", true);
+        p.foot = text(items[i], where, "foot", 10);
+        if (p.foot != "left" && p.foot != "right") {
+            bad(path(where, "foot"), "must be left or right");
+        }
+        p.name = text(items[i], where, "name", 80);
+        p.location = text(items[i], where, "where", 400);
+        if (exists(db, "SELECT 1 FROM point WHERE uuid = ?", p.uuid)) {
+            ++n.unchanged;
+        } else if (exists(db, "SELECT 1 FROM point WHERE code = ?", p.code)) {
+            ++n.kept;
+        } else {
+            add_point(db, p);
+            ++n.added;
+        }
+    }
+}
+
+void import_oils(SQLite::Database& db, const json& doc, ImportCounts& n) {
+    const auto& items = array(doc, "oils");
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto where = fmt::format("oils[{}]", i);
+        Oil o;
+        o.uuid = uuid(items[i], where);
+        o.code = name(items[i], where, "id", false);
+        o.name = text(items[i], where, "name", 80);
+        const auto& carrier = member(items[i], where, "carrier");
+        if (!carrier.is_boolean()) {
+            bad(path(where, "carrier"), "must be true or false");
+        }
+        o.carrier = carrier.get<bool>();
+        if (exists(db, "SELECT 1 FROM oil WHERE uuid = ?", o.uuid)) {
+            ++n.unchanged;
+        } else if (exists(db, "SELECT 1 FROM oil WHERE code = ?", o.code)) {
+            ++n.kept;
+        } else {
+            add_oil(db, o);
+            ++n.added;
+        }
+    }
+}
+
+void import_tags(SQLite::Database& db, const json& doc, ImportCounts& n) {
+    const auto& items = array(doc, "tags");
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto where = fmt::format("tags[{}]", i);
+        const auto id = uuid(items[i], where);
+        const auto tag = name(items[i], where, "name", false);
+        if (exists(db, "SELECT 1 FROM tag WHERE uuid = ?", id)) {
+            ++n.unchanged;
+        } else if (exists(db, "SELECT 1 FROM tag WHERE name = ?", tag)) {
+            ++n.kept;
+        } else {
+            SQLite::Statement q(db, "INSERT INTO tag (uuid, name) VALUES (?, ?)");
+            q.bind(1, id);
+            q.bind(2, tag);
+            q.exec();
+            ++n.added;
+        }
+    }
+}
+
+void import_routines(SQLite::Database& db, const json& doc, ImportCounts& n) {
+    const auto& items = array(doc, "routines");
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const auto where = fmt::format("routines[{}]", i);
+        Routine r;
+        r.uuid = uuid(items[i], where);
+        r.code = name(items[i], where, "name", false);
+        r.description = text(items[i], where, "description", 400);
+        const auto& points = member(items[i], where, "points");
+        if (!points.is_array() || points.empty() || points.size() > 40) {
+            bad(path(where, "points"), "must be an array of 1 to 40 point ids");
+        }
+        for (std::size_t k = 0; k < points.size(); ++k) {
+            const auto at = fmt::format("{}.points[{}]", where, k);
+            if (!points[k].is_string() ||
+                !exists(db, "SELECT 1 FROM point WHERE code = ?", points[k].get<std::string>())) {
+                bad(at, "must be the id of a point in the catalog");
+            }
+            r.points.push_back(points[k].get<std::string>());
+        }
+        if (exists(db, "SELECT 1 FROM routine WHERE uuid = ?", r.uuid)) {
+            ++n.unchanged;
+        } else if (exists(db, "SELECT 1 FROM routine WHERE code = ?", r.code)) {
+            ++n.kept;
+        } else {
+            add_routine(db, r);
+            ++n.added;
+        }
+    }
+}
+
+Session read_session(SQLite::Database& db, const json& item, const std::string& where) {
+    Session s;
+    s.uuid = uuid(item, where);
+    s.started = instant(item, where, "started_utc");
+    s.tz = text(item, where, "tz", 64);
+    s.utc_offset_min = whole(item, where, "utc_offset_min", -24 * 60, 24 * 60);
+    s.night = night(item, where, "night");
+    s.routine = name(item, where, "routine", false);
+    if (!exists(db, "SELECT 1 FROM routine WHERE code = ?", s.routine)) {
+        bad(path(where, "routine"), "must be the name of a routine in the catalog");
+    }
+    s.rounds = whole(item, where, "rounds", 1, 10);
+    s.duration_min = optional_int(item, where, "duration_min", 1, 360);
+    s.before = optional_int(item, where, "before", 0, 10);
+    s.after = optional_int(item, where, "after", 0, 10);
+    s.note = optional_text(item, where, "note", k_max_note_bytes);
+    s.created = instant(item, where, "created_utc");
+    s.updated = instant(item, where, "updated_utc");
+    const auto& points = member(item, where, "points");
+    if (!points.is_array()) {
+        bad(path(where, "points"), "must be an array");
+    }
+    std::set<std::string> seen;
+    for (std::size_t k = 0; k < points.size(); ++k) {
+        const auto at = fmt::format("{}.points[{}]", where, k);
+        const auto code = name(points[k], at, "point", true);
+        if (!exists(db, "SELECT 1 FROM point WHERE code = ?", code) || !seen.insert(code).second) {
+            bad(path(at, "point"), "must be a point in the catalog, once per session");
+        }
+        s.points.push_back({code, whole(points[k], at, "tenderness", 0, 10)});
+    }
+    const auto& oils = member(item, where, "oils");
+    if (!oils.is_array()) {
+        bad(path(where, "oils"), "must be an array");
+    }
+    seen.clear();
+    for (std::size_t k = 0; k < oils.size(); ++k) {
+        const auto at = fmt::format("{}.oils[{}]", where, k);
+        const auto code = name(oils[k], at, "oil", false);
+        if (!exists(db, "SELECT 1 FROM oil WHERE code = ?", code) || !seen.insert(code).second) {
+            bad(path(at, "oil"), "must be an oil in the catalog, once per session");
+        }
+        s.oils.push_back({code, optional_int(oils[k], at, "drops", 1, 20)});
+    }
+    const auto& tags = member(item, where, "tags");
+    if (!tags.is_array()) {
+        bad(path(where, "tags"), "must be an array");
+    }
+    seen.clear();
+    for (std::size_t k = 0; k < tags.size(); ++k) {
+        const auto at = fmt::format("{}.tags[{}]", where, k);
+        if (!tags[k].is_string()) {
+            bad(at, "must be a tag name");
+        }
+        std::string tag;
+        try {
+            tag = parse_name(tags[k].get_ref<const std::string&>(), at);
+        } catch (const Error& e) {
+            throw Error(Exit::data, fmt::format("import: {}", e.what()));
+        }
+        if (seen.insert(tag).second) {
+            s.tags.push_back(tag);
+        }
+    }
+    return s;
+}
+
+Rating read_rating(const json& item, const std::string& where) {
+    Rating r;
+    r.uuid = uuid(item, where);
+    r.night = night(item, where, "night");
+    r.sleep = optional_int(item, where, "sleep", 0, 10);
+    r.restless = optional_int(item, where, "restless", 0, 10);
+    r.diary.into_bed = optional_instant(item, where, "into_bed_utc");
+    r.diary.try_sleep = optional_instant(item, where, "try_sleep_utc");
+    r.diary.latency_min = optional_int(item, where, "latency_min", 0, 1440);
+    r.diary.awakenings = optional_int(item, where, "awakenings", 0, 100);
+    r.diary.waso_min = optional_int(item, where, "waso_min", 0, 1440);
+    r.diary.final_wake = optional_instant(item, where, "final_wake_utc");
+    r.diary.out_of_bed = optional_instant(item, where, "out_of_bed_utc");
+    r.tz = text(item, where, "tz", 64);
+    r.note = optional_text(item, where, "note", k_max_note_bytes);
+    r.created = instant(item, where, "created_utc");
+    r.updated = instant(item, where, "updated_utc");
+    return r;
+}
+
+// ---------------------------------------------------------------- CSV
+
+std::string csv_cell(std::string s) {
+    // A spreadsheet runs cells that start like a formula: make them text.
+    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+                       s[0] == '\r')) {
+        s = "'" + s;
+    }
+    if (s.find_first_of(",\"\r\n") == std::string::npos) {
+        return s;
+    }
+    std::string out = "\"";
+    for (const char c : s) {
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return out + "\"";
+}
+
+std::string opt(const std::optional<int>& v) {
+    return v ? std::to_string(*v) : std::string();
+}
+
+} // namespace
+
+ordered_json export_json(SQLite::Database& db, Instant now) {
+    ordered_json doc;
+    doc["format"] = k_export_format;
+    doc["schema_version"] = schema_version(db);
+    doc["rls_version"] = k_version;
+    doc["exported_utc"] = format_instant_utc(now);
+    ordered_json settings = ordered_json::object();
+    if (const auto cutoff = get_setting(db, "cutoff")) {
+        settings["cutoff"] = *cutoff;
+    }
+    doc["settings"] = settings;
+    doc["points"] = ordered_json::array();
+    for (const auto& p : list_points(db)) {
+        doc["points"].push_back({{"uuid", p.uuid},
+                                 {"id", p.code},
+                                 {"foot", p.foot},
+                                 {"name", p.name},
+                                 {"where", p.location},
+                                 {"builtin", p.builtin}});
+    }
+    doc["oils"] = ordered_json::array();
+    for (const auto& o : list_oils(db)) {
+        doc["oils"].push_back({{"uuid", o.uuid},
+                               {"id", o.code},
+                               {"name", o.name},
+                               {"carrier", o.carrier},
+                               {"builtin", o.builtin}});
+    }
+    doc["routines"] = ordered_json::array();
+    for (const auto& r : list_routines(db)) {
+        doc["routines"].push_back({{"uuid", r.uuid},
+                                   {"name", r.code},
+                                   {"description", r.description},
+                                   {"points", r.points},
+                                   {"builtin", r.builtin}});
+    }
+    doc["tags"] = ordered_json::array();
+    for (const auto& t : tags_with_uuids(db)) {
+        doc["tags"].push_back({{"uuid", t.uuid}, {"name", t.name}});
+    }
+    doc["sessions"] = ordered_json::array();
+    for (const auto& s : all_sessions(db)) {
+        doc["sessions"].push_back(session_json(s));
+    }
+    doc["ratings"] = ordered_json::array();
+    for (const auto& r : all_ratings(db)) {
+        doc["ratings"].push_back(rating_json(r));
+    }
+    return doc;
+}
+
+std::string export_csv(SQLite::Database& db) {
+    std::string out = "night,session_uuid,started_utc,tz,routine,rounds,duration_min,before,after,"
+                      "points,oils,tags,session_note,sleep,restless,time_in_bed_min,"
+                      "total_sleep_min,efficiency_pct,latency_min,awakenings,waso_min,rating_note"
+                      "\r\n";
+    const auto sessions = all_sessions(db);
+    const auto ratings = all_ratings(db);
+    std::map<std::string, const Rating*> rating_by_night;
+    for (const auto& r : ratings) {
+        rating_by_night[format_date(r.night)] = &r;
+    }
+    const auto rating_cells = [](const Rating* r) {
+        if (r == nullptr) {
+            return std::string(",,,,,,,,");
+        }
+        const auto f = derive_figures(r->diary);
+        return fmt::format("{},{},{},{},{},{},{},{},{}", opt(r->sleep), opt(r->restless),
+                           opt(f.tib_min), opt(f.tst_min),
+                           f.efficiency_pct ? fmt::format("{:.1f}", *f.efficiency_pct) : "",
+                           opt(r->diary.latency_min), opt(r->diary.awakenings),
+                           opt(r->diary.waso_min), csv_cell(r->note.value_or("")));
+    };
+    // Rows in night order; a night's rating repeats on each of its sessions.
+    std::map<std::string, std::vector<std::string>> rows;
+    std::set<std::string> nights_with_session;
+    for (const auto& s : sessions) {
+        const auto night = format_date(s.night);
+        nights_with_session.insert(night);
+        std::string points;
+        for (const auto& p : s.points) {
+            points += fmt::format("{}{}={}", points.empty() ? "" : " ", p.point, p.tenderness);
+        }
+        std::string oils;
+        for (const auto& o : s.oils) {
+            oils += (oils.empty() ? "" : " ") +
+                    (o.drops ? fmt::format("{}:{}", o.oil, *o.drops) : o.oil);
+        }
+        std::string tags;
+        for (const auto& t : s.tags) {
+            tags += (tags.empty() ? "" : " ") + t;
+        }
+        const auto it = rating_by_night.find(night);
+        rows[night].push_back(fmt::format(
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", night, s.uuid,
+            format_instant_utc(s.started), csv_cell(s.tz), csv_cell(s.routine), s.rounds,
+            opt(s.duration_min), opt(s.before), opt(s.after), csv_cell(points), csv_cell(oils),
+            csv_cell(tags), csv_cell(s.note.value_or("")),
+            rating_cells(it == rating_by_night.end() ? nullptr : it->second)));
+    }
+    for (const auto& [night, r] : rating_by_night) {
+        if (nights_with_session.count(night) == 0) {
+            rows[night].push_back(fmt::format("{},,,,,,,,,,,,,{}\r\n", night, rating_cells(r)));
+        }
+    }
+    for (const auto& [night, lines] : rows) {
+        for (const auto& line : lines) {
+            out += line;
+        }
+    }
+    return out;
+}
+
+ImportSummary import_json(SQLite::Database& db, const json& doc) {
+    const auto& format = member(doc, "document", "format");
+    if (!format.is_string() || format.get<std::string>() != k_export_format) {
+        bad("format", fmt::format("must be \"{}\" (a file made by rls export)", k_export_format));
+    }
+    const auto& version = member(doc, "document", "schema_version");
+    if (!version.is_number_integer() || version.get<int>() < 1) {
+        bad("schema_version", "must be a whole number from 1");
+    }
+    if (version.get<int>() > latest_schema_version()) {
+        bad("schema_version", fmt::format("{} is newer than this rls understands (up to {}); "
+                                          "upgrade rls",
+                                          version.get<int>(), latest_schema_version()));
+    }
+    ImportSummary summary;
+    import_points(db, doc, summary.points);
+    import_oils(db, doc, summary.oils);
+    import_tags(db, doc, summary.tags);
+    import_routines(db, doc, summary.routines);
+    const auto& sessions = array(doc, "sessions");
+    for (std::size_t i = 0; i < sessions.size(); ++i) {
+        const auto where = fmt::format("sessions[{}]", i);
+        auto s = read_session(db, sessions[i], where);
+        if (session_uuid_exists(db, s.uuid)) {
+            ++summary.sessions.unchanged;
+        } else {
+            (void)insert_session_record(db, s);
+            ++summary.sessions.added;
+        }
+    }
+    const auto& ratings = array(doc, "ratings");
+    std::set<std::string> nights;
+    for (std::size_t i = 0; i < ratings.size(); ++i) {
+        const auto where = fmt::format("ratings[{}]", i);
+        const auto r = read_rating(ratings[i], where);
+        if (!nights.insert(format_date(r.night)).second) {
+            bad(path(where, "night"), "is rated twice in this file");
+        }
+        if (rating_uuid_exists(db, r.uuid)) {
+            ++summary.ratings.unchanged;
+        } else if (find_rating(db, r.night)) {
+            ++summary.ratings.kept;
+        } else {
+            insert_rating_record(db, r);
+            ++summary.ratings.added;
+        }
+    }
+    const auto& settings = member(doc, "document", "settings");
+    if (!settings.is_object()) {
+        bad("settings", "must be an object");
+    }
+    if (settings.contains("cutoff")) {
+        const auto cutoff = text(settings, "settings", "cutoff", 5);
+        try {
+            (void)parse_time_of_day(cutoff, "settings.cutoff");
+        } catch (const Error& e) {
+            throw Error(Exit::data, fmt::format("import: {}", e.what()));
+        }
+        if (!get_setting(db, "cutoff")) {
+            set_setting(db, "cutoff", cutoff);
+        }
+    }
+    return summary;
+}
+
+} // namespace rls

@@ -1,0 +1,36 @@
+// Export and import: the whole database as one JSON document (lossless, with
+// UUIDs), a CSV for spreadsheets, and an idempotent, all-or-nothing import.
+#pragma once
+
+#include "core/time.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace rls {
+
+inline constexpr const char* k_export_format = "rls-export/1";
+
+[[nodiscard]] nlohmann::ordered_json export_json(SQLite::Database& db, Instant now);
+
+// One row per session, and one per rated night without a session; RFC 4180,
+// cells that a spreadsheet would run as a formula are neutralised.
+[[nodiscard]] std::string export_csv(SQLite::Database& db);
+
+struct ImportCounts {
+    int added = 0;     // new rows
+    int unchanged = 0; // already present (same UUID)
+    int kept = 0;      // a different row already holds the place (same code or night): kept
+};
+
+struct ImportSummary {
+    ImportCounts points, oils, routines, tags, sessions, ratings;
+};
+
+// Applies `document` inside the caller's transaction. Identity is the UUID:
+// importing the same document twice changes nothing. Throws Error(data)
+// naming the first problem, e.g. "sessions[3].rounds must be ...".
+ImportSummary import_json(SQLite::Database& db, const nlohmann::json& document);
+
+} // namespace rls
