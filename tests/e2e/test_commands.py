@@ -229,6 +229,15 @@ class Basics(RlsCase):
             out = self.ok(*cmd, "--help")
             self.assertIn("Usage", out.replace("USAGE", "Usage"))
 
+    def test_quiet_silences_confirmations_not_data(self):
+        for args in (["log", "--no-input"], ["rate", "-s", "5"], ["edit", "1", "-a", "2"],
+                     ["config", "cutoff", "05:00"], ["points", "add", "left.toes", "--foot", "left"]):
+            r = self.run_rls("-q", *args)
+            self.assertEqual((r.returncode, r.stdout, r.stderr), (0, "", ""), args)
+        self.assertEqual(self.json("show", "1", "--quiet")["after"], 2)
+        self.assertIn("left.heart", self.ok("points", "-q"))
+        self.assertIn("rls: session 9", self.run_rls("-q", "show", "9").stderr)
+
     def test_usage_errors_share_exit_64(self):
         self.assertIn("a command is needed: log, rate", self.fails(64))
         self.assertIn("'frobnicate' is not an rls command", self.fails(64, "frobnicate"))
