@@ -36,6 +36,7 @@ struct Routine {
     std::string code;
     std::string description;
     bool builtin = false;
+    bool hidden = false; // removed while past sessions use it: kept for them, not offered
     std::vector<std::string> points; // point codes in order
 };
 
@@ -64,6 +65,7 @@ struct SessionInput {
     std::vector<SessionPoint> points;
     std::vector<SessionOil> oils;
     std::vector<std::string> tags;
+    bool partial = false; // the guide was quit part-way and what was done was saved
 };
 
 struct Session : SessionInput {

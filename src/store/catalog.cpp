@@ -64,23 +64,28 @@ std::vector<Oil> list_oils(SQLite::Database& db) {
     return out;
 }
 
-std::vector<Routine> list_routines(SQLite::Database& db) {
-    SQLite::Statement q(db, "SELECT r.id, r.uuid, r.code, r.description, r.builtin, p.code "
-                            "FROM routine r JOIN routine_point rp ON rp.routine_id = r.id "
+std::vector<Routine> list_routines(SQLite::Database& db, bool include_hidden) {
+    SQLite::Statement q(db, "SELECT r.id, r.uuid, r.code, r.description, r.builtin, r.hidden, "
+                            "p.code FROM routine r "
+                            "JOIN routine_point rp ON rp.routine_id = r.id "
                             "JOIN point p ON p.id = rp.point_id "
+                            "WHERE r.hidden = 0 OR ?1 "
                             "ORDER BY r.builtin DESC, r.id, rp.position");
+    q.bind(1, include_hidden ? 1 : 0);
     std::vector<Routine> out;
     while (q.executeStep()) {
         const auto id = q.getColumn(0).getInt64();
         if (out.empty() || out.back().id != id) {
-            out.push_back({id,
-                           q.getColumn(1).getString(),
-                           q.getColumn(2).getString(),
-                           q.getColumn(3).getString(),
-                           q.getColumn(4).getInt() != 0,
-                           {}});
+            Routine r;
+            r.id = id;
+            r.uuid = q.getColumn(1).getString();
+            r.code = q.getColumn(2).getString();
+            r.description = q.getColumn(3).getString();
+            r.builtin = q.getColumn(4).getInt() != 0;
+            r.hidden = q.getColumn(5).getInt() != 0;
+            out.push_back(std::move(r));
         }
-        out.back().points.push_back(q.getColumn(5).getString());
+        out.back().points.push_back(q.getColumn(6).getString());
     }
     return out;
 }
@@ -120,21 +125,27 @@ void add_oil(SQLite::Database& db, const Oil& oil) {
     q.exec();
 }
 
-void add_routine(SQLite::Database& db, const Routine& routine) {
-    if (code_exists(db, "routine", routine.code)) {
-        throw usage_error(fmt::format("routine {} already exists", routine.code));
+namespace {
+
+std::int64_t routine_id(SQLite::Database& db, const std::string& code) {
+    SQLite::Statement q(db, "SELECT id FROM routine WHERE code = ?");
+    q.bind(1, code);
+    if (!q.executeStep()) {
+        throw usage_error(fmt::format("routine {} does not exist (see: rls routines --all)", code));
     }
-    SQLite::Statement q(db, "INSERT INTO routine (uuid, code, description) VALUES (?, ?, ?)");
-    q.bind(1, routine.uuid.empty() ? new_uuid() : routine.uuid);
-    q.bind(2, routine.code);
-    q.bind(3, routine.description);
-    q.exec();
-    const auto routine_id = db.getLastInsertRowid();
+    return q.getColumn(0).getInt64();
+}
+
+void write_routine_points(SQLite::Database& db, std::int64_t id,
+                          const std::vector<std::string>& points) {
+    SQLite::Statement clear(db, "DELETE FROM routine_point WHERE routine_id = ?");
+    clear.bind(1, id);
+    clear.exec();
     SQLite::Statement p(db, "INSERT INTO routine_point (routine_id, position, point_id) "
                             "SELECT ?, ?, id FROM point WHERE code = ?");
     int position = 0;
-    for (const auto& code : routine.points) {
-        p.bind(1, routine_id);
+    for (const auto& code : points) {
+        p.bind(1, id);
         p.bind(2, ++position);
         p.bind(3, code);
         if (p.exec() != 1) {
@@ -142,6 +153,47 @@ void add_routine(SQLite::Database& db, const Routine& routine) {
         }
         p.reset();
     }
+}
+
+} // namespace
+
+void add_routine(SQLite::Database& db, const Routine& routine) {
+    if (code_exists(db, "routine", routine.code)) {
+        throw usage_error(fmt::format("routine {} already exists", routine.code));
+    }
+    SQLite::Statement q(db, "INSERT INTO routine (uuid, code, description, hidden) "
+                            "VALUES (?, ?, ?, ?)");
+    q.bind(1, routine.uuid.empty() ? new_uuid() : routine.uuid);
+    q.bind(2, routine.code);
+    q.bind(3, routine.description);
+    q.bind(4, routine.hidden ? 1 : 0);
+    q.exec();
+    write_routine_points(db, db.getLastInsertRowid(), routine.points);
+}
+
+void update_routine(SQLite::Database& db, const Routine& routine) {
+    const auto id = routine_id(db, routine.code);
+    SQLite::Statement q(db, "UPDATE routine SET description = ? WHERE id = ?");
+    q.bind(1, routine.description);
+    q.bind(2, id);
+    q.exec();
+    write_routine_points(db, id, routine.points);
+}
+
+bool remove_routine(SQLite::Database& db, const std::string& code) {
+    const auto id = routine_id(db, code);
+    SQLite::Statement used(db, "SELECT 1 FROM session WHERE routine_id = ? LIMIT 1");
+    used.bind(1, id);
+    if (used.executeStep()) {
+        SQLite::Statement hide(db, "UPDATE routine SET hidden = 1 WHERE id = ?");
+        hide.bind(1, id);
+        hide.exec();
+        return true;
+    }
+    SQLite::Statement del(db, "DELETE FROM routine WHERE id = ?");
+    del.bind(1, id);
+    del.exec();
+    return false;
 }
 
 } // namespace rls

@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 
+#include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -158,6 +159,28 @@ void migrate(SQLite::Database& db) {
     }
 }
 
+// Before a schema upgrade, a copy of the database as it was: rls.db.schema-1.bak.
+void backup_before_upgrade(SQLite::Database& db, const fs::path& path, int version) {
+    const auto target = fs::path(path.string() + fmt::format(".schema-{}.bak", version));
+    if (fs::exists(target)) {
+        return; // an earlier attempt already kept the original
+    }
+    const int fd = ::open(target.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        const int err = errno;
+        throw Error(errno_exit(err), fmt::format("cannot back up {} before upgrading it: {}",
+                                                 path.string(), std::strerror(err)));
+    }
+    ::close(fd);
+    try {
+        SQLite::Database copy(target.string(), SQLite::OPEN_READWRITE);
+        SQLite::Backup(copy, db).executeStep();
+    } catch (...) {
+        fs::remove(target);
+        throw;
+    }
+}
+
 std::unique_ptr<SQLite::Database> open_database(const fs::path& path) {
     prepare_file(path);
     try {
@@ -165,7 +188,10 @@ std::unique_ptr<SQLite::Database> open_database(const fs::path& path) {
                                                      SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         configure(*db);
         // Force SQLite to read the header now, so a foreign file fails here.
-        (void)schema_version(*db);
+        const int version = schema_version(*db);
+        if (version > 0 && version < latest_schema_version()) {
+            backup_before_upgrade(*db, path, version);
+        }
         migrate(*db);
         return db;
     } catch (const Error&) {

@@ -105,12 +105,13 @@ void bind_fields(SQLite::Database& db, SQLite::Statement& q, const SessionInput&
     bind_optional(q, q.getIndex(":before"), in.before);
     bind_optional(q, q.getIndex(":after"), in.after);
     bind_optional(q, q.getIndex(":note"), in.note);
+    q.bind(":partial", in.partial ? 1 : 0);
 }
 
 constexpr const char* k_select_sessions =
     "SELECT s.id, s.uuid, s.started_utc, s.tz, s.utc_offset_min, s.night, r.code, s.rounds, "
-    "s.duration_min, s.before_restless, s.after_restless, s.note, s.created_utc, s.updated_utc "
-    "FROM session s JOIN routine r ON r.id = s.routine_id ";
+    "s.duration_min, s.before_restless, s.after_restless, s.note, s.created_utc, s.updated_utc, "
+    "s.partial FROM session s JOIN routine r ON r.id = s.routine_id ";
 
 Session read_session(SQLite::Statement& q) {
     Session s;
@@ -130,6 +131,7 @@ Session read_session(SQLite::Statement& q) {
     }
     s.created = stored_instant(q.getColumn(12));
     s.updated = stored_instant(q.getColumn(13));
+    s.partial = q.getColumn(14).getInt() != 0;
     return s;
 }
 
@@ -188,9 +190,10 @@ std::int64_t insert_with(SQLite::Database& db, const SessionInput& input, const 
                          Instant created, Instant updated) {
     SQLite::Statement q(
         db, "INSERT INTO session (uuid, started_utc, tz, utc_offset_min, night, "
-            "routine_id, rounds, duration_min, before_restless, after_restless, note, "
+            "routine_id, rounds, duration_min, before_restless, after_restless, note, partial, "
             "created_utc, updated_utc) VALUES (:uuid, :started, :tz, :offset, :night, "
-            ":routine, :rounds, :duration, :before, :after, :note, :created, :updated)");
+            ":routine, :rounds, :duration, :before, :after, :note, :partial, :created, "
+            ":updated)");
     q.bind(":uuid", uuid);
     bind_fields(db, q, input);
     q.bind(":created", format_instant_utc(created));
@@ -223,12 +226,12 @@ std::vector<Session> all_sessions(SQLite::Database& db) {
 }
 
 void update_session(SQLite::Database& db, std::int64_t id, const SessionInput& input, Instant now) {
-    SQLite::Statement q(db,
-                        "UPDATE session SET started_utc = :started, tz = :tz, "
-                        "utc_offset_min = :offset, night = :night, routine_id = :routine, "
-                        "rounds = :rounds, duration_min = :duration, before_restless = :before, "
-                        "after_restless = :after, note = :note, updated_utc = :now "
-                        "WHERE id = :id");
+    SQLite::Statement q(
+        db, "UPDATE session SET started_utc = :started, tz = :tz, "
+            "utc_offset_min = :offset, night = :night, routine_id = :routine, "
+            "rounds = :rounds, duration_min = :duration, before_restless = :before, "
+            "after_restless = :after, note = :note, partial = :partial, updated_utc = :now "
+            "WHERE id = :id");
     bind_fields(db, q, input);
     q.bind(":now", format_instant_utc(now));
     q.bind(":id", id);

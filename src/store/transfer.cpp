@@ -59,6 +59,7 @@ ordered_json session_json(const Session& s) {
             {"oils", oils},
             {"tags", s.tags},
             {"note", nullable(s.note)},
+            {"partial", s.partial},
             {"created_utc", format_instant_utc(s.created)},
             {"updated_utc", format_instant_utc(s.updated)}};
 }
@@ -217,6 +218,18 @@ std::string name(const json& obj, const std::string& where, const char* key, boo
     }
 }
 
+// An optional true/false member (absent in files from schema version 1).
+bool flag(const json& obj, const std::string& where, const char* key) {
+    const auto it = obj.find(key);
+    if (it == obj.end()) {
+        return false;
+    }
+    if (!it->is_boolean()) {
+        bad(path(where, key), "must be true or false");
+    }
+    return it->get<bool>();
+}
+
 const json& array(const json& doc, const char* key) {
     const auto& v = member(doc, "document", key);
     if (!v.is_array()) {
@@ -307,6 +320,7 @@ void import_routines(SQLite::Database& db, const json& doc, ImportCounts& n) {
         r.uuid = uuid(items[i], where);
         r.code = name(items[i], where, "name", false);
         r.description = text(items[i], where, "description", 400);
+        r.hidden = flag(items[i], where, "hidden");
         const auto& points = member(items[i], where, "points");
         if (!points.is_array() || points.empty() || points.size() > 40) {
             bad(path(where, "points"), "must be an array of 1 to 40 point ids");
@@ -348,6 +362,7 @@ Session read_session(SQLite::Database& db, const json& item, const std::string& 
     s.note = optional_text(item, where, "note", k_max_note_bytes);
     s.created = instant(item, where, "created_utc");
     s.updated = instant(item, where, "updated_utc");
+    s.partial = flag(item, where, "partial");
     const auto& points = member(item, where, "points");
     if (!points.is_array()) {
         bad(path(where, "points"), "must be an array");
@@ -470,12 +485,13 @@ ordered_json export_json(SQLite::Database& db, Instant now) {
                                {"builtin", o.builtin}});
     }
     doc["routines"] = ordered_json::array();
-    for (const auto& r : list_routines(db)) {
+    for (const auto& r : list_routines(db, true)) {
         doc["routines"].push_back({{"uuid", r.uuid},
                                    {"name", r.code},
                                    {"description", r.description},
                                    {"points", r.points},
-                                   {"builtin", r.builtin}});
+                                   {"builtin", r.builtin},
+                                   {"hidden", r.hidden}});
     }
     doc["tags"] = ordered_json::array();
     for (const auto& t : tags_with_uuids(db)) {
