@@ -1,0 +1,102 @@
+// The guided session: the routine as a sequence of steps (preparation, oils,
+// massage, each point with its press/rest holds, rests, another rotation,
+// before/after), the hold timer as a pure function of elapsed time, and the
+// walk through the steps with the answers given so far. No I/O: the command
+// layer draws it and feeds it keys.
+#pragma once
+
+#include "core/model.hpp"
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rls::guide {
+
+enum class StepKind { prepare, oils, massage, point, rest, again, before, after };
+
+struct Step {
+    StepKind kind = StepKind::prepare;
+    std::string title;
+    std::string text;
+    std::string foot;  // massage and point steps
+    std::string point; // point steps: the point's id
+    int rotation = 1;
+    int point_number = 0; // 1-based within its rotation
+    int point_count = 0;
+    std::chrono::seconds duration{0}; // nominal length of a rest
+};
+
+// Press about ten seconds, rest about ten, three times, a little firmer each
+// time; no rest after the last press.
+inline constexpr int k_presses = 3;
+inline constexpr std::chrono::seconds k_press{10};
+inline constexpr std::chrono::seconds k_release{10};
+inline constexpr std::chrono::seconds k_rest{120};
+inline constexpr int k_max_rotations = 10; // as for rls log --rounds
+
+struct HoldState {
+    int press = 1;        // 1..k_presses
+    bool pressing = true; // false: resting between presses
+    std::chrono::milliseconds remaining{0}; // in this phase, at the given pace
+    bool done = false;
+};
+
+// Where the holds are after `elapsed` at `pace` (0.5 = twice as fast).
+[[nodiscard]] HoldState hold_at(std::chrono::milliseconds elapsed, double pace);
+[[nodiscard]] std::chrono::milliseconds hold_length(double pace);
+[[nodiscard]] std::chrono::milliseconds scaled(std::chrono::seconds nominal, double pace);
+
+class Walk {
+public:
+    Walk(Routine routine, std::vector<Point> catalog, std::vector<SessionOil> default_oils);
+
+    [[nodiscard]] const Step& step() const { return m_steps[m_index]; }
+    [[nodiscard]] std::size_t position() const { return m_index; } // 0-based
+    [[nodiscard]] std::size_t total() const { return m_steps.size(); }
+    [[nodiscard]] bool finished() const { return m_finished; }
+    [[nodiscard]] int rotations() const { return m_rotation; }
+    [[nodiscard]] const Routine& routine() const { return m_routine; }
+
+    void next();
+    void back();
+    // At the "again" step: add one more rotation of the left-foot points.
+    void another_rotation();
+
+    void set_oils(std::vector<SessionOil> oils);
+    [[nodiscard]] const std::vector<SessionOil>& oils() const { return m_oils; }
+    [[nodiscard]] const std::vector<SessionOil>& default_oils() const { return m_default_oils; }
+    void set_tenderness(std::optional<int> value); // at a point step; nullopt = skipped
+    [[nodiscard]] std::optional<int> tenderness() const; // at a point step, if answered
+    void set_before(std::optional<int> v) { m_before = v; }
+    void set_after(std::optional<int> v) { m_after = v; }
+
+    // Whether anything worth saving has been done or said.
+    [[nodiscard]] bool anything_done() const;
+
+    // The session as walked so far. A point's tenderness is the first one
+    // given for it (later rotations only fill in a skipped one), so that
+    // sessions with one and with several rotations compare.
+    [[nodiscard]] SessionInput session(bool partial) const;
+
+private:
+    [[nodiscard]] std::vector<Step> rotation_steps(int rotation, bool left_only) const;
+
+    Routine m_routine;
+    std::vector<Point> m_catalog;
+    std::vector<SessionOil> m_default_oils;
+    std::vector<Step> m_steps;
+    std::size_t m_index = 0;
+    bool m_finished = false;
+    int m_rotation = 1;
+    std::size_t m_furthest = 0;
+    bool m_oils_set = false;
+    std::vector<SessionOil> m_oils;
+    std::map<std::pair<int, std::string>, std::optional<int>> m_tenderness;
+    std::optional<int> m_before;
+    std::optional<int> m_after;
+};
+
+} // namespace rls::guide
