@@ -17,7 +17,7 @@ _rls() {
     local cur prev words cword
     _init_completion -n = || return
 
-    local commands="log rate list report remind show edit delete points oils routines config demo export import backup check"
+    local commands="log guide rate list report remind show edit delete points oils routines config demo export import backup check"
     local global="--db --color --no-input -q --quiet --version --help -h"
     local session_opts="--at -r --routine -n --rounds -p --point -o --oil -d --duration
         -b --before -a --after -t --tag --note --json"
@@ -30,8 +30,10 @@ _rls() {
             *)
                 if [[ -z $cmd ]]; then
                     cmd=${words[i]}
-                elif [[ -z $sub && ${words[i]} == add && $cmd == @(points|oils|routines) ]]; then
+                elif [[ -z $sub && $cmd == @(points|oils) && ${words[i]} == add ]]; then
                     sub=add
+                elif [[ -z $sub && $cmd == routines && ${words[i]} == @(add|show|edit|remove) ]]; then
+                    sub=${words[i]}
                 fi
                 ;;
         esac
@@ -60,7 +62,7 @@ _rls() {
         --at | -n | --rounds | -d | --duration | -b | --before | -a | --after | --note | \
             --night | -s | --sleep | -R | --restless | --into-bed | --try-sleep | --latency | \
             --awakenings | --waso | --final-wake | --out-of-bed | -w | --weeks | --from | --to | \
-            --name | --where | --description | --nights | --seed | --min-nights | --after)
+            --name | --where | --description | --nights | --seed | --min-nights | --after | --pace)
             return
             ;;
     esac
@@ -84,7 +86,14 @@ _rls() {
         delete) opts="-y --yes --json" ;;
         points) [[ $sub == add ]] && opts="--foot --name --where --json" || opts="--json" ;;
         oils) [[ $sub == add ]] && opts="--name --carrier --json" || opts="--json" ;;
-        routines) [[ $sub == add ]] && opts="--points --description --json" || opts="--json" ;;
+        routines)
+            case $sub in
+                add | edit) opts="--points --description --json" ;;
+                show | remove) opts="--json" ;;
+                *) opts="--json --all" ;;
+            esac
+            ;;
+        guide) opts="-r --routine --pace --no-timer --quiet-bell --json" ;;
         config) opts="--json" ;;
         demo) opts="--nights --seed --json" ;;
         export) opts="-f --format -O --out" ;;
@@ -99,7 +108,13 @@ _rls() {
     fi
     case $cmd in
         show | edit | delete) COMPREPLY=($(compgen -W "$(_rls_values sessions)" -- "$cur")) ;;
-        points | oils | routines) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add" -- "$cur")) ;;
+        points | oils) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add" -- "$cur")) ;;
+        routines)
+            case $sub in
+                "") COMPREPLY=($(compgen -W "add show edit remove" -- "$cur")) ;;
+                show | edit | remove) COMPREPLY=($(compgen -W "$(_rls_values routines)" -- "$cur")) ;;
+            esac
+            ;;
         config) COMPREPLY=($(compgen -W "cutoff" -- "$cur")) ;;
         import | backup) _filedir ;;
     esac

@@ -17,7 +17,7 @@ function __rls_not_in_add
     __fish_seen_subcommand_from $argv[1]; and not __fish_seen_subcommand_from add
 end
 
-set -l commands log rate list report remind show edit delete points oils routines config demo export import backup check
+set -l commands log guide rate list report remind show edit delete points oils routines config demo export import backup check
 complete -c rls -f
 
 # Global options
@@ -31,6 +31,7 @@ complete -c rls -s h -l help -d 'Print help'
 # Commands
 set -l top "not __fish_seen_subcommand_from $commands"
 complete -c rls -n $top -a log -d 'Record an evening massage session'
+complete -c rls -n $top -a guide -d 'Walk through the routine with timers, then log it'
 complete -c rls -n $top -a rate -d 'Rate last night (in the morning)'
 complete -c rls -n $top -a list -d 'List nights with sessions and ratings'
 complete -c rls -n $top -a remind -d 'Say what is due now'
@@ -92,7 +93,15 @@ complete -c rls -n '__fish_seen_subcommand_from delete' -l json -d 'Print as JSO
 # catalog
 complete -c rls -n '__rls_not_in_add points' -a add -d 'Add a point'
 complete -c rls -n '__rls_not_in_add oils' -a add -d 'Add an oil'
-complete -c rls -n '__rls_not_in_add routines' -a add -d 'Add a routine'
+complete -c rls -n '__fish_seen_subcommand_from routines; and not __fish_seen_subcommand_from add show edit remove' -a 'add' -d 'Add a routine'
+complete -c rls -n '__fish_seen_subcommand_from routines; and not __fish_seen_subcommand_from add show edit remove' -a 'show' -d 'Show a routine'
+complete -c rls -n '__fish_seen_subcommand_from routines; and not __fish_seen_subcommand_from add show edit remove' -a 'edit' -d 'Change a routine'
+complete -c rls -n '__fish_seen_subcommand_from routines; and not __fish_seen_subcommand_from add show edit remove' -a 'remove' -d 'Remove a routine'
+complete -c rls -n '__fish_seen_subcommand_from routines; and not __fish_seen_subcommand_from add show edit remove' -l all -d 'Include removed routines'
+complete -c rls -n '__fish_seen_subcommand_from routines; and __fish_seen_subcommand_from show edit remove' -a '(__rls_values routines)' -d Routine
+complete -c rls -n '__fish_seen_subcommand_from routines; and __fish_seen_subcommand_from edit' -l points -x -a '(__rls_values points)' -d 'Points in order'
+complete -c rls -n '__fish_seen_subcommand_from routines; and __fish_seen_subcommand_from edit' -l description -x -d 'Description'
+complete -c rls -n '__fish_seen_subcommand_from routines; and __fish_seen_subcommand_from show edit remove' -l json -d 'Print as JSON'
 complete -c rls -n '__fish_seen_subcommand_from points oils routines; and not __fish_seen_subcommand_from add' -l json -d 'Print as JSON'
 complete -c rls -n '__rls_in_add points' -l foot -x -a 'left right' -d 'Which foot'
 complete -c rls -n '__rls_in_add points' -l name -x -d 'Short name'
@@ -101,6 +110,14 @@ complete -c rls -n '__rls_in_add oils' -l name -x -d 'Display name'
 complete -c rls -n '__rls_in_add oils' -l carrier -d 'A carrier oil'
 complete -c rls -n '__rls_in_add routines' -l points -x -a '(__rls_values points)' -d 'Points in order, comma-separated'
 complete -c rls -n '__rls_in_add routines' -l description -x -d 'What the routine is'
+
+# guide
+set -l g '__fish_seen_subcommand_from guide'
+complete -c rls -n $g -s r -l routine -x -a '(__rls_values routines)' -d 'Routine to follow'
+complete -c rls -n $g -l pace -x -d 'Scale every timer'
+complete -c rls -n $g -l no-timer -d 'Wait for Enter instead of timers'
+complete -c rls -n $g -l quiet-bell -d 'No bell after each hold'
+complete -c rls -n $g -l json -d 'Print the session as JSON'
 
 # remind
 complete -c rls -n '__fish_seen_subcommand_from remind' -l after -x -d 'Evening reminder from, HH:MM'

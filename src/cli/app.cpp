@@ -33,6 +33,7 @@ void build(CLI::App& app, Context& ctx, Action& action) {
     app.add_flag("-q,--quiet", ctx.quiet, "No confirmations: only data and errors are printed");
 
     register_log(app, ctx, action);
+    register_guide(app, ctx, action);
     register_rate(app, ctx, action);
     register_list(app, ctx, action);
     register_report(app, ctx, action);

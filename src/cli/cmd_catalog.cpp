@@ -121,26 +121,111 @@ void run_oils(Context& ctx, const OilOptions& o) {
 
 struct RoutineOptions {
     bool json = false;
+    bool all = false;
     std::string name;
     std::vector<std::string> points;
     std::string description;
     CLI::App* add = nullptr;
+    CLI::App* show = nullptr;
+    CLI::App* edit = nullptr;
+    CLI::App* remove = nullptr;
 };
 
+std::vector<std::string> resolve_routine_points(Context& ctx,
+                                                const std::vector<std::string>& typed) {
+    const auto known = codes_of(list_points(ctx.db()));
+    std::vector<std::string> out;
+    for (const auto& t : typed) {
+        out.push_back(match_id(parse_name(t, "--points", true), known, "--points",
+                               "point (see: rls points)"));
+    }
+    if (out.empty() || out.size() > 40) {
+        throw usage_error(fmt::format("--points must list 1 to 40 points, got {}", out.size()));
+    }
+    return out;
+}
+
+Routine find_routine(Context& ctx, const std::string& typed, bool include_hidden) {
+    const auto routines = list_routines(ctx.db(), include_hidden);
+    const auto code = match_id(parse_name(typed, "NAME"), codes_of(routines), "NAME",
+                               "routine (see: rls routines)");
+    return *std::find_if(routines.begin(), routines.end(),
+                         [&](const Routine& r) { return r.code == code; });
+}
+
+void run_routine_show(Context& ctx, const RoutineOptions& o) {
+    const auto r = find_routine(ctx, o.name, true);
+    if (o.json) {
+        print_json(ctx, to_json(r));
+        return;
+    }
+    const auto points = list_points(ctx.db());
+    const Style style(ctx.color_enabled());
+    ctx.out() << style.bold(r.code) << (r.hidden ? " (removed; kept for past sessions)" : "")
+              << (r.description.empty() ? "" : fmt::format(" - {}", r.description)) << '\n';
+    int n = 0;
+    for (const auto& code : r.points) {
+        const auto p = std::find_if(points.begin(), points.end(),
+                                    [&](const Point& x) { return x.code == code; });
+        ctx.out() << fmt::format("{:>3}. {:<16} {:<5}  {}\n", ++n, code, p->foot, p->location);
+    }
+}
+
+void run_routine_edit(Context& ctx, const RoutineOptions& o) {
+    auto r = find_routine(ctx, o.name, false);
+    if (r.builtin) {
+        throw usage_error(fmt::format("{} is built in and cannot be changed; add your own with "
+                                      "rls routines add",
+                                      r.code));
+    }
+    if (o.edit->get_option("--points")->count() > 0) {
+        r.points = resolve_routine_points(ctx, o.points);
+    }
+    if (o.edit->get_option("--description")->count() > 0) {
+        r.description = parse_text(o.description, "--description", 400);
+    }
+    in_transaction(ctx, [&](auto& db) { update_routine(db, r); });
+    if (o.json) {
+        print_added(ctx, list_routines(ctx.db()), r.code);
+        return;
+    }
+    ctx.say(fmt::format("Changed routine {} ({} points).\n", r.code, r.points.size()));
+}
+
+void run_routine_remove(Context& ctx, const RoutineOptions& o) {
+    const auto r = find_routine(ctx, o.name, false);
+    if (r.builtin) {
+        throw usage_error(fmt::format("{} is built in and cannot be removed", r.code));
+    }
+    bool hidden = false;
+    in_transaction(ctx, [&](auto& db) { hidden = remove_routine(db, r.code); });
+    if (o.json) {
+        print_json(ctx, {{"name", r.code}, {"removed", !hidden}, {"hidden", hidden}});
+        return;
+    }
+    ctx.say(hidden ? fmt::format("Removed routine {} from new sessions; past sessions keep it.\n",
+                                 r.code)
+                   : fmt::format("Removed routine {}.\n", r.code));
+}
+
 void run_routines(Context& ctx, const RoutineOptions& o) {
+    if (o.show->parsed()) {
+        run_routine_show(ctx, o);
+        return;
+    }
+    if (o.edit->parsed()) {
+        run_routine_edit(ctx, o);
+        return;
+    }
+    if (o.remove->parsed()) {
+        run_routine_remove(ctx, o);
+        return;
+    }
     if (o.add->parsed()) {
         Routine r;
         r.code = parse_name(o.name, "NAME");
         r.description = parse_text(o.description, "--description", 400);
-        const auto known = codes_of(list_points(ctx.db()));
-        for (const auto& typed : o.points) {
-            r.points.push_back(match_id(parse_name(typed, "--points", true), known, "--points",
-                                        "point (see: rls points)"));
-        }
-        if (r.points.empty() || r.points.size() > 40) {
-            throw usage_error(
-                fmt::format("--points must list 1 to 40 points, got {}", r.points.size()));
-        }
+        r.points = resolve_routine_points(ctx, o.points);
         in_transaction(ctx, [&](auto& db) { add_routine(db, r); });
         if (o.json) {
             print_added(ctx, list_routines(ctx.db()), r.code);
@@ -149,14 +234,14 @@ void run_routines(Context& ctx, const RoutineOptions& o) {
         ctx.say(fmt::format("Added routine {} ({} points).\n", r.code, r.points.size()));
         return;
     }
-    const auto routines = list_routines(ctx.db());
+    const auto routines = list_routines(ctx.db(), o.all);
     if (o.json) {
         print_json_list(ctx, routines);
         return;
     }
     const Style style(ctx.color_enabled());
     for (const auto& r : routines) {
-        ctx.out() << style.bold(r.code)
+        ctx.out() << style.bold(r.code) << (r.hidden ? " (removed)" : "")
                   << (r.description.empty() ? "" : fmt::format(" - {}", r.description)) << '\n'
                   << fmt::format("  {}\n", fmt::join(r.points, " → "));
     }
@@ -191,8 +276,9 @@ void register_catalog(CLI::App& app, Context& ctx, Action& action) {
     }
     {
         auto o = std::make_shared<RoutineOptions>();
-        auto* cmd = app.add_subcommand("routines", "List routines (add your own with 'add')");
+        auto* cmd = app.add_subcommand("routines", "List routines (add, show, edit, remove)");
         cmd->add_flag("--json", o->json, "Print as JSON");
+        cmd->add_flag("--all", o->all, "Include removed routines that past sessions still use");
         o->add = cmd->add_subcommand("add", "Add a routine: an ordered list of points");
         o->add->add_option("NAME", o->name, "Routine name, e.g. left-only")->required();
         o->add->add_option("--points", o->points, "Point ids in order, comma-separated")
@@ -202,6 +288,22 @@ void register_catalog(CLI::App& app, Context& ctx, Action& action) {
         o->add->add_option("--description", o->description, "What the routine is")
             ->type_name("TEXT");
         o->add->add_flag("--json", o->json, "Print the new routine as JSON");
+        o->show =
+            cmd->add_subcommand("show", "Show a routine's points in order, with where they are");
+        o->show->add_option("NAME", o->name, "Routine name")->required();
+        o->show->add_flag("--json", o->json, "Print as JSON");
+        o->edit = cmd->add_subcommand("edit", "Change a routine of your own");
+        o->edit->add_option("NAME", o->name, "Routine name")->required();
+        o->edit->add_option("--points", o->points, "New point ids in order, comma-separated")
+            ->delimiter(',')
+            ->type_name("ID,...");
+        o->edit->add_option("--description", o->description, "New description")->type_name("TEXT");
+        o->edit->add_flag("--json", o->json, "Print the changed routine as JSON");
+        o->remove = cmd->add_subcommand(
+            "remove", "Remove a routine of your own (hidden, not deleted, if sessions used it)");
+        o->remove->add_option("NAME", o->name, "Routine name")->required();
+        o->remove->add_flag("--json", o->json, "Print the result as JSON");
+        cmd->require_subcommand(0, 1);
         cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_routines(ctx, *o); }; });
     }
 }

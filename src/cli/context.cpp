@@ -39,6 +39,16 @@ bool Context::interactive() const {
     return !no_input && m_env.stdin_is_terminal && m_env.stderr_is_terminal;
 }
 
+bool Context::color_allowed() const {
+    if (color != "auto") {
+        return color == "always";
+    }
+    const char* no_color = getenv("NO_COLOR");
+    const char* term = getenv("TERM");
+    return (no_color == nullptr || *no_color == '\0') &&
+           !(term != nullptr && std::string_view(term) == "dumb");
+}
+
 bool Context::color_enabled() const {
     if (color == "always") {
         return true;

@@ -55,6 +55,10 @@ public:
     // --no-input was not given.
     [[nodiscard]] bool interactive() const;
     [[nodiscard]] bool color_enabled() const;
+    [[nodiscard]] bool stdin_is_terminal() const { return m_env.stdin_is_terminal; }
+    [[nodiscard]] bool stdout_is_terminal() const { return m_env.stdout_is_terminal; }
+    // Colour allowed at all (NO_COLOR, --color), whatever stdout is.
+    [[nodiscard]] bool color_allowed() const;
 
     // A confirmation for a person ("Logged session 12 ..."): stdout, unless --quiet.
     void say(const std::string& text) const;

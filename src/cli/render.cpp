@@ -76,6 +76,7 @@ ordered_json to_json(const Session& s) {
     j["oils"] = oils;
     j["tags"] = s.tags;
     j["note"] = nullable(s.note);
+    j["partial"] = s.partial;
     j["created_utc"] = format_instant_utc(s.created);
     j["updated_utc"] = format_instant_utc(s.updated);
     return j;
@@ -121,15 +122,12 @@ ordered_json to_json(const Oil& o) {
 }
 
 ordered_json to_json(const Routine& r) {
-    return {{"name", r.code},
-            {"uuid", r.uuid},
-            {"description", r.description},
-            {"points", r.points},
-            {"builtin", r.builtin}};
+    return {{"name", r.code},     {"uuid", r.uuid},       {"description", r.description},
+            {"points", r.points}, {"builtin", r.builtin}, {"hidden", r.hidden}};
 }
 
 std::string routine_label(const Session& s) {
-    return fmt::format("{} x{}", s.routine, s.rounds);
+    return fmt::format("{} x{}{}", s.routine, s.rounds, s.partial ? " (partial)" : "");
 }
 
 std::string or_dash(const std::optional<int>& v) {

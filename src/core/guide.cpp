@@ -10,8 +10,8 @@ namespace rls::guide {
 using namespace std::chrono;
 
 milliseconds scaled(seconds nominal, double pace) {
-    return milliseconds{static_cast<long long>(std::llround(
-        static_cast<double>(duration_cast<milliseconds>(nominal).count()) * pace))};
+    return milliseconds{static_cast<long long>(
+        std::llround(static_cast<double>(duration_cast<milliseconds>(nominal).count()) * pace))};
 }
 
 milliseconds hold_length(double pace) {
@@ -74,8 +74,8 @@ Walk::Walk(Routine routine, std::vector<Point> catalog, std::vector<SessionOil> 
     m_steps.push_back({StepKind::before, "Before you started",
                        "How restless were your legs this evening, before the massage?", "", "", 1,
                        0, 0, seconds{0}});
-    m_steps.push_back({StepKind::after, "And now",
-                       "How restless are your legs now?", "", "", 1, 0, 0, seconds{0}});
+    m_steps.push_back({StepKind::after, "And now", "How restless are your legs now?", "", "", 1, 0,
+                       0, seconds{0}});
 }
 
 std::vector<Step> Walk::rotation_steps(int rotation, bool left_only) const {
@@ -114,11 +114,10 @@ std::vector<Step> Walk::rotation_steps(int rotation, bool left_only) const {
             }
         }
         ++number;
-        steps.push_back({StepKind::point, p.name,
-                         fmt::format("Where: {}.\n{}", p.location.empty() ? p.code : p.location,
-                                     k_hold_text),
-                         p.foot, p.code, rotation, number, static_cast<int>(points.size()),
-                         seconds{0}});
+        steps.push_back(
+            {StepKind::point, p.name,
+             fmt::format("Where: {}.\n{}", p.location.empty() ? p.code : p.location, k_hold_text),
+             p.foot, p.code, rotation, number, static_cast<int>(points.size()), seconds{0}});
     }
     steps.push_back({StepKind::rest, "Rest",
                      "Rest for a few minutes with some water, breathing slowly, and let the calm "

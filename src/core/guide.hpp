@@ -38,8 +38,8 @@ inline constexpr std::chrono::seconds k_rest{120};
 inline constexpr int k_max_rotations = 10; // as for rls log --rounds
 
 struct HoldState {
-    int press = 1;        // 1..k_presses
-    bool pressing = true; // false: resting between presses
+    int press = 1;                          // 1..k_presses
+    bool pressing = true;                   // false: resting between presses
     std::chrono::milliseconds remaining{0}; // in this phase, at the given pace
     bool done = false;
 };
@@ -68,7 +68,7 @@ public:
     void set_oils(std::vector<SessionOil> oils);
     [[nodiscard]] const std::vector<SessionOil>& oils() const { return m_oils; }
     [[nodiscard]] const std::vector<SessionOil>& default_oils() const { return m_default_oils; }
-    void set_tenderness(std::optional<int> value); // at a point step; nullopt = skipped
+    void set_tenderness(std::optional<int> value);       // at a point step; nullopt = skipped
     [[nodiscard]] std::optional<int> tenderness() const; // at a point step, if answered
     void set_before(std::optional<int> v) { m_before = v; }
     void set_after(std::optional<int> v) { m_after = v; }

@@ -128,6 +128,22 @@ int parse_int(std::string_view text, std::string_view field, int lo, int hi) {
     return *value;
 }
 
+double parse_decimal(std::string_view text, std::string_view field, double lo, double hi) {
+    const auto t = trim(text);
+    const auto dot = t.find('.');
+    const bool ok = !t.empty() && t.size() <= 12 && all_digits(t.substr(0, dot)) &&
+                    (dot == std::string_view::npos || all_digits(t.substr(dot + 1)));
+    double value = 0;
+    if (ok) {
+        std::from_chars(t.data(), t.data() + t.size(), value);
+    }
+    if (!ok || value < lo || value > hi) {
+        throw usage_error(fmt::format("{} must be a number from {} to {} such as 0.5, got {}",
+                                      field, lo, hi, quote_value(text)));
+    }
+    return value;
+}
+
 minutes parse_time_of_day(std::string_view text, std::string_view field) {
     const auto t = time_of_day(trim(text));
     if (!t) {

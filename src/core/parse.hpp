@@ -15,6 +15,10 @@ namespace rls {
 // A whole number in [lo, hi]; digits only (no sign, exponent, hex or spaces).
 [[nodiscard]] int parse_int(std::string_view text, std::string_view field, int lo, int hi);
 
+// A decimal number such as 0.5 or 2 in [lo, hi]; no sign, exponent or hex.
+[[nodiscard]] double parse_decimal(std::string_view text, std::string_view field, double lo,
+                                   double hi);
+
 // A 0-10 rating.
 [[nodiscard]] inline int parse_rating(std::string_view text, std::string_view field) {
     return parse_int(text, field, 0, 10);

@@ -101,6 +101,7 @@ class Terminal:
                                      env=env, start_new_session=True, close_fds=True)
         os.close(slave)
         self.screen = ""
+        self.transcript = ""  # everything ever shown; expect() never consumes it
 
     def _read(self, timeout):
         ready, _, _ = select.select([self.master], [], [], timeout)
@@ -112,7 +113,9 @@ class Terminal:
             return False
         if not data:
             return False
-        self.screen += data.decode("utf-8", "replace")
+        text = data.decode("utf-8", "replace")
+        self.screen += text
+        self.transcript += text
         return True
 
     def expect(self, pattern, timeout=10):

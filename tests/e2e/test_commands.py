@@ -239,7 +239,7 @@ class Basics(RlsCase):
         self.assertIn("rls: session 9", self.run_rls("-q", "show", "9").stderr)
 
     def test_usage_errors_share_exit_64(self):
-        self.assertIn("a command is needed: log, rate", self.fails(64))
+        self.assertIn("a command is needed: log, guide, rate", self.fails(64))
         self.assertIn("'frobnicate' is not an rls command", self.fails(64, "frobnicate"))
         self.fails(64, "log", "--no-such-flag")
         self.fails(64, "--color", "sometimes", "list")

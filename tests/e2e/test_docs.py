@@ -30,6 +30,7 @@ class ZshTerminal(Terminal):
                                      env=env, start_new_session=True)
         os.close(slave)
         self.screen = ""
+        self.transcript = ""
 
     def keys(self, text):
         os.write(self.master, text.encode())

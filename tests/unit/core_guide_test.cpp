@@ -11,7 +11,8 @@ using namespace std::chrono;
 namespace {
 
 std::vector<Point> catalog() {
-    const char* left[] = {"left.heart", "left.lateral", "left.knee-leg", "left.sciatic", "left.foot"};
+    const char* left[] = {"left.heart", "left.lateral", "left.knee-leg", "left.sciatic",
+                          "left.foot"};
     const char* right[] = {"right.ball", "right.sciatic", "right.foot"};
     std::vector<Point> out;
     for (const char* code : left) {
@@ -72,8 +73,8 @@ TEST_SUITE("core.guide") {
         using K = StepKind;
         CHECK(kinds(w) == std::vector<K>{K::prepare, K::oils, K::massage, K::point, K::point,
                                          K::point, K::point, K::point, K::rest, K::massage,
-                                         K::point, K::point, K::point, K::rest, K::again,
-                                         K::before, K::after});
+                                         K::point, K::point, K::point, K::rest, K::again, K::before,
+                                         K::after});
     }
 
     TEST_CASE("another rotation adds the left-foot points, a rest and the question again") {

@@ -1,0 +1,48 @@
+// The terminal for full-screen commands: raw keys with a timeout, restored
+// on every way out, and signals turned into flags so that Ctrl-C, a closed
+// terminal or a kill never lose what the user has done.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <termios.h>
+
+namespace rls {
+
+// Which signal arrived, if any (SIGINT, SIGTERM, SIGHUP); cleared by take_signal().
+[[nodiscard]] int take_signal();
+
+// Installs handlers for SIGINT, SIGTERM and SIGHUP that only set the flag
+// (no SA_RESTART, so a blocking read returns); restores the old ones on
+// destruction.
+class SignalGuard {
+public:
+    SignalGuard();
+    ~SignalGuard();
+    SignalGuard(const SignalGuard&) = delete;
+    SignalGuard& operator=(const SignalGuard&) = delete;
+};
+
+// Raw mode on a terminal: no echo, no line buffering, Ctrl-C as a key.
+class RawMode {
+public:
+    explicit RawMode(int fd);
+    ~RawMode();
+    RawMode(const RawMode&) = delete;
+    RawMode& operator=(const RawMode&) = delete;
+
+    // A key, or nullopt when `timeout` passes (or a signal arrives) first.
+    // Returns -1 at end of input.
+    [[nodiscard]] std::optional<int> key(std::chrono::milliseconds timeout) const;
+
+private:
+    int m_fd;
+    termios m_saved{};
+    bool m_active = false;
+};
+
+inline constexpr int k_ctrl_c = 3;
+inline constexpr int k_ctrl_d = 4;
+inline constexpr int k_backspace = 127;
+
+} // namespace rls
