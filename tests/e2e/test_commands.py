@@ -191,6 +191,33 @@ class Catalog(RlsCase):
         self.fails(64, "routines", "add", "r2", "--points", "nowhere")
 
 
+class RoutineLifecycle(RlsCase):
+    def test_show_edit_and_remove(self):
+        self.ok("routines", "add", "left-only", "--points", "heart,lateral,knee", "-q")
+        shown = self.ok("routines", "show", "left-only")
+        self.assertIn("1. left.heart", shown)
+        self.assertIn("level with the ankle bone", shown)
+        changed = self.json("routines", "edit", "left-only", "--points", "heart,left.sciatic",
+                            "--description", "two points")
+        self.assertEqual((changed["points"], changed["description"]),
+                         (["left.heart", "left.sciatic"], "two points"))
+        self.assertIn("built in", self.fails(64, "routines", "edit", "standard", "--points", "heart"))
+        self.assertIn("built in", self.fails(64, "routines", "remove", "standard"))
+        # Unused: really removed.
+        self.ok("routines", "add", "spare", "--points", "ball", "-q")
+        self.assertEqual(self.json("routines", "remove", "spare"), {"name": "spare", "removed": True, "hidden": False})
+        # Used by a session: hidden from new ones, kept for the past.
+        self.ok("log", "-r", "left-only", "--at", "yesterday 22:00", "--no-input", "-q")
+        self.assertIn("past sessions keep it", self.ok("routines", "remove", "left-only"))
+        self.assertEqual([r["name"] for r in self.json("routines")], ["standard"])
+        self.assertTrue([r for r in self.json("routines", "--all") if r["name"] == "left-only"][0]["hidden"])
+        self.assertEqual(self.json("show", "1")["routine"], "left-only")
+        self.assertIn("is not a known routine", self.fails(64, "log", "-r", "left-only", "--no-input"))
+        self.assertIn("(removed", self.ok("routines", "show", "left-only"))
+        report = self.json("report")
+        self.assertEqual(report["routines"][0]["label"], "left-only x1")
+
+
 class Config(RlsCase):
     def test_cutoff_setting_moves_early_sessions(self):
         self.assertIn("cutoff = 06:00", self.ok("config"))
