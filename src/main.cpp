@@ -3,6 +3,7 @@
 #include "cli/app.hpp"
 #include "core/time.hpp"
 
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <unistd.h>
@@ -22,6 +23,9 @@ int main(int argc, char** argv) {
         fixed_clock.emplace(*t);
     }
     std::ios::sync_with_stdio(false);
+    // A file size limit (ulimit -f) should be an I/O error SQLite can roll
+    // back, not a signal that kills rls half-way through a write.
+    std::signal(SIGXFSZ, SIG_IGN);
     rls::Environment env{
         [](const char* name) { return static_cast<const char*>(std::getenv(name)); },
         fixed_clock ? static_cast<const rls::Clock*>(&*fixed_clock) : &system_clock,

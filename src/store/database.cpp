@@ -2,6 +2,7 @@
 #include "store/database.hpp"
 
 #include "core/error.hpp"
+#include "store/files.hpp"
 
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Exception.h>
@@ -64,31 +65,66 @@ void make_private_dirs(const fs::path& dir) {
     }
 }
 
-// Creates the file 0600 before SQLite sees it, so the umask never widens it;
-// SQLite gives its journal the same mode. Tightens an existing file we own.
-void prepare_file(const fs::path& path) {
+void configure(SQLite::Database& db);
+
+// A new database is built whole in a private temp file beside its place and
+// then linked into place, which fails harmlessly if another rls got there
+// first. So the real path never holds a half-made or empty database, and an
+// empty file found there was not made by rls.
+void create_database(const fs::path& path) {
     make_private_dirs(path.parent_path());
-    struct stat st {};
-    if (::stat(path.c_str(), &st) == 0) {
-        if (S_ISDIR(st.st_mode)) {
-            throw Error(Exit::cant_create,
-                        fmt::format("database {} is a directory, not a file", path.string()));
-        }
-        if ((st.st_mode & 077) != 0 && st.st_uid == ::getuid()) {
-            ::chmod(path.c_str(), 0600);
-        }
-        return;
-    }
-    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    const auto dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    std::string tmp = (dir / ("." + path.filename().string() + ".new.XXXXXX")).string();
+    const int fd = ::mkstemp(tmp.data()); // 0600 whatever the umask
     if (fd < 0) {
         const int err = errno;
-        if (err == EEXIST) {
-            return;
-        }
         throw Error(errno_exit(err), fmt::format("cannot create database {}: {}", path.string(),
                                                  std::strerror(err)));
     }
     ::close(fd);
+    struct Cleanup {
+        std::string file;
+        ~Cleanup() {
+            ::unlink(file.c_str());
+            ::unlink((file + "-journal").c_str());
+        }
+    } cleanup{tmp};
+    {
+        SQLite::Database db(tmp, SQLite::OPEN_READWRITE);
+        configure(db);
+        migrate(db);
+    }
+    if (::link(tmp.c_str(), path.c_str()) != 0 && errno != EEXIST) {
+        const int err = errno;
+        throw Error(errno_exit(err), fmt::format("cannot create database {}: {}", path.string(),
+                                                 std::strerror(err)));
+    }
+}
+
+// Checks an existing database file and tightens its mode if we own it.
+// Returns false when the file or its directory cannot be written, so that it
+// is opened read-only: reading commands still work, writes fail clearly.
+bool check_file(const fs::path& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        const int err = errno;
+        throw Error(errno_exit(err),
+                    fmt::format("cannot open database {}: {}", path.string(), std::strerror(err)));
+    }
+    if (S_ISDIR(st.st_mode)) {
+        throw Error(Exit::cant_create,
+                    fmt::format("database {} is a directory, not a file", path.string()));
+    }
+    if (st.st_size == 0 && !fs::exists(path.string() + "-journal")) {
+        throw Error(Exit::data, fmt::format("database {} is an empty file (0 bytes); move it "
+                                            "away to start a new database there",
+                                            path.string()));
+    }
+    if ((st.st_mode & 077) != 0 && st.st_uid == ::getuid()) {
+        ::chmod(path.c_str(), 0600);
+    }
+    const auto dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    return ::access(path.c_str(), W_OK) == 0 && ::access(dir.c_str(), W_OK) == 0;
 }
 
 void configure(SQLite::Database& db) {
@@ -165,30 +201,31 @@ void backup_before_upgrade(SQLite::Database& db, const fs::path& path, int versi
     if (fs::exists(target)) {
         return; // an earlier attempt already kept the original
     }
-    const int fd = ::open(target.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        const int err = errno;
-        throw Error(errno_exit(err), fmt::format("cannot back up {} before upgrading it: {}",
-                                                 path.string(), std::strerror(err)));
-    }
-    ::close(fd);
-    try {
-        SQLite::Database copy(target.string(), SQLite::OPEN_READWRITE);
+    // Written to a temp file and renamed: a kill half-way leaves no broken
+    // backup for a later run to trust.
+    replace_file_atomically(target, [&](const fs::path& tmp) {
+        SQLite::Database copy(tmp.string(), SQLite::OPEN_READWRITE);
         SQLite::Backup(copy, db).executeStep();
-    } catch (...) {
-        fs::remove(target);
-        throw;
-    }
+    });
 }
 
 std::unique_ptr<SQLite::Database> open_database(const fs::path& path) {
-    prepare_file(path);
     try {
-        auto db = std::make_unique<SQLite::Database>(path.string(),
-                                                     SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        if (!fs::exists(path)) {
+            create_database(path);
+        }
+        const bool writable = check_file(path);
+        auto db = std::make_unique<SQLite::Database>(
+            path.string(), writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY);
         configure(*db);
         // Force SQLite to read the header now, so a foreign file fails here.
         const int version = schema_version(*db);
+        if (!writable && version < latest_schema_version()) {
+            throw Error(Exit::permission,
+                        fmt::format("database {} needs upgrading but it (or its directory) is "
+                                    "read-only",
+                                    path.string()));
+        }
         if (version > 0 && version < latest_schema_version()) {
             backup_before_upgrade(*db, path, version);
         }
@@ -226,7 +263,7 @@ void rethrow_sqlite(const std::exception& e, const std::string& what) {
     case SQLITE_PERM:
     case SQLITE_AUTH:
         code = Exit::permission;
-        reason = "permission denied (the database or its directory is read-only)";
+        reason = "permission denied: the database or its directory is read-only";
         break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
@@ -235,7 +272,12 @@ void rethrow_sqlite(const std::exception& e, const std::string& what) {
         break;
     case SQLITE_FULL:
         code = Exit::io;
-        reason = "the disk is full";
+        reason = "the disk is full (or a file size limit was reached); nothing was changed";
+        break;
+    case SQLITE_IOERR:
+        code = Exit::io;
+        reason = fmt::format("input/output error ({}); nothing was changed",
+                             sqlite3_errstr(sq->getExtendedErrorCode()));
         break;
     case SQLITE_CANTOPEN:
         code = Exit::cant_create;
