@@ -1,0 +1,135 @@
+"""Concurrency and crash safety: writers racing each other, and writers
+killed with SIGKILL at random moments. After every kill the database opens,
+passes its integrity check, holds every session whose command reported
+success, and holds an import wholly or not at all."""
+
+import glob
+import json
+import os
+import random
+import sqlite3
+import stat
+import subprocess
+import time
+import unittest
+
+from rlstest import RLS, SOURCE_DIR, RlsCase
+
+RNG = random.Random(20261125)  # fixed, so a failure can be replayed
+
+
+class Torture(RlsCase):
+    def integrity(self):
+        self.assertEqual(self.sql("PRAGMA integrity_check"), [("ok",)])
+        self.assertEqual(self.sql("PRAGMA foreign_key_check"), [])
+
+    def journal_is_private(self):
+        journal = self.db + "-journal"
+        if os.path.exists(journal):
+            self.assertEqual(stat.S_IMODE(os.stat(journal).st_mode), 0o600)
+
+    def test_four_writers_at_once(self):
+        self.ok("points", "-q")  # create the database
+        script = (f'for i in $(seq 100); do "{RLS}" log --no-input -q -p heart=$((i % 11)) '
+                  f'-o lavender -t w$W || exit 1; done')
+        procs = [subprocess.Popen(["bash", "-c", script], env=self.env(W=str(w)),
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                 for w in range(4)]
+        for p in procs:
+            out, err = p.communicate(timeout=300)
+            self.assertEqual(p.returncode, 0, err)
+            self.assertEqual(err, "", "busy waits, never errors")
+        self.assertEqual(self.sql("SELECT count(*) FROM session"), [(400,)])
+        self.assertEqual(self.sql("SELECT count(*) FROM session_point"), [(400,)])
+        self.assertEqual(sorted(self.sql("SELECT t.name, count(*) FROM session_tag s JOIN tag t "
+                                         "ON t.id = s.tag_id GROUP BY t.name")),
+                         [("w0", 100), ("w1", 100), ("w2", 100), ("w3", 100)])
+        self.integrity()
+
+    def test_killed_while_logging(self):
+        self.ok("demo", "--nights", "400", "-q")
+        reported = []
+        kills = 0
+        for i in range(60):
+            p = subprocess.Popen([RLS, "log", "--no-input", "--json", "-p", "heart=5", "-p", "ball=2",
+                                  "-o", "valerian:3", "--note", f"attempt {i}"],
+                                 env=self.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            time.sleep(RNG.uniform(0, 0.012))
+            p.kill()
+            out, _ = p.communicate()
+            if p.returncode == 0:
+                reported.append(json.loads(out)["uuid"])
+            else:
+                kills += 1
+            self.journal_is_private()
+            r = self.run_rls("check", "--json")
+            self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+            present = {u for (u,) in self.sql("SELECT uuid FROM session")}
+            self.assertTrue(set(reported) <= present, "a reported session was lost")
+        self.assertGreaterEqual(kills, 20, "enough kills landed mid-command")
+        self.integrity()
+
+    def test_killed_while_importing(self):
+        source = os.path.join(self.tmp, "source.db")
+        self.ok("--db", source, "demo", "--nights", "2500", "-q")
+        export = os.path.join(self.tmp, "big.json")
+        self.ok("--db", source, "export", "--out", export)
+        with open(export) as f:
+            total = len(json.load(f)["sessions"])
+        self.ok("log", "--no-input", "-q")
+        kills = 0
+        for _ in range(25):
+            p = subprocess.Popen([RLS, "import", export, "-q"], env=self.env(),
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            time.sleep(RNG.uniform(0.005, 0.25))
+            p.kill()
+            p.wait()
+            count = self.sql("SELECT count(*) FROM session")[0][0]
+            if p.returncode == 0:
+                self.assertEqual(count, total + 1)
+                break  # it finished first: nothing more to interrupt
+            kills += 1
+            self.journal_is_private()
+            self.assertEqual(self.run_rls("check").returncode, 0)
+            self.assertEqual(count, 1, "an interrupted import leaves nothing behind")
+        self.assertGreaterEqual(kills, 20)
+        self.ok("import", export, "-q")
+        self.assertEqual(self.sql("SELECT count(*) FROM session"), [(total + 1,)])
+        self.integrity()
+
+    def test_killed_while_upgrading(self):
+        old = [p for p in sorted(glob.glob(os.path.join(SOURCE_DIR, "migrations", "*.sql")))]
+        kills = 0
+        for attempt in range(25):
+            for leftover in glob.glob(self.db + "*"):
+                os.remove(leftover)
+            os.makedirs(os.path.dirname(self.db), exist_ok=True)
+            con = sqlite3.connect(self.db)
+            with open(old[0], encoding="utf-8") as f:
+                con.executescript(f.read())
+            con.execute("PRAGMA user_version = 1")
+            con.executemany("INSERT INTO tag (uuid, name) VALUES (?, ?)",
+                            [(f"00000000-0000-4000-8000-{i:012d}", f"t{i}") for i in range(3000)])
+            con.commit()
+            con.close()
+            p = subprocess.Popen([RLS, "list"], env=self.env(), stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)
+            time.sleep(RNG.uniform(0, 0.02))
+            p.kill()
+            p.wait()
+            kills += p.returncode != 0
+            # Whatever happened, the next rls sees a whole old or whole new schema.
+            con = sqlite3.connect(self.db)
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            columns = {row[1] for row in con.execute("PRAGMA table_info(session)")}
+            con.close()
+            self.assertIn(version, (1, 2))
+            self.assertEqual("partial" in columns, version == 2, "never a mix")
+            self.assertEqual(self.run_rls("list").returncode, 0)
+            self.assertEqual(self.sql("SELECT count(*) FROM tag"), [(3000,)])
+            self.integrity()
+        self.assertGreaterEqual(kills, 10)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
