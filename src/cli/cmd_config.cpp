@@ -29,6 +29,7 @@ struct ConfigOptions {
     std::string key;
     std::string value;
     bool json = false;
+    CLI::Option* value_opt = nullptr;
 };
 
 std::string validated(const std::string& key, const std::string& value) {
@@ -45,7 +46,7 @@ std::string validated(const std::string& key, const std::string& value) {
 
 void run_config(Context& ctx, const ConfigOptions& o) {
     auto& db = ctx.db();
-    if (!o.value.empty()) {
+    if (o.value_opt->count() > 0) {
         const auto value = validated(o.key, o.value);
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
         set_setting(db, o.key, value);
@@ -82,7 +83,7 @@ void register_config(CLI::App& app, Context& ctx, Action& action) {
     auto o = std::make_shared<ConfigOptions>();
     auto* cmd = app.add_subcommand("config", "Show or change settings (cutoff)");
     cmd->add_option("KEY", o->key, "Setting to show or change: cutoff");
-    cmd->add_option("VALUE", o->value, "New value, e.g. 05:00 for cutoff");
+    o->value_opt = cmd->add_option("VALUE", o->value, "New value, e.g. 05:00 for cutoff");
     cmd->add_flag("--json", o->json, "Print settings as JSON");
     cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_config(ctx, *o); }; });
 }

@@ -165,11 +165,11 @@ std::string summary(Context& ctx, const Session& saved, const Routine& routine) 
 }
 
 void run_guide(Context& ctx, const GuideOptions& o) {
+    guide::UiOptions ui_options;
+    ui_options.pace = parse_decimal(o.pace, "--pace", 0.01, 10);
     if (ctx.no_input) {
         throw usage_error("guide asks questions, so it cannot run with --no-input; use rls log");
     }
-    guide::UiOptions ui_options;
-    ui_options.pace = parse_decimal(o.pace, "--pace", 0.01, 10);
     ui_options.timer = !o.no_timer;
     ui_options.bell = !o.quiet_bell;
     ui_options.color = ctx.color_allowed();
