@@ -3,7 +3,8 @@
 #   ./dev.sh demo      install what is missing, build, make a demo database, show its report
 #   ./dev.sh test      install what is missing, build, run every test
 #   ./dev.sh sanitize  the tests again under AddressSanitizer + UBSan
-#   ./dev.sh bench     benchmarks (see bench/README.md)
+#   ./dev.sh fuzz [S]  libFuzzer on every input parser, S seconds each (default 60)
+#   ./dev.sh bench     benchmarks (bench/run.sh)
 # Works on a fresh Debian 12 as root, or as a user with sudo.
 set -eu
 cd "$(dirname "$0")"
@@ -13,7 +14,8 @@ cd "$(dirname "$0")"
 BUILD_PACKAGES="g++ cmake ninja-build pkgconf libcli11-dev libsqlitecpp-dev libsqlite3-dev
     libhowardhinnant-date-dev doctest-dev nlohmann-json3-dev libfmt-dev tzdata python3"
 TEST_PACKAGES="bash-completion zsh fish mandoc"
-BENCH_PACKAGES="hyperfine time"
+BENCH_PACKAGES="hyperfine time timewarrior taskwarrior"
+FUZZ_PACKAGES="clang libclang-rt-14-dev"
 
 install_missing() {
     missing=""
@@ -55,6 +57,29 @@ sanitize)
     install_missing $BUILD_PACKAGES $TEST_PACKAGES
     build sanitize
     ctest --preset sanitize
+    ;;
+fuzz)
+    install_missing $BUILD_PACKAGES $FUZZ_PACKAGES
+    build fuzz
+    ctest --preset fuzz # every seed and past crash still passes
+    seconds=${2:-60}
+    work=$(mktemp -d)
+    for target in when duration point_spec oil_spec import; do
+        mkdir -p "$work/$target"
+        echo "fuzz_$target: ${seconds} s"
+        # New inputs go to a scratch corpus; crashes are written to $work.
+        if ! (cd "$work" && "$OLDPWD/build-fuzz/tests/fuzz/fuzz_$target" -max_total_time="$seconds" \
+            -print_final_stats=1 "$work/$target" "$OLDPWD/tests/fuzz/corpus/$target" 2>&1 |
+            grep -E "^(Done|stat::number_of_executed_units|==|SUMMARY)"); then :; fi
+        if find "$work" -maxdepth 1 -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' |
+            grep -q .; then
+            echo "fuzz_$target found a problem; inputs in $work. Add each to" \
+                "tests/fuzz/corpus/$target/ and a unit test, then fix."
+            exit 1
+        fi
+    done
+    rm -rf "$work"
+    echo "fuzz: no crashes"
     ;;
 bench)
     install_missing $BUILD_PACKAGES $BENCH_PACKAGES

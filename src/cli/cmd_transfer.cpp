@@ -78,6 +78,10 @@ void run_import(Context& ctx, const ImportOptions& o) {
     } catch (const nlohmann::json::parse_error& e) {
         throw Error(Exit::data,
                     fmt::format("import: {} is not valid JSON (error at byte {})", o.file, e.byte));
+    } catch (const nlohmann::json::exception&) {
+        // e.g. a number too large for a double (found by fuzz_import)
+        throw Error(Exit::data,
+                    fmt::format("import: {} is not valid JSON (a value is out of range)", o.file));
     }
     auto& db = ctx.db();
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);

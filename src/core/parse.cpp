@@ -247,13 +247,16 @@ Date parse_night(std::string_view text, const TimeContext& ctx, std::string_view
 
 int parse_duration_minutes(std::string_view text, std::string_view field, int lo, int hi) {
     const std::string s = lower(trim(text));
+    // Parts are capped before any arithmetic so that huge numbers cannot
+    // overflow (found by fuzz_duration); anything that large is refused anyway.
+    constexpr int k_cap = 100000;
     std::optional<int> total;
     if (const auto plain = to_int(s)) {
         total = plain;
     } else if (const auto colon = s.find(':'); colon != std::string::npos) {
         const auto h = to_int(std::string_view(s).substr(0, colon));
         const auto m = to_int(std::string_view(s).substr(colon + 1));
-        if (h && m && *m < 60 && s.size() - colon - 1 == 2) {
+        if (h && m && *h < k_cap && *m < 60 && s.size() - colon - 1 == 2) {
             total = *h * 60 + *m;
         }
     } else {
@@ -272,7 +275,7 @@ int parse_duration_minutes(std::string_view text, std::string_view field, int lo
             const auto num = to_int(rest.substr(0, n));
             rest.remove_prefix(n);
             rest = trim(rest);
-            if (!num) {
+            if (!num || *num >= k_cap) {
                 ok = false;
             } else if (!seen_h && !seen_m && (rest.starts_with("h"))) {
                 rest.remove_prefix(rest.starts_with("hours")  ? 5

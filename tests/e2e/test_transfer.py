@@ -101,6 +101,8 @@ class Transfer(RlsCase):
                 self.assertEqual(f.read(), before)
 
         attempt("{not json", "is not valid JSON (error at byte 3)")
+        # Found by fuzz_import: a number beyond a double is not a parse error to nlohmann.
+        attempt('{"format": 1.5E555555555555}', "is not valid JSON (a value is out of range)")
         attempt([], "document must be an object")
         attempt(dict(doc, format="other/1"), 'format must be "rls-export/1"')
         attempt(dict(doc, schema_version=99), "schema_version 99 is newer than this rls")
