@@ -113,6 +113,17 @@ constexpr const char* k_select_sessions =
     "s.duration_min, s.before_restless, s.after_restless, s.note, s.created_utc, s.updated_utc, "
     "s.partial FROM session s JOIN routine r ON r.id = s.routine_id ";
 
+// A session's children, for the sessions selected by the same WHERE clause.
+constexpr const char* k_select_points =
+    "SELECT c.session_id, p.code, c.tenderness FROM session_point c "
+    "JOIN point p ON p.id = c.point_id JOIN session s ON s.id = c.session_id ";
+constexpr const char* k_select_oils =
+    "SELECT c.session_id, o.code, c.drops FROM session_oil c "
+    "JOIN oil o ON o.id = c.oil_id JOIN session s ON s.id = c.session_id ";
+constexpr const char* k_select_tags =
+    "SELECT c.session_id, t.name FROM session_tag c "
+    "JOIN tag t ON t.id = c.tag_id JOIN session s ON s.id = c.session_id ";
+
 Session read_session(SQLite::Statement& q) {
     Session s;
     s.id = q.getColumn(0).getInt64();
@@ -143,8 +154,8 @@ void load_children(SQLite::Database& db, std::vector<Session>& sessions, const s
     for (auto& s : sessions) {
         by_id[s.id] = &s;
     }
-    const auto run = [&](const std::string& sql, auto&& add) {
-        SQLite::Statement q(db, sql + where);
+    const auto run = [&](const char* sql, auto&& add) {
+        SQLite::Statement q(db, std::string(sql) + where);
         q.bind(1, a);
         q.bind(2, b);
         while (q.executeStep()) {
@@ -153,18 +164,15 @@ void load_children(SQLite::Database& db, std::vector<Session>& sessions, const s
             }
         }
     };
-    run("SELECT c.session_id, p.code, c.tenderness FROM session_point c "
-        "JOIN point p ON p.id = c.point_id JOIN session s ON s.id = c.session_id ",
+    run(k_select_points,
         [](Session& s, SQLite::Statement& q) {
             s.points.push_back({q.getColumn(1).getString(), q.getColumn(2).getInt()});
         });
-    run("SELECT c.session_id, o.code, c.drops FROM session_oil c "
-        "JOIN oil o ON o.id = c.oil_id JOIN session s ON s.id = c.session_id ",
+    run(k_select_oils,
         [](Session& s, SQLite::Statement& q) {
             s.oils.push_back({q.getColumn(1).getString(), optional_int(q.getColumn(2))});
         });
-    run("SELECT c.session_id, t.name FROM session_tag c "
-        "JOIN tag t ON t.id = c.tag_id JOIN session s ON s.id = c.session_id ",
+    run(k_select_tags,
         [](Session& s, SQLite::Statement& q) { s.tags.push_back(q.getColumn(1).getString()); });
 }
 
@@ -272,6 +280,27 @@ std::optional<Session> latest_session(SQLite::Database& db) {
         return std::nullopt;
     }
     return find_session(db, q.getColumn(0).getInt64());
+}
+
+std::vector<std::string> window_query_plans(SQLite::Database& db) {
+    const std::string where = "WHERE s.night BETWEEN ?1 AND ?2";
+    const std::vector<std::string> queries = {
+        std::string(k_select_sessions) + where + " ORDER BY s.started_utc DESC, s.id DESC",
+        std::string(k_select_points) + where,
+        std::string(k_select_oils) + where,
+        std::string(k_select_tags) + where,
+        "SELECT * FROM rating WHERE night BETWEEN ?1 AND ?2 ORDER BY night DESC",
+    };
+    std::vector<std::string> plans;
+    for (const auto& sql : queries) {
+        SQLite::Statement q(db, "EXPLAIN QUERY PLAN " + sql);
+        q.bind(1, "2026-01-01");
+        q.bind(2, "2026-01-28");
+        while (q.executeStep()) {
+            plans.push_back(q.getColumn(3).getString());
+        }
+    }
+    return plans;
 }
 
 std::int64_t count_sessions(SQLite::Database& db) {

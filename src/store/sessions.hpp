@@ -28,4 +28,8 @@ bool delete_session(SQLite::Database& db, std::int64_t id);
 [[nodiscard]] std::optional<Session> latest_session(SQLite::Database& db);
 [[nodiscard]] std::int64_t count_sessions(SQLite::Database& db);
 
+// SQLite's plan for each query sessions_between and ratings_between run, so
+// a test can prove they search indexes rather than scan the whole history.
+[[nodiscard]] std::vector<std::string> window_query_plans(SQLite::Database& db);
+
 } // namespace rls

@@ -120,3 +120,23 @@ TEST_SUITE("store.sessions") {
         CHECK(count_sessions(*db) == 0);
     }
 }
+
+TEST_SUITE("store.plans") {
+    TEST_CASE("the report's window queries search indexes, never scan the history") {
+        auto db = open_memory_database();
+        // A few hundred sessions so the planner has statistics-free but real tables.
+        for (int i = 0; i < 300; ++i) {
+            auto s = sample();
+            s.started = utc("2025-01-01T21:00:00Z") + date::days{i};
+            s.night = Date{date::sys_days{2025_y / 1 / 1} + date::days{i}};
+            (void)insert_session(*db, s, s.started);
+        }
+        const auto plans = window_query_plans(*db);
+        REQUIRE(plans.size() >= 5);
+        for (const auto& step : plans) {
+            CAPTURE(step);
+            const bool scans = step.rfind("SCAN", 0) == 0;
+            CHECK_FALSE(scans);
+        }
+    }
+}
