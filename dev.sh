@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 
 # Build: compiler, CMake, Ninja and the libraries. Test: Python for the
 # end-to-end tests, the shells for completion tests, mandoc for the man page.
-BUILD_PACKAGES="g++ cmake ninja-build pkgconf libcli11-dev libsqlitecpp-dev libsqlite3-dev
+BUILD_PACKAGES="g++ cmake ninja-build pkgconf bc libcli11-dev libsqlitecpp-dev libsqlite3-dev
     libhowardhinnant-date-dev doctest-dev nlohmann-json3-dev libfmt-dev tzdata python3"
 TEST_PACKAGES="bash-completion zsh fish mandoc"
 BENCH_PACKAGES="hyperfine time timewarrior taskwarrior"

@@ -1,38 +1,104 @@
 #!/bin/sh
 # Benchmarks, run on demand (./dev.sh bench), never as a timed test.
-# Times rls's everyday commands with hyperfine (warm cache, median of >= 20
-# runs) on a 90-night database and a 10-year one, and the demo generator on
-# 100,000 nights; peak memory with GNU time.
+# Each rls command is timed beside a floor - a minimal C++ program doing the
+# same inherent work (bench/floor_*.cpp) - in one hyperfine run, so every
+# figure is also a ratio. Medians of >= 20 runs, warm cache. Peak memory
+# with GNU time. timewarrior and taskwarrior do a comparable add and report.
 set -eu
 cd "$(dirname "$0")/.."
-RLS=${RLS:-$PWD/build/rls}
+RLS=$PWD/build/rls
+FLOORS=$PWD/build/bench
+cmake --build build --target bench_floors >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export TZ=Europe/Berlin RLS_NOW=2026-11-25T07:30:00Z
+from=2026-10-28
+to=2026-11-24
 
-echo "== machine"
-echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
-echo "rls $($RLS --version | cut -d' ' -f2), SQLite $(sqlite3 --version 2>/dev/null | cut -d' ' -f1 || echo '(system)')"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'),"\
+     "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME")"
+echo "rls $("$RLS" --version | cut -d' ' -f2)"
 
-"$RLS" --db "$work/small.db" demo --nights 90 >/dev/null
-"$RLS" --db "$work/ten-years.db" demo --nights 3650 >/dev/null
+start=$(date +%s.%N)
+"$RLS" --db "$work/big.db" demo --nights 100000 -q
+end=$(date +%s.%N)
+echo "demo --nights 100000: $(echo "$end - $start" | bc) s, $(du -m "$work/big.db" | cut -f1) MiB"
+"$RLS" --db "$work/ten.db" demo --nights 3650 -q
 
-echo "== everyday commands (90 nights, then 10 years of nights)"
-for db in small ten-years; do
-    hyperfine --warmup 3 --min-runs 20 -N --style basic --export-markdown "$work/$db.md" \
-        --prepare "cp $work/$db.db $work/$db-run.db" \
-        -n "log ($db)" "$RLS --db $work/$db-run.db log --no-input -p heart=5 -p lateral=4 -p knee=3 -p left.sciatic=6 -p left.foot=2 -p ball=3 -p right.sciatic=4 -p right.foot=1 -o valerian:3 -o lavender -o chamomile" \
-        -n "list ($db)" "$RLS --db $work/$db.db list --weeks 4" \
-        -n "list --json ($db)" "$RLS --db $work/$db.db list --weeks 4 --json" \
-        -n "version" "$RLS --version" >/dev/null
-    cat "$work/$db.md"
+LOG_ARGS="log --no-input -q -p heart=5 -p lateral=4 -p knee=3 -p left.sciatic=6 -p left.foot=2 -p ball=3 -p right.sciatic=4 -p right.foot=1 -o valerian:3 -o lavender -o chamomile"
+run() { # name, then commands
+    name=$1
+    shift
+    hyperfine -N --warmup 5 --min-runs 30 --style none --export-json "$work/$name.json" "$@" 2>&1 >/dev/null | grep -v -e "Statistical outliers" -e "^ *$" || true
+    test -s "$work/$name.json"
+}
+run log --prepare "cp $work/ten.db $work/run.db" \
+    "$RLS --db $work/run.db $LOG_ARGS" \
+    "$FLOORS/floor_log $work/run.db" \
+    "$FLOORS/floor_log $work/run.db --zone"
+run report \
+    "$RLS --db $work/ten.db report --weeks 4" \
+    "$FLOORS/floor_report $work/ten.db $from $to" \
+    "$FLOORS/floor_report $work/ten.db $from $to --zone" \
+    "$RLS --db $work/big.db report --weeks 4"
+run small "$RLS --db $work/ten.db remind" "$FLOORS/floor_remind $work/ten.db" \
+    "$RLS --version" "$FLOORS/floor_version" \
+    "$RLS --db $work/ten.db __complete points" \
+    "$RLS --db $work/ten.db list --weeks 4"
+
+# timewarrior and taskwarrior on the same machine, for a comparable add and report.
+export TIMEWARRIORDB="$work/timew" TASKDATA="$work/task" TASKRC="$work/taskrc"
+mkdir -p "$TIMEWARRIORDB" "$TASKDATA"
+printf 'data.location=%s\nconfirmation=off\nverbose=nothing\n' "$TASKDATA" > "$TASKRC"
+yes | timew :yes >/dev/null 2>&1 || true
+for i in $(seq 200); do
+    timew track "2026-06-$(( i % 28 + 1 ))T21:00" - "2026-06-$(( i % 28 + 1 ))T21:25" massage :quiet >/dev/null 2>&1 || true
+    task add "massage $i" >/dev/null 2>&1 || true
 done
+cp -r "$TIMEWARRIORDB" "$work/timew-seed"
+run others --prepare "sh -c 'rm -rf $TIMEWARRIORDB && cp -r $work/timew-seed $TIMEWARRIORDB'" \
+    "timew track 2026-11-24T21:00 - 2026-11-24T21:25 massage :quiet" \
+    "timew summary 2026-10-28 - 2026-11-25" \
+    "task add massage tonight" \
+    "task list"
 
-echo "== demo generator, 100,000 nights"
-/usr/bin/time -f "%e s elapsed, %M KiB peak" "$RLS" --db "$work/big.db" demo --nights 100000
-ls -l "$work/big.db" | awk '{printf "database size: %.1f MiB\n", $5 / 1048576}'
+python3 - "$work" <<'PY'
+import json, sys
+work = sys.argv[1]
+def medians(name):
+    with open(f"{work}/{name}.json") as f:
+        return [r["median"] * 1000 for r in json.load(f)["results"]]
+log, floor_log, floor_log_zone = medians("log")
+report, floor_report, floor_report_zone, report_big = medians("report")
+remind, floor_remind, version, floor_version, complete, listing = medians("small")
+tw_add, tw_report, task_add, task_report = medians("others")
+rows = [
+    ("rls log (8 points, 3 oils)", log, floor_log, floor_log_zone, "1.25x"),
+    ("rls report --weeks 4, 10 years", report, floor_report, floor_report_zone, "2x"),
+    ("rls report --weeks 4, 100,000 nights", report_big, report, None, "1.3x of 10 years"),
+    ("rls remind", remind, floor_remind, None, "1.25x"),
+    ("rls --version", version, floor_version, None, "1.25x"),
+    ("rls __complete points", complete, None, None, ""),
+    ("rls list --weeks 4, 10 years", listing, None, None, ""),
+]
+print("| command | median | floor | ratio | floor + zone lookup | ratio | target |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+for name, t, floor, zone, target in rows:
+    cells = [f"{t:.2f} ms"]
+    cells += [f"{floor:.2f} ms", f"{t / floor:.2f}x"] if floor else ["", ""]
+    cells += [f"{zone:.2f} ms", f"{t / zone:.2f}x"] if zone else ["", ""]
+    print(f"| {name} | " + " | ".join(cells) + f" | {target} |")
+print()
+print("| same machine | add | report |")
+print("| --- | ---: | ---: |")
+print(f"| rls (log / report --weeks 4) | {log:.2f} ms | {report:.2f} ms |")
+print(f"| timewarrior (track / summary) | {tw_add:.2f} ms | {tw_report:.2f} ms |")
+print(f"| taskwarrior (add / list) | {task_add:.2f} ms | {task_report:.2f} ms |")
+PY
 
-echo "== peak memory (KiB)"
-for args in "--version" "list --weeks 4" "log --no-input -p heart=5 -o lavender"; do
-    /usr/bin/time -f "%M KiB  rls $args" "$RLS" --db "$work/ten-years.db" $args >/dev/null
-done
+echo
+echo "peak memory (max RSS):"
+for args in "--version" "remind" "report --weeks 4" "$LOG_ARGS"; do
+    /usr/bin/time -f "%M KiB  rls $args" "$RLS" --db "$work/ten.db" $args >/dev/null
+done 2>&1 | cut -c1-60
+/usr/bin/time -f "%M KiB  rls report --weeks 4 on 100,000 nights" "$RLS" --db "$work/big.db" report --weeks 4 2>&1 >/dev/null

@@ -2,13 +2,23 @@
 // command layer. Everything else lives in the rls_core library.
 #include "cli/app.hpp"
 #include "core/time.hpp"
+#include "version.hpp"
 
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <string_view>
 #include <unistd.h>
 
 int main(int argc, char** argv) {
+    // `rls --version` needs no command tree: answer before building one.
+    if (argc == 2 && std::string_view(argv[1]) == "--version") {
+        std::fputs("rls ", stdout);
+        std::fputs(rls::k_version, stdout);
+        std::fputc('\n', stdout);
+        return 0;
+    }
     // RLS_NOW fixes "now" (UTC, YYYY-MM-DDTHH:MM:SSZ) for tests and for
     // reproducible scripts; documented in rls(1).
     rls::SystemClock system_clock;
