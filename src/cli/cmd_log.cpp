@@ -23,24 +23,6 @@ namespace {
     throw Error(Exit::declined, "cancelled; nothing was saved");
 }
 
-// Asks until the answer is valid or empty (skip). End of input cancels.
-std::optional<int> ask_rating(Context& ctx, const std::string& prompt, std::string_view field) {
-    for (;;) {
-        const auto answer = ctx.ask(prompt);
-        if (!answer) {
-            cancelled();
-        }
-        if (answer->find_first_not_of(" \t") == std::string::npos) {
-            return std::nullopt;
-        }
-        try {
-            return parse_rating(*answer, field);
-        } catch (const Error& e) {
-            ctx.err() << "  " << e.what() << '\n';
-        }
-    }
-}
-
 std::vector<std::string> split_words(const std::string& text) {
     std::vector<std::string> out;
     std::string word;
@@ -74,8 +56,8 @@ void walk_routine(Context& ctx, const SessionOptions& o, SessionInput& in) {
     for (const auto& code : routine.points) {
         const auto& p = *std::find_if(points.begin(), points.end(),
                                       [&](const auto& x) { return x.code == code; });
-        if (const auto t = ask_rating(ctx, fmt::format("  {:<14} {:<9}: ", p.code, p.name),
-                                      fmt::format("tenderness at {}", p.code))) {
+        if (const auto t = ctx.ask_rating(fmt::format("  {:<14} {:<9}: ", p.code, p.name),
+                                          fmt::format("tenderness at {}", p.code))) {
             in.points.push_back({p.code, *t});
         }
     }
@@ -111,10 +93,10 @@ void walk_routine(Context& ctx, const SessionOptions& o, SessionInput& in) {
         }
     }
     if (o.before_opt->count() == 0) {
-        in.before = ask_rating(ctx, "Restlessness before the massage, 0-10: ", "before");
+        in.before = ctx.ask_rating("Restlessness before the massage, 0-10: ", "before");
     }
     if (o.after_opt->count() == 0) {
-        in.after = ask_rating(ctx, "Restlessness after the massage, 0-10:  ", "after");
+        in.after = ctx.ask_rating("Restlessness after the massage, 0-10:  ", "after");
     }
 }
 

@@ -135,24 +135,8 @@ void run_rate(Context& ctx, const RateOptions& o) {
         }
         ctx.err() << fmt::format("Rating the night of {}. Enter skips a question.\n",
                                  format_date(in.night));
-        const auto ask = [&ctx](const char* prompt, const char* field) -> std::optional<int> {
-            for (;;) {
-                const auto answer = ctx.ask(prompt);
-                if (!answer) {
-                    throw Error(Exit::declined, "cancelled; nothing was saved");
-                }
-                if (answer->find_first_not_of(" \t") == std::string::npos) {
-                    return std::nullopt;
-                }
-                try {
-                    return parse_rating(*answer, field);
-                } catch (const Error& e) {
-                    ctx.err() << "  " << e.what() << '\n';
-                }
-            }
-        };
-        in.sleep = ask("Sleep quality, 0-10 (10 best): ", "sleep");
-        in.restless = ask("Night-time restlessness, 0-10 (10 worst): ", "restless");
+        in.sleep = ctx.ask_rating("Sleep quality, 0-10 (10 best): ", "sleep");
+        in.restless = ctx.ask_rating("Night-time restlessness, 0-10 (10 worst): ", "restless");
         if (!in.sleep && !in.restless) {
             throw Error(Exit::declined, "nothing to save");
         }

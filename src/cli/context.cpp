@@ -81,6 +81,23 @@ std::optional<std::string> Context::ask(const std::string& prompt) {
     return line;
 }
 
+std::optional<int> Context::ask_rating(const std::string& prompt, std::string_view field) {
+    for (;;) {
+        const auto answer = ask(prompt);
+        if (!answer) {
+            throw Error(Exit::declined, "cancelled; nothing was saved");
+        }
+        if (answer->find_first_not_of(" \t") == std::string::npos) {
+            return std::nullopt;
+        }
+        try {
+            return parse_rating(*answer, field);
+        } catch (const Error& e) {
+            err() << "  " << e.what() << '\n';
+        }
+    }
+}
+
 bool Context::confirm(const std::string& question) {
     const auto answer = ask(question + " [y/N] ");
     if (!answer) {

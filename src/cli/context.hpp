@@ -65,6 +65,9 @@ public:
 
     // Prints one line to stderr and reads the answer; nullopt at end of input.
     std::optional<std::string> ask(const std::string& prompt);
+    // A 0-10 rating, asked again until valid; nullopt when Enter skips it.
+    // End of input cancels: Error(declined), nothing saved.
+    std::optional<int> ask_rating(const std::string& prompt, std::string_view field);
     // A yes/no question; false on anything but y/yes.
     bool confirm(const std::string& question);
 

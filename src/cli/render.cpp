@@ -2,6 +2,7 @@
 #include "cli/render.hpp"
 
 #include "cli/context.hpp"
+#include "core/text_formats.hpp"
 
 #include <fmt/format.h>
 #include <ostream>
@@ -11,11 +12,6 @@ namespace rls {
 using nlohmann::ordered_json;
 
 namespace {
-
-template <class T>
-ordered_json nullable(const std::optional<T>& v) {
-    return v ? ordered_json(*v) : ordered_json(nullptr);
-}
 
 const date::time_zone* zone_or_null(const std::string& name) {
     try {

@@ -1,4 +1,5 @@
 // The report model as JSON (the whole model; schema in rls(1)) and as CSV.
+#include "core/text_formats.hpp"
 #include "core/time.hpp"
 #include "report/render.hpp"
 
@@ -9,11 +10,6 @@ namespace rls::report {
 using nlohmann::ordered_json;
 
 namespace {
-
-template <class T>
-ordered_json nullable(const std::optional<T>& v) {
-    return v ? ordered_json(*v) : ordered_json(nullptr);
-}
 
 ordered_json interval_json(const std::optional<stats::Interval>& i) {
     if (!i) {
@@ -63,18 +59,6 @@ ordered_json groups_json(const std::vector<Group>& groups) {
         out.push_back(group_json(g));
     }
     return out;
-}
-
-// RFC 4180 field: quoted when it holds a comma, quote or line break.
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) {
-        return s;
-    }
-    std::string out = "\"";
-    for (const char ch : s) {
-        out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    }
-    return out + "\"";
 }
 
 std::string csv_num(const std::optional<double>& v) {

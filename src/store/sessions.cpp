@@ -164,14 +164,12 @@ void load_children(SQLite::Database& db, std::vector<Session>& sessions, const s
             }
         }
     };
-    run(k_select_points,
-        [](Session& s, SQLite::Statement& q) {
-            s.points.push_back({q.getColumn(1).getString(), q.getColumn(2).getInt()});
-        });
-    run(k_select_oils,
-        [](Session& s, SQLite::Statement& q) {
-            s.oils.push_back({q.getColumn(1).getString(), optional_int(q.getColumn(2))});
-        });
+    run(k_select_points, [](Session& s, SQLite::Statement& q) {
+        s.points.push_back({q.getColumn(1).getString(), q.getColumn(2).getInt()});
+    });
+    run(k_select_oils, [](Session& s, SQLite::Statement& q) {
+        s.oils.push_back({q.getColumn(1).getString(), optional_int(q.getColumn(2))});
+    });
     run(k_select_tags,
         [](Session& s, SQLite::Statement& q) { s.tags.push_back(q.getColumn(1).getString()); });
 }

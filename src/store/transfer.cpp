@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/model.hpp"
 #include "core/parse.hpp"
+#include "core/text_formats.hpp"
 #include "store/catalog.hpp"
 #include "store/database.hpp"
 #include "store/ratings.hpp"
@@ -26,11 +27,6 @@ using nlohmann::ordered_json;
 namespace {
 
 // ---------------------------------------------------------------- export
-
-template <class T>
-ordered_json nullable(const std::optional<T>& v) {
-    return v ? ordered_json(*v) : ordered_json(nullptr);
-}
 
 ordered_json instant_or_null(const std::optional<Instant>& t) {
     return t ? ordered_json(format_instant_utc(*t)) : ordered_json(nullptr);
@@ -434,20 +430,8 @@ Rating read_rating(const json& item, const std::string& where) {
 
 // ---------------------------------------------------------------- CSV
 
-std::string csv_cell(std::string s) {
-    // A spreadsheet runs cells that start like a formula: make them text.
-    if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-                       s[0] == '\r')) {
-        s = "'" + s;
-    }
-    if (s.find_first_of(",\"\r\n") == std::string::npos) {
-        return s;
-    }
-    std::string out = "\"";
-    for (const char c : s) {
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return out + "\"";
+std::string csv_cell(const std::string& s) {
+    return csv_field(s, true);
 }
 
 std::string opt(const std::optional<int>& v) {
