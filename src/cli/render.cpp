@@ -2,7 +2,7 @@
 #include "cli/render.hpp"
 
 #include "cli/context.hpp"
-#include "core/text_formats.hpp"
+#include "core/model_json.hpp"
 
 #include <fmt/format.h>
 #include <ostream>
@@ -30,10 +30,6 @@ std::string local_in(Instant t, const std::string& tz, int offset_min, std::stri
     return date::format(std::string(fmt), t + std::chrono::minutes{offset_min});
 }
 
-ordered_json instant_json(const std::optional<Instant>& t) {
-    return t ? ordered_json(format_instant_utc(*t)) : ordered_json(nullptr);
-}
-
 } // namespace
 
 std::string session_local_time(const Session& s, std::string_view fmt) {
@@ -46,14 +42,6 @@ std::string diary_clock(const Rating& r, Instant t) {
 }
 
 ordered_json to_json(const Session& s) {
-    ordered_json points = ordered_json::array();
-    for (const auto& p : s.points) {
-        points.push_back({{"point", p.point}, {"tenderness", p.tenderness}});
-    }
-    ordered_json oils = ordered_json::array();
-    for (const auto& o : s.oils) {
-        oils.push_back({{"oil", o.oil}, {"drops", nullable(o.drops)}});
-    }
     ordered_json j;
     j["id"] = s.id;
     j["uuid"] = s.uuid;
@@ -68,8 +56,8 @@ ordered_json to_json(const Session& s) {
     j["duration_min"] = nullable(s.duration_min);
     j["before"] = nullable(s.before);
     j["after"] = nullable(s.after);
-    j["points"] = points;
-    j["oils"] = oils;
+    j["points"] = points_json(s.points);
+    j["oils"] = oils_json(s.oils);
     j["tags"] = s.tags;
     j["note"] = nullable(s.note);
     j["partial"] = s.partial;
@@ -86,13 +74,13 @@ ordered_json to_json(const Rating& r) {
     j["sleep"] = nullable(r.sleep);
     j["restless"] = nullable(r.restless);
     j["diary"] = {
-        {"into_bed_utc", instant_json(r.diary.into_bed)},
-        {"try_sleep_utc", instant_json(r.diary.try_sleep)},
+        {"into_bed_utc", instant_or_null(r.diary.into_bed)},
+        {"try_sleep_utc", instant_or_null(r.diary.try_sleep)},
         {"latency_min", nullable(r.diary.latency_min)},
         {"awakenings", nullable(r.diary.awakenings)},
         {"waso_min", nullable(r.diary.waso_min)},
-        {"final_wake_utc", instant_json(r.diary.final_wake)},
-        {"out_of_bed_utc", instant_json(r.diary.out_of_bed)},
+        {"final_wake_utc", instant_or_null(r.diary.final_wake)},
+        {"out_of_bed_utc", instant_or_null(r.diary.out_of_bed)},
         {"time_in_bed_min", nullable(figures.tib_min)},
         {"total_sleep_min", nullable(figures.tst_min)},
         {"efficiency_pct", nullable(figures.efficiency_pct)},

@@ -1,8 +1,8 @@
 // Export: the whole database as one lossless JSON document, and a CSV.
 #include "core/error.hpp"
 #include "core/model.hpp"
+#include "core/model_json.hpp"
 #include "core/parse.hpp"
-#include "core/text_formats.hpp"
 #include "store/catalog.hpp"
 #include "store/database.hpp"
 #include "store/ratings.hpp"
@@ -25,19 +25,7 @@ namespace {
 
 // ---------------------------------------------------------------- export
 
-ordered_json instant_or_null(const std::optional<Instant>& t) {
-    return t ? ordered_json(format_instant_utc(*t)) : ordered_json(nullptr);
-}
-
 ordered_json session_json(const Session& s) {
-    ordered_json points = ordered_json::array();
-    for (const auto& p : s.points) {
-        points.push_back({{"point", p.point}, {"tenderness", p.tenderness}});
-    }
-    ordered_json oils = ordered_json::array();
-    for (const auto& o : s.oils) {
-        oils.push_back({{"oil", o.oil}, {"drops", nullable(o.drops)}});
-    }
     return {{"uuid", s.uuid},
             {"started_utc", format_instant_utc(s.started)},
             {"tz", s.tz},
@@ -48,8 +36,8 @@ ordered_json session_json(const Session& s) {
             {"duration_min", nullable(s.duration_min)},
             {"before", nullable(s.before)},
             {"after", nullable(s.after)},
-            {"points", points},
-            {"oils", oils},
+            {"points", points_json(s.points)},
+            {"oils", oils_json(s.oils)},
             {"tags", s.tags},
             {"note", nullable(s.note)},
             {"partial", s.partial},
