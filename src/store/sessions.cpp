@@ -7,6 +7,7 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
+#include <functional>
 #include <unordered_map>
 
 namespace rls {
@@ -146,18 +147,20 @@ Session read_session(SQLite::Statement& q) {
     return s;
 }
 
-// Loads points, oils and tags for the sessions selected by `where` (which
-// binds ?1 and ?2 to the same values as the session query).
+// Binds the parameters of a WHERE clause; the same binder serves the session
+// query and its children's queries, which share that clause.
+using Binder = std::function<void(SQLite::Statement&)>;
+
+// Loads points, oils and tags for the sessions selected by `where`.
 void load_children(SQLite::Database& db, std::vector<Session>& sessions, const std::string& where,
-                   const std::string& a, const std::string& b) {
+                   const Binder& bind) {
     std::unordered_map<std::int64_t, Session*> by_id;
     for (auto& s : sessions) {
         by_id[s.id] = &s;
     }
     const auto run = [&](const char* sql, auto&& add) {
         SQLite::Statement q(db, std::string(sql) + where);
-        q.bind(1, a);
-        q.bind(2, b);
+        bind(q);
         while (q.executeStep()) {
             if (const auto it = by_id.find(q.getColumn(0).getInt64()); it != by_id.end()) {
                 add(*it->second, q);
@@ -175,16 +178,14 @@ void load_children(SQLite::Database& db, std::vector<Session>& sessions, const s
 }
 
 std::vector<Session> select_sessions(SQLite::Database& db, const std::string& where,
-                                     const std::string& a, const std::string& b,
-                                     const std::string& order) {
+                                     const Binder& bind, const std::string& order) {
     SQLite::Statement q(db, std::string(k_select_sessions) + where + order);
-    q.bind(1, a);
-    q.bind(2, b);
+    bind(q);
     std::vector<Session> out;
     while (q.executeStep()) {
         out.push_back(read_session(q));
     }
-    load_children(db, out, where, a, b);
+    load_children(db, out, where, bind);
     return out;
 }
 
@@ -228,7 +229,8 @@ bool session_uuid_exists(SQLite::Database& db, const std::string& uuid) {
 }
 
 std::vector<Session> all_sessions(SQLite::Database& db) {
-    return select_sessions(db, "WHERE ?1 = ?2", "all", "all", " ORDER BY s.started_utc, s.uuid");
+    return select_sessions(
+        db, "", [](SQLite::Statement&) {}, " ORDER BY s.started_utc, s.uuid");
 }
 
 void update_session(SQLite::Database& db, std::int64_t id, const SessionInput& input, Instant now) {
@@ -259,8 +261,8 @@ bool delete_session(SQLite::Database& db, std::int64_t id) {
 }
 
 std::optional<Session> find_session(SQLite::Database& db, std::int64_t id) {
-    const auto text = std::to_string(id);
-    auto found = select_sessions(db, "WHERE s.id = ?1 AND s.id = ?2", text, text, "");
+    auto found = select_sessions(
+        db, "WHERE s.id = ?1", [id](SQLite::Statement& q) { q.bind(1, id); }, "");
     if (found.empty()) {
         return std::nullopt;
     }
@@ -268,8 +270,15 @@ std::optional<Session> find_session(SQLite::Database& db, std::int64_t id) {
 }
 
 std::vector<Session> sessions_between(SQLite::Database& db, Date from, Date to) {
-    return select_sessions(db, "WHERE s.night BETWEEN ?1 AND ?2", format_date(from),
-                           format_date(to), " ORDER BY s.started_utc DESC, s.id DESC");
+    const auto first = format_date(from);
+    const auto last = format_date(to);
+    return select_sessions(
+        db, "WHERE s.night BETWEEN ?1 AND ?2",
+        [&](SQLite::Statement& q) {
+            q.bind(1, first);
+            q.bind(2, last);
+        },
+        " ORDER BY s.started_utc DESC, s.id DESC");
 }
 
 std::optional<Session> latest_session(SQLite::Database& db) {
