@@ -1,6 +1,8 @@
 // Benchmark floor for `rls log`: the same transaction (a session with 8
 // points and 3 oils) through SQLiteCpp with the same pragmas, and nothing
 // else. rls log's time is reported as a ratio to this.
+#include "floor_zone.hpp"
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -14,13 +16,7 @@ int main(int argc, char** argv) {
     if (argc < 2) {
         return 64;
     }
-    // --zone: also the one zone lookup every rls command that knows "now" makes.
-    if (argc > 4 || (argc > 2 && std::string_view(argv[argc - 1]) == "--zone")) {
-        const char* tz = std::getenv("TZ");
-        const auto* zone = date::locate_zone(tz != nullptr ? tz : "UTC");
-        (void)zone->to_local(
-            std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-    }
+    floor_zone_lookup(argc, argv);
     SQLite::Database db(argv[1], SQLite::OPEN_READWRITE);
     db.setBusyTimeout(5000);
     db.exec("PRAGMA foreign_keys = ON");

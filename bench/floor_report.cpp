@@ -1,5 +1,7 @@
 // Benchmark floor for `rls report --weeks 4`: the report's queries over the
 // same 28-night window, every row read, and no statistics or rendering.
+#include "floor_zone.hpp"
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <chrono>
@@ -12,13 +14,7 @@ int main(int argc, char** argv) {
     if (argc < 4) {
         return 64;
     }
-    // --zone: also the one zone lookup every rls command that knows "now" makes.
-    if (argc > 4 || (argc > 2 && std::string_view(argv[argc - 1]) == "--zone")) {
-        const char* tz = std::getenv("TZ");
-        const auto* zone = date::locate_zone(tz != nullptr ? tz : "UTC");
-        (void)zone->to_local(
-            std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-    }
+    floor_zone_lookup(argc, argv);
     SQLite::Database db(argv[1], SQLite::OPEN_READONLY);
     db.exec("PRAGMA foreign_keys = ON");
     long long sum = 0;

@@ -73,18 +73,10 @@ ordered_json to_json(const Rating& r) {
     j["uuid"] = r.uuid;
     j["sleep"] = nullable(r.sleep);
     j["restless"] = nullable(r.restless);
-    j["diary"] = {
-        {"into_bed_utc", instant_or_null(r.diary.into_bed)},
-        {"try_sleep_utc", instant_or_null(r.diary.try_sleep)},
-        {"latency_min", nullable(r.diary.latency_min)},
-        {"awakenings", nullable(r.diary.awakenings)},
-        {"waso_min", nullable(r.diary.waso_min)},
-        {"final_wake_utc", instant_or_null(r.diary.final_wake)},
-        {"out_of_bed_utc", instant_or_null(r.diary.out_of_bed)},
-        {"time_in_bed_min", nullable(figures.tib_min)},
-        {"total_sleep_min", nullable(figures.tst_min)},
-        {"efficiency_pct", nullable(figures.efficiency_pct)},
-    };
+    j["diary"] = diary_json(r.diary);
+    j["diary"]["time_in_bed_min"] = nullable(figures.tib_min);
+    j["diary"]["total_sleep_min"] = nullable(figures.tst_min);
+    j["diary"]["efficiency_pct"] = nullable(figures.efficiency_pct);
     j["tz"] = r.tz;
     j["note"] = nullable(r.note);
     j["created_utc"] = format_instant_utc(r.created);

@@ -27,4 +27,15 @@ namespace rls {
     return out;
 }
 
+// The sleep diary as recorded: clock times as UTC instants, durations in minutes.
+[[nodiscard]] inline nlohmann::ordered_json diary_json(const SleepDiary& d) {
+    return {{"into_bed_utc", instant_or_null(d.into_bed)},
+            {"try_sleep_utc", instant_or_null(d.try_sleep)},
+            {"latency_min", nullable(d.latency_min)},
+            {"awakenings", nullable(d.awakenings)},
+            {"waso_min", nullable(d.waso_min)},
+            {"final_wake_utc", instant_or_null(d.final_wake)},
+            {"out_of_bed_utc", instant_or_null(d.out_of_bed)}};
+}
+
 } // namespace rls

@@ -45,22 +45,18 @@ ordered_json session_json(const Session& s) {
             {"updated_utc", format_instant_utc(s.updated)}};
 }
 
+// The export keeps the diary's fields flat in the rating (rls-export/1).
 ordered_json rating_json(const Rating& r) {
-    return {{"uuid", r.uuid},
-            {"night", format_date(r.night)},
-            {"sleep", nullable(r.sleep)},
-            {"restless", nullable(r.restless)},
-            {"into_bed_utc", instant_or_null(r.diary.into_bed)},
-            {"try_sleep_utc", instant_or_null(r.diary.try_sleep)},
-            {"latency_min", nullable(r.diary.latency_min)},
-            {"awakenings", nullable(r.diary.awakenings)},
-            {"waso_min", nullable(r.diary.waso_min)},
-            {"final_wake_utc", instant_or_null(r.diary.final_wake)},
-            {"out_of_bed_utc", instant_or_null(r.diary.out_of_bed)},
-            {"tz", r.tz},
-            {"note", nullable(r.note)},
-            {"created_utc", format_instant_utc(r.created)},
-            {"updated_utc", format_instant_utc(r.updated)}};
+    ordered_json j = {{"uuid", r.uuid},
+                      {"night", format_date(r.night)},
+                      {"sleep", nullable(r.sleep)},
+                      {"restless", nullable(r.restless)}};
+    j.update(diary_json(r.diary));
+    j["tz"] = r.tz;
+    j["note"] = nullable(r.note);
+    j["created_utc"] = format_instant_utc(r.created);
+    j["updated_utc"] = format_instant_utc(r.updated);
+    return j;
 }
 
 struct Tag {
