@@ -1,18 +1,17 @@
 // Parsers of user input: every accepted form and a wide range of rejected ones.
 #include "core/error.hpp"
 #include "core/parse.hpp"
+#include "test_support.hpp"
 
 #include <doctest/doctest.h>
 #include <string>
 
 using namespace rls;
+using rls::test::utc;
 using namespace std::chrono;
 using namespace date::literals;
 
 namespace {
-Instant utc(const char* text) {
-    return *parse_instant_utc(text);
-}
 
 // 2026-11-25 08:30 in Berlin (UTC+1).
 TimeContext berlin_morning() {
@@ -85,8 +84,8 @@ TEST_SUITE("core.parse") {
         CHECK(parse_duration_minutes("1h 5min", "--duration", 1, 360) == 65);
         CHECK(parse_duration_minutes("1:10", "--duration", 1, 360) == 70);
         // 999999999:00 and 999999999h overflowed int before a cap (found by fuzz_duration).
-        for (const char* bad : {"0", "361", "7h", "m", "h", "25x", "1:1", "1:60", "-5m", "1m1h", "1h1h",
-                                "", "1e3", "999999999:00", "999999999h", "99999h99999m"}) {
+        for (const char* bad : {"0", "361", "7h", "m", "h", "25x", "1:1", "1:60", "-5m", "1m1h",
+                                "1h1h", "", "1e3", "999999999:00", "999999999h", "99999h99999m"}) {
             CAPTURE(bad);
             CHECK(error_of([&] {
                       (void)parse_duration_minutes(bad, "--duration", 1, 360);

@@ -2,17 +2,16 @@
 // hand from the zones' published rules (noted beside each case).
 #include "core/error.hpp"
 #include "core/time.hpp"
+#include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace rls;
+using rls::test::utc;
 using namespace std::chrono;
 using namespace date::literals;
 
 namespace {
-Instant utc(const char* text) {
-    return *parse_instant_utc(text);
-}
 const date::time_zone* zone(const char* name) {
     return date::locate_zone(name);
 }

@@ -3,17 +3,16 @@
 #include "store/database.hpp"
 #include "store/ratings.hpp"
 #include "store/sessions.hpp"
+#include "test_support.hpp"
 
 #include <SQLiteCpp/Transaction.h>
 #include <doctest/doctest.h>
 
 using namespace rls;
+using rls::test::utc;
 using namespace date::literals;
 
 namespace {
-Instant utc(const char* text) {
-    return *parse_instant_utc(text);
-}
 
 SessionInput sample() {
     SessionInput s;

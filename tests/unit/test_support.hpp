@@ -1,6 +1,8 @@
 // Helpers shared by unit tests: temporary directories and file bytes.
 #pragma once
 
+#include "core/time.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -8,6 +10,11 @@
 #include <string>
 
 namespace rls::test {
+
+// A UTC instant written as in the database: 2026-11-24T21:30:00Z.
+inline Instant utc(const char* text) {
+    return *parse_instant_utc(text);
+}
 
 // A fresh directory under the system temp dir, removed when it goes out of scope.
 class TempDir {
