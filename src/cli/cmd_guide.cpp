@@ -1,6 +1,7 @@
 // rls guide: the routine as a timed walkthrough that logs itself.
 #include "cli/app.hpp"
-#include "cli/guide_ui.hpp"
+#include "cli/guide/steps.hpp"
+#include "cli/guide/ui.hpp"
 #include "cli/render.hpp"
 #include "cli/session_options.hpp"
 #include "cli/terminal.hpp"
@@ -15,14 +16,12 @@
 #include <fmt/format.h>
 #include <memory>
 #include <ostream>
-#include <sstream>
 
 namespace rls {
 
 namespace {
 
 using GuideAction = guide::Action;
-using guide::StepKind;
 
 struct GuideOptions {
     std::string routine = "standard";
@@ -31,138 +30,6 @@ struct GuideOptions {
     bool quiet_bell = false;
     bool json = false;
 };
-
-std::string oils_label(const std::vector<SessionOil>& oils) {
-    std::string out;
-    for (const auto& o : oils) {
-        out += (out.empty() ? "" : " ") + (o.drops ? fmt::format("{}:{}", o.oil, *o.drops) : o.oil);
-    }
-    return out;
-}
-
-std::vector<std::string> words(const std::string& text) {
-    std::string spaced = text;
-    std::replace(spaced.begin(), spaced.end(), ',', ' ');
-    std::istringstream in(spaced);
-    std::vector<std::string> out;
-    std::string w;
-    while (in >> w) {
-        out.push_back(w);
-    }
-    return out;
-}
-
-// One step; returns what to do next.
-GuideAction step(Context& ctx, guide::Ui& ui, guide::Walk& walk) {
-    const auto& s = walk.step();
-    switch (s.kind) {
-    case StepKind::prepare:
-    case StepKind::massage:
-        return ui.show(walk);
-    case StepKind::rest:
-        return ui.rest(walk);
-    case StepKind::oils: {
-        const auto& fallback = walk.default_oils();
-        const auto question =
-            fallback.empty()
-                ? std::string("Oils tonight, e.g. valerian:3 lavender (Enter for none):")
-                : fmt::format("Oils tonight [{}] (Enter keeps these, - for none):",
-                              oils_label(fallback));
-        const auto answer = ui.line(walk, question);
-        if (answer.action != GuideAction::next) {
-            return answer.action;
-        }
-        const auto w = words(answer.text);
-        try {
-            if (w.empty()) {
-                walk.set_oils(fallback);
-            } else if (w.size() == 1 && w.front() == "-") {
-                walk.set_oils({});
-            } else {
-                walk.set_oils(resolve_oils(ctx, w, "oil"));
-            }
-        } catch (const Error& e) {
-            ui.message(e.what());
-            return GuideAction::skip; // ask again
-        }
-        return GuideAction::next;
-    }
-    case StepKind::point: {
-        auto a = ui.hold(walk);
-        if (a == GuideAction::skip) {
-            walk.set_tenderness(std::nullopt);
-            return GuideAction::next;
-        }
-        if (a != GuideAction::next) {
-            return a;
-        }
-        const auto answer = ui.number(walk, "How tender was it? 0 (not at all) to 10 (very):");
-        if (answer.action == GuideAction::next || answer.action == GuideAction::skip) {
-            walk.set_tenderness(answer.number);
-            return GuideAction::next;
-        }
-        return answer.action;
-    }
-    case StepKind::again: {
-        if (s.rotation >= guide::k_max_rotations) {
-            return GuideAction::next;
-        }
-        const auto answer = ui.yes_no(walk, "Another rotation of the left-foot points?");
-        if (answer.action == GuideAction::next && answer.number == 1) {
-            walk.another_rotation();
-        }
-        return answer.action == GuideAction::skip ? GuideAction::next : answer.action;
-    }
-    case StepKind::before:
-    case StepKind::after: {
-        const auto answer = ui.number(walk, "0 (calm) to 10 (unbearable):");
-        if (answer.action == GuideAction::next || answer.action == GuideAction::skip) {
-            (s.kind == StepKind::before ? walk.set_before(answer.number)
-                                        : walk.set_after(answer.number));
-            return GuideAction::next;
-        }
-        return answer.action;
-    }
-    }
-    return GuideAction::next;
-}
-
-// Earlier sessions' tenderness at each point, newest first, for comparison.
-std::string summary(Context& ctx, const Session& saved, const Routine& routine) {
-    std::string out =
-        fmt::format("Saved session {}{}: {} at {}, night of {}{}.\n", saved.id,
-                    saved.partial ? " (partial)" : "", routine_label(saved),
-                    session_local_time(saved), format_date(saved.night),
-                    saved.duration_min ? fmt::format(", {} min", *saved.duration_min) : "");
-    out += fmt::format("Evening restlessness: {} before, {} after.\n", or_dash(saved.before),
-                       or_dash(saved.after));
-    const Date from{date::sys_days{saved.night} - date::days{120}};
-    auto earlier = sessions_between(ctx.db(), from, saved.night);
-    earlier.erase(std::remove_if(earlier.begin(), earlier.end(),
-                                 [&](const Session& s) { return s.id == saved.id; }),
-                  earlier.end());
-    out += fmt::format("\n{:<16} {:>7}   {}\n", "Tenderness", "tonight", "earlier, newest first");
-    for (const auto& code : routine.points) {
-        std::string tonight = "-";
-        for (const auto& p : saved.points) {
-            if (p.point == code) {
-                tonight = std::to_string(p.tenderness);
-            }
-        }
-        std::string before;
-        int shown = 0;
-        for (const auto& s : earlier) {
-            for (const auto& p : s.points) {
-                if (p.point == code && shown < 5) {
-                    before += fmt::format("{:>3}", p.tenderness);
-                    ++shown;
-                }
-            }
-        }
-        out += fmt::format("{:<16} {:>7}  {}\n", code, tonight, before.empty() ? "  -" : before);
-    }
-    return out;
-}
 
 void run_guide(Context& ctx, const GuideOptions& o) {
     guide::UiOptions ui_options;
@@ -194,7 +61,7 @@ void run_guide(Context& ctx, const GuideOptions& o) {
     bool partial = false;
     while (!walk.finished()) {
         const auto before = walk.position();
-        const auto action = step(ctx, *ui, walk);
+        const auto action = guide::step(ctx, *ui, walk);
         if (action == GuideAction::quit || action == GuideAction::hangup) {
             const auto choice =
                 action == GuideAction::hangup ? guide::QuitChoice::save : ui->confirm_quit(walk);
@@ -231,7 +98,7 @@ void run_guide(Context& ctx, const GuideOptions& o) {
         print_json(ctx, to_json(*saved));
         return;
     }
-    ctx.say(summary(ctx, *saved, routine));
+    ctx.say(guide::summary(ctx, *saved, routine));
 }
 
 } // namespace

@@ -1,5 +1,5 @@
 // Every guide screen fits an 80x24 terminal, whatever the point's text.
-#include "cli/guide_ui.hpp"
+#include "cli/guide/ui.hpp"
 #include "cli/render.hpp"
 
 #include <doctest/doctest.h>

@@ -1,6 +1,6 @@
 // rls guide on a terminal: full screen, live countdowns, single keys.
 #include "cli/context.hpp"
-#include "cli/guide_ui.hpp"
+#include "cli/guide/ui.hpp"
 #include "cli/render.hpp"
 #include "cli/terminal.hpp"
 

@@ -1,7 +1,7 @@
 // rls guide without a full screen: each step as text and a prompt on
 // stderr, answers one line each from stdin (a pipe works too). No timers.
 #include "cli/context.hpp"
-#include "cli/guide_ui.hpp"
+#include "cli/guide/ui.hpp"
 #include "cli/terminal.hpp"
 
 #include <algorithm>
