@@ -180,6 +180,23 @@ void migrate(SQLite::Database& db) {
     if (current > 0 && db.execAndGet("PRAGMA application_id").getInt() != k_application_id) {
         throw Error(Exit::data, "the file is an SQLite database but not an rls database");
     }
+    if (current >= latest) {
+        return;
+    }
+    // SQLite's way to change a table: rebuild it with foreign keys off (with
+    // them on, dropping the old table would cascade into its children), then
+    // check them all before committing. The pragma is a no-op inside a
+    // transaction, so it wraps the loop; it is turned on again on every way out.
+    db.exec("PRAGMA foreign_keys = OFF");
+    struct ForeignKeysOn {
+        SQLite::Database& db;
+        ~ForeignKeysOn() {
+            try {
+                db.exec("PRAGMA foreign_keys = ON");
+            } catch (...) { // NOLINT(bugprone-empty-catch): nothing better to do in a destructor
+            }
+        }
+    } restore{db};
     for (const auto& m : migrations()) {
         if (m.version <= current) {
             continue;
@@ -190,6 +207,19 @@ void migrate(SQLite::Database& db) {
             continue;
         }
         db.exec(m.sql);
+        std::string broken;
+        {
+            SQLite::Statement fk(db, "PRAGMA foreign_key_check");
+            if (fk.executeStep()) {
+                broken = fk.getColumn(0).getString();
+            }
+        }
+        if (!broken.empty()) {
+            throw Error(Exit::data,
+                        fmt::format("upgrading the database to schema {} would break its links "
+                                    "(table {}); nothing was changed, run rls check",
+                                    m.version, broken));
+        }
         db.exec(fmt::format("PRAGMA user_version = {}", m.version));
         tx.commit();
     }

@@ -70,6 +70,40 @@ class Upgrades(RlsCase):
                 self.ok("log", "--no-input")
                 self.json("report")
 
+    def test_schema_2_upgrade_keeps_every_row_and_never_reuses_numbers(self):
+        """Schema 3 rebuilds the session table: a schema-2 diary with real rows
+        (sessions with points, oils and tags, a deleted top session) comes
+        through whole, and the numbers deleted after the upgrade stay unused."""
+        self.make_old_database(2)
+        con = sqlite3.connect(self.db)
+        for n in (2, 3, 4):
+            con.execute("""INSERT INTO session (uuid, started_utc, tz, utc_offset_min, night,
+                           routine_id, rounds, partial, created_utc, updated_utc)
+                           VALUES (?, ?, 'Europe/Berlin', 60, ?, 1, 1, ?, ?, ?)""",
+                        (f"11111111-2222-4333-8444-00000000000{n}", f"2026-11-2{n}T21:00:00Z",
+                         f"2026-11-2{n}", 1 if n == 3 else 0, f"2026-11-2{n}T21:00:00Z",
+                         f"2026-11-2{n}T21:00:00Z"))
+            con.execute("INSERT INTO session_point VALUES (?, 6, ?)", (n, n))
+            con.execute("INSERT INTO session_oil VALUES (?, 3, 2)", (n,))
+        con.execute("INSERT INTO tag (uuid, name) VALUES ('11111111-2222-4333-8444-77777777777a', 'tea')")
+        con.execute("INSERT INTO session_tag VALUES (3, 1)")
+        con.commit()
+        con.close()
+        before = {t: sqlite3.connect(self.db).execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
+                  for t in ("session", "session_point", "session_oil", "session_tag")}
+        self.ok("list")  # upgrades
+        self.assertEqual(self.sql("PRAGMA user_version"), [(LATEST,)])
+        for table, rows in before.items():
+            self.assertEqual(self.sql(f"SELECT * FROM {table} ORDER BY 1, 2"), rows, table)
+        self.assertEqual(self.sql("PRAGMA foreign_key_check"), [])
+        self.assertEqual(self.sql("PRAGMA integrity_check"), [("ok",)])
+        self.assertEqual(self.json("show", "3")["tags"], ["tea"])
+        # Delete the newest (4): the next session is 5, not 4 again.
+        self.ok("delete", "4", "--yes")
+        self.assertEqual(self.json("log", "--no-input", "--at", "2026-11-19 21:00")["id"], 5)
+        self.ok("delete", "5", "--yes")
+        self.assertEqual(self.json("log", "--no-input", "--at", "2026-11-19 21:00")["id"], 6)
+
     def test_newer_database_is_refused_untouched(self):
         self.make_old_database(LATEST)
         con = sqlite3.connect(self.db)

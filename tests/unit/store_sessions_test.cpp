@@ -72,6 +72,19 @@ TEST_SUITE("store.sessions") {
         CHECK_FALSE(delete_session(*db, id));
     }
 
+    TEST_CASE("a deleted session's number is never given to another") {
+        auto db = open_memory_database();
+        const auto now = utc("2026-11-24T22:00:00Z");
+        const auto first = insert_session(*db, sample(), now);
+        const auto second = insert_session(*db, sample(), now);
+        REQUIRE(delete_session(*db, second));
+        const auto third = insert_session(*db, sample(), now);
+        CHECK(third == second + 1);
+        REQUIRE(delete_session(*db, third));
+        REQUIRE(delete_session(*db, first));
+        CHECK(insert_session(*db, sample(), now) == third + 1);
+    }
+
     TEST_CASE("sessions in a night range come newest first") {
         auto db = open_memory_database();
         auto a = sample();
