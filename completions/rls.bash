@@ -95,7 +95,7 @@ _rls() {
             ;;
         guide) opts="-r --routine --pace --no-timer --quiet-bell --json" ;;
         config) opts="--json" ;;
-        demo) opts="--nights --seed --json" ;;
+        demo) opts="--nights --seed -y --yes --json" ;;
         export) opts="-f --format -O --out" ;;
         import) opts="-n --dry-run --json" ;;
         backup) opts="-f --force --json" ;;

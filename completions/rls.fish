@@ -130,6 +130,7 @@ complete -c rls -n '__fish_seen_subcommand_from config' -a cutoff -d 'Night cut-
 complete -c rls -n '__fish_seen_subcommand_from config' -l json -d 'Print as JSON'
 complete -c rls -n '__fish_seen_subcommand_from demo' -l nights -x -d 'How many nights'
 complete -c rls -n '__fish_seen_subcommand_from demo' -l seed -x -d 'Random seed'
+complete -c rls -n '__fish_seen_subcommand_from demo' -s y -l yes -d 'Fill a database not named as new'
 complete -c rls -n '__fish_seen_subcommand_from demo' -l json -d 'Print as JSON'
 
 # export, import, backup, check

@@ -5,10 +5,12 @@
 #include "core/error.hpp"
 #include "core/parse.hpp"
 #include "store/catalog.hpp"
+#include "store/database.hpp"
 #include "store/ratings.hpp"
 #include "store/sessions.hpp"
 
 #include <SQLiteCpp/Transaction.h>
+#include <filesystem>
 #include <fmt/format.h>
 #include <memory>
 #include <ostream>
@@ -20,13 +22,55 @@ namespace {
 struct DemoOptions {
     std::string nights = "90";
     std::string seed = "42";
+    bool yes = false;
     bool json = false;
 };
+
+// Invented nights in someone's real diary cannot be told apart from their
+// own afterwards. A new file named on purpose (--db, RLS_DB) is the demo's
+// place; anything else needs a yes, asked on a terminal or given as --yes.
+struct Target {
+    std::filesystem::path path;
+    bool exists = true;
+    bool named_new = false; // a file named by --db or RLS_DB that did not exist
+    bool is_default = false;
+};
+
+// Must be looked at before the database is opened, which creates it.
+Target demo_target(const Context& ctx) {
+    const auto where = locate_database(ctx.db_option, ctx.getenv("RLS_DB"),
+                                       ctx.getenv("XDG_DATA_HOME"), ctx.getenv("HOME"));
+    std::error_code ec;
+    const bool is_new = !std::filesystem::exists(where.path, ec) && !ec;
+    return {where.path, !is_new, is_new && !where.is_default, where.is_default};
+}
+
+void check_target(Context& ctx, const DemoOptions& o, const Target& target, int nights) {
+    if (target.named_new || o.yes) {
+        return;
+    }
+    const auto what = target.is_default ? std::string("your diary") : std::string("the database");
+    if (!ctx.interactive()) {
+        throw usage_error(fmt::format("demo would put invented nights into {}; use --db with a "
+                                      "new file, or add --yes",
+                                      what));
+    }
+    ctx.err() << fmt::format("The demo puts {} nights of invented data into {}:\n  {}\n"
+                             "They cannot be told from real entries afterwards.\n",
+                             nights, what, target.path.string());
+    if (!ctx.confirm("Fill it anyway?")) {
+        throw Error(Exit::declined, "nothing was added; try rls --db /tmp/demo.db demo");
+    }
+}
 
 void run_demo(Context& ctx, const DemoOptions& o) {
     DemoParams params;
     params.nights = parse_int(o.nights, "--nights", 7, 200000);
     params.seed = static_cast<std::uint64_t>(parse_int(o.seed, "--seed", 0, 999999999));
+    const auto target = demo_target(ctx);
+    if (!target.exists) {
+        check_target(ctx, o, target, params.nights); // before opening creates it
+    }
     const auto& t = ctx.time();
     params.last_night = last_night(t);
     params.zone = t.zone;
@@ -36,6 +80,9 @@ void run_demo(Context& ctx, const DemoOptions& o) {
     if (count_sessions(db) > 0 || count_ratings(db) > 0) {
         throw Error(Exit::data, "demo needs an empty database, and this one holds data; use "
                                 "--db PATH with a new file");
+    }
+    if (target.exists) {
+        check_target(ctx, o, target, params.nights);
     }
     std::int64_t sessions = 0;
     std::int64_t ratings = 0;
@@ -77,6 +124,8 @@ void register_demo(CLI::App& app, Context& ctx, Action& action) {
         ->type_name("N");
     cmd->add_option("--seed", o->seed, "Random seed, for a different sample (default 42)")
         ->type_name("S");
+    cmd->add_flag("-y,--yes", o->yes,
+                  "Fill a database that was not named as a new file (e.g. your diary)");
     cmd->add_flag("--json", o->json, "Print what was made as JSON");
     cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_demo(ctx, *o); }; });
 }

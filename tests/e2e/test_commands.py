@@ -247,6 +247,42 @@ class Demo(RlsCase):
         self.assertEqual(self.sql("PRAGMA foreign_key_check"), [])
 
 
+    def test_demo_never_fills_the_diary_without_a_yes(self):
+        import os
+        from rlstest import Terminal
+        home_db = os.path.join(self.home, ".local", "share", "rls", "rls.db")
+        # The default place (no --db, no RLS_DB): refused without a terminal,
+        # and nothing is created there.
+        err = self.fails(64, "demo", RLS_DB=None)
+        self.assertIn("your diary", err)
+        self.assertIn("--yes", err)
+        self.assertFalse(os.path.exists(home_db))
+        # An existing empty diary named by RLS_DB is not a new file either.
+        self.ok("list")
+        digest = self.db_digest()
+        self.fails(64, "demo")
+        self.assertEqual(self.db_digest(), digest)
+        # On a terminal it asks; no keeps the diary as it was.
+        t = Terminal(["demo", "--nights", "7"], self.env(RLS_DB=None))
+        t.expect(r"invented data into your diary")
+        t.expect(r"Fill it anyway\? \[y/N\]")
+        t.type("n")
+        self.assertEqual(t.wait(), 1)
+        self.assertFalse(os.path.exists(home_db))
+        # --yes fills it; a new file named by --db needs no yes.
+        self.ok("demo", "--nights", "7", "--yes", "-q", RLS_DB=None)
+        self.assertGreater(self.sql_at(home_db, "SELECT count(*) FROM rating")[0][0], 0)
+        self.ok("--db", os.path.join(self.home, "new.db"), "demo", "--nights", "7", "-q")
+
+    def sql_at(self, path, query):
+        import sqlite3
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return con.execute(query).fetchall()
+        finally:
+            con.close()
+
+
 class Basics(RlsCase):
     def test_version_and_help_everywhere(self):
         self.assertRegex(self.ok("--version"), r"^rls \d+\.\d+\.\d+\n$")
