@@ -93,7 +93,7 @@ _rls() {
                 *) opts="--json --all" ;;
             esac
             ;;
-        guide) opts="-r --routine --pace --no-timer --quiet-bell --json" ;;
+        guide) opts="-r --routine --pace --no-timer --quiet-bell --json --recover" ;;
         config) opts="--json" ;;
         demo) opts="--nights --seed -y --yes --json" ;;
         export) opts="-f --format -O --out" ;;

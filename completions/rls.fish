@@ -117,6 +117,7 @@ complete -c rls -n $g -s r -l routine -x -a '(__rls_values routines)' -d 'Routin
 complete -c rls -n $g -l pace -x -d 'Scale every timer'
 complete -c rls -n $g -l no-timer -d 'Wait for Enter instead of timers'
 complete -c rls -n $g -l quiet-bell -d 'No bell after each hold'
+complete -c rls -n $g -l recover -d 'Store sessions an earlier run could not save'
 complete -c rls -n $g -l json -d 'Print the session as JSON'
 
 # remind

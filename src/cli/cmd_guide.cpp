@@ -2,6 +2,7 @@
 #include "cli/app.hpp"
 #include "cli/guide/steps.hpp"
 #include "cli/guide/ui.hpp"
+#include "cli/recovery.hpp"
 #include "cli/render.hpp"
 #include "cli/session_options.hpp"
 #include "cli/terminal.hpp"
@@ -11,7 +12,6 @@
 #include "store/catalog.hpp"
 #include "store/sessions.hpp"
 
-#include <SQLiteCpp/Transaction.h>
 #include <algorithm>
 #include <fmt/format.h>
 #include <memory>
@@ -29,9 +29,15 @@ struct GuideOptions {
     bool no_timer = false;
     bool quiet_bell = false;
     bool json = false;
+    bool recover = false;
 };
 
 void run_guide(Context& ctx, const GuideOptions& o) {
+    if (o.recover) {
+        (void)recover_guided_sessions(ctx);
+        return;
+    }
+    mention_recovery_files(ctx);
     guide::UiOptions ui_options;
     ui_options.pace = parse_decimal(o.pace, "--pace", 0.01, 10);
     if (ctx.no_input) {
@@ -52,6 +58,7 @@ void run_guide(Context& ctx, const GuideOptions& o) {
         last_oils = last->oils;
     }
     guide::Walk walk(routine, list_points(db), last_oils);
+    const auto frame = recovery_frame(ctx);
     const Instant started = ctx.time().now;
     const auto clock_start = std::chrono::steady_clock::now();
 
@@ -90,9 +97,7 @@ void run_guide(Context& ctx, const GuideOptions& o) {
                              std::chrono::steady_clock::now() - clock_start)
                              .count();
     input.duration_min = static_cast<int>(std::clamp<long long>(minutes + 1, 1, 360));
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    const auto id = insert_session(db, input, ctx.time().now);
-    tx.commit();
+    const auto id = store_guided_session(ctx, frame, input);
     const auto saved = find_session(db, id);
     if (o.json) {
         print_json(ctx, to_json(*saved));
@@ -115,6 +120,8 @@ void register_guide(CLI::App& app, Context& ctx, Action& action) {
     cmd->add_flag("--no-timer", o->no_timer, "No countdowns: each step waits for Enter");
     cmd->add_flag("--quiet-bell", o->quiet_bell, "No terminal bell at the end of each hold");
     cmd->add_flag("--json", o->json, "Print the saved session as JSON instead of a summary");
+    cmd->add_flag("--recover", o->recover,
+                  "Store guided sessions that an earlier run could not save");
     cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_guide(ctx, *o); }; });
 }
 

@@ -1,5 +1,6 @@
 // rls log: record a session from flags, or by walking the routine on a terminal.
 #include "cli/app.hpp"
+#include "cli/recovery.hpp"
 #include "cli/render.hpp"
 #include "cli/session_options.hpp"
 #include "core/error.hpp"
@@ -101,6 +102,7 @@ void walk_routine(Context& ctx, const SessionOptions& o, SessionInput& in) {
 }
 
 void run_log(Context& ctx, const SessionOptions& o) {
+    mention_recovery_files(ctx);
     SessionInput in;
     set_start(ctx, in, ctx.time().now);
     apply_session_options(ctx, o, in);

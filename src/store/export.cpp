@@ -85,7 +85,7 @@ std::string opt(const std::optional<int>& v) {
 
 } // namespace
 
-ordered_json export_json(SQLite::Database& db, Instant now) {
+ordered_json export_catalog_json(SQLite::Database& db, Instant now) {
     ordered_json doc;
     doc["format"] = k_export_format;
     doc["schema_version"] = schema_version(db);
@@ -127,10 +127,19 @@ ordered_json export_json(SQLite::Database& db, Instant now) {
         doc["tags"].push_back({{"uuid", t.uuid}, {"name", t.name}});
     }
     doc["sessions"] = ordered_json::array();
+    doc["ratings"] = ordered_json::array();
+    return doc;
+}
+
+ordered_json session_export_json(const Session& session) {
+    return session_json(session);
+}
+
+ordered_json export_json(SQLite::Database& db, Instant now) {
+    auto doc = export_catalog_json(db, now);
     for (const auto& s : all_sessions(db)) {
         doc["sessions"].push_back(session_json(s));
     }
-    doc["ratings"] = ordered_json::array();
     for (const auto& r : all_ratings(db)) {
         doc["ratings"].push_back(rating_json(r));
     }

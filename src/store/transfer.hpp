@@ -2,6 +2,7 @@
 // UUIDs), a CSV for spreadsheets, and an idempotent, all-or-nothing import.
 #pragma once
 
+#include "core/model.hpp"
 #include "core/time.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -13,6 +14,10 @@ namespace rls {
 inline constexpr const char* k_export_format = "rls-export/1";
 
 [[nodiscard]] nlohmann::ordered_json export_json(SQLite::Database& db, Instant now);
+// The export without sessions and ratings (empty arrays): the frame a single
+// session travels in, e.g. a guided session kept for recovery.
+[[nodiscard]] nlohmann::ordered_json export_catalog_json(SQLite::Database& db, Instant now);
+[[nodiscard]] nlohmann::ordered_json session_export_json(const Session& session);
 
 // One row per session, and one per rated night without a session; RFC 4180,
 // cells that a spreadsheet would run as a formula are neutralised.

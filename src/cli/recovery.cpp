@@ -1,0 +1,197 @@
+// Guided sessions that could not be stored are kept, never lost.
+#include "cli/recovery.hpp"
+
+#include "core/error.hpp"
+#include "core/uuid.hpp"
+#include "store/database.hpp"
+#include "store/files.hpp"
+#include "store/sessions.hpp"
+#include "store/transfer.hpp"
+
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Transaction.h>
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <ostream>
+#include <sqlite3.h>
+#include <sstream>
+
+namespace rls {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Each attempt waits out SQLite's busy timeout (5 s), so three attempts give
+// another rls 15 s to finish before the session goes to a recovery file.
+constexpr int k_save_attempts = 3;
+
+fs::path db_dir(const Context& ctx) {
+    const fs::path db(ctx.db_path());
+    return db.has_parent_path() ? db.parent_path() : fs::path(".");
+}
+
+std::string recovery_prefix(const Context& ctx) {
+    return fs::path(ctx.db_path()).filename().string() + ".unsaved-";
+}
+
+std::vector<fs::path> recovery_files(const Context& ctx) {
+    std::vector<fs::path> out;
+    std::error_code ec;
+    const auto prefix = recovery_prefix(ctx);
+    for (const auto& entry : fs::directory_iterator(db_dir(ctx), ec)) {
+        const auto name = entry.path().filename().string();
+        if (name.starts_with(prefix) && name.ends_with(".json") && entry.is_regular_file(ec)) {
+            out.push_back(entry.path());
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+bool is_busy(const std::exception& e) {
+    const auto* sq = dynamic_cast<const SQLite::Exception*>(&e);
+    if (sq == nullptr) {
+        return false;
+    }
+    const int primary = sq->getErrorCode() & 0xff;
+    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+}
+
+std::string reason_of(const std::exception& e) {
+    if (dynamic_cast<const Error*>(&e) != nullptr) {
+        return e.what();
+    }
+    try {
+        rethrow_sqlite(e, "cannot store it");
+    } catch (const Error& mapped) {
+        return mapped.what();
+    }
+}
+
+Exit code_of(const std::exception& e) {
+    if (const auto* err = dynamic_cast<const Error*>(&e)) {
+        return err->code();
+    }
+    try {
+        rethrow_sqlite(e, "");
+    } catch (const Error& mapped) {
+        return mapped.code();
+    }
+}
+
+// Beside the database first (where the next run looks), else the temp dir.
+std::optional<fs::path> keep(const Context& ctx, const std::string& uuid,
+                             const std::string& content) {
+    const char* tmpdir = std::getenv("TMPDIR");
+    const std::vector<fs::path> places = {
+        db_dir(ctx) / (recovery_prefix(ctx) + uuid.substr(0, 8) + ".json"),
+        fs::path(tmpdir != nullptr && *tmpdir == '/' ? tmpdir : "/tmp") /
+            ("rls-unsaved-" + uuid + ".json")};
+    for (const auto& place : places) {
+        try {
+            write_file_atomically(place, content);
+            return place;
+        } catch (const Error&) {
+            continue;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+RecoveryFrame recovery_frame(Context& ctx) {
+    return {export_catalog_json(ctx.db(), ctx.time().now)};
+}
+
+std::int64_t store_guided_session(Context& ctx, const RecoveryFrame& frame,
+                                  const SessionInput& input) {
+    const auto now = ctx.time().now;
+    const auto uuid = new_uuid();
+    for (int attempt = 1;; ++attempt) {
+        try {
+            auto& db = ctx.db();
+            SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+            const auto id = insert_session(db, input, now, uuid);
+            tx.commit();
+            return id;
+        } catch (const std::exception& e) {
+            if (is_busy(e) && attempt < k_save_attempts) {
+                ctx.err() << "rls: the database is busy (another rls is writing); trying again\n"
+                          << std::flush;
+                continue;
+            }
+            // The same UUID goes into the file, so storing it later is
+            // harmless even if this save did in fact commit.
+            Session s;
+            static_cast<SessionInput&>(s) = input;
+            s.uuid = uuid;
+            s.created = now;
+            s.updated = now;
+            auto doc = frame.document;
+            doc["sessions"].push_back(session_export_json(s));
+            const auto content = doc.dump(2) + "\n";
+            const auto kept = keep(ctx, uuid, content);
+            if (!kept) {
+                if (ctx.interactive()) {
+                    ctx.err() << content;
+                }
+                throw Error(code_of(e),
+                            fmt::format("the guided session could not be stored ({}) nor kept "
+                                        "in a file{}",
+                                        reason_of(e),
+                                        ctx.interactive() ? "; it is printed above: save it and "
+                                                            "run rls import FILE"
+                                                          : ""));
+            }
+            throw Error(code_of(e),
+                        fmt::format("the guided session could not be stored ({}); it is kept in "
+                                    "{}: store it with rls guide --recover",
+                                    reason_of(e), kept->string()));
+        }
+    }
+}
+
+void mention_recovery_files(Context& ctx) {
+    for (const auto& file : recovery_files(ctx)) {
+        ctx.err() << fmt::format("rls: a guided session that could not be stored is kept in {}; "
+                                 "store it with rls guide --recover\n",
+                                 file.string());
+    }
+}
+
+int recover_guided_sessions(Context& ctx) {
+    int stored = 0;
+    for (const auto& file : recovery_files(ctx)) {
+        std::ifstream in(file, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        nlohmann::json doc;
+        try {
+            doc = nlohmann::json::parse(text.str());
+        } catch (const nlohmann::json::exception&) {
+            throw Error(Exit::data, fmt::format("{} is not a readable recovery file; it was left "
+                                                "in place",
+                                                file.string()));
+        }
+        auto& db = ctx.db();
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        const auto summary = import_json(db, doc);
+        tx.commit();
+        fs::remove(file);
+        ++stored;
+        ctx.say(fmt::format("Stored the guided session kept in {}{}.\n", file.string(),
+                            summary.sessions.added == 0 ? " (it was already stored)" : ""));
+    }
+    if (stored == 0) {
+        ctx.say("No guided session is waiting to be stored.\n");
+    }
+    return stored;
+}
+
+} // namespace rls
