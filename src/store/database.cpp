@@ -2,6 +2,7 @@
 #include "store/database.hpp"
 
 #include "core/error.hpp"
+#include "store/db_file.hpp"
 #include "store/files.hpp"
 
 #include <SQLiteCpp/Backup.h>
@@ -35,8 +36,6 @@ const std::vector<Migration>& migrations() {
     };
     return all;
 }
-
-constexpr int k_application_id = 1380733745; // 'RLS1', set by migration 001
 
 Exit errno_exit(int err) {
     switch (err) {
@@ -74,6 +73,7 @@ void configure(SQLite::Database& db);
 void create_database(const fs::path& path) {
     make_private_dirs(path.parent_path());
     const auto dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    check_database_directory(dir);
     std::string tmp = (dir / ("." + path.filename().string() + ".new.XXXXXX")).string();
     const int fd = ::mkstemp(tmp.data()); // 0600 whatever the umask
     if (fd < 0) {
@@ -101,39 +101,36 @@ void create_database(const fs::path& path) {
     }
 }
 
-// Checks an existing database file and tightens its mode if we own it.
-// Returns false when the file or its directory cannot be written, so that it
-// is opened read-only: reading commands still work, writes fail clearly.
-bool check_file(const fs::path& path) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) {
-        const int err = errno;
-        throw Error(errno_exit(err),
-                    fmt::format("cannot open database {}: {}", path.string(), std::strerror(err)));
-    }
-    if (S_ISDIR(st.st_mode)) {
-        throw Error(Exit::cant_create,
-                    fmt::format("database {} is a directory, not a file", path.string()));
-    }
-    if (st.st_size == 0 && !fs::exists(path.string() + "-journal")) {
-        throw Error(Exit::data, fmt::format("database {} is an empty file (0 bytes); move it "
-                                            "away to start a new database there",
-                                            path.string()));
-    }
-    if ((st.st_mode & 077) != 0 && st.st_uid == ::getuid()) {
-        ::chmod(path.c_str(), 0600);
-    }
-    const auto dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-    return ::access(path.c_str(), W_OK) == 0 && ::access(dir.c_str(), W_OK) == 0;
-}
-
 void configure(SQLite::Database& db) {
     // Rollback journal, not WAL: Debian 12's SQLite 3.40 predates the fix for
     // the WAL-reset corruption race. The busy timeout lets a cron job and an
     // interactive command share the file.
     db.setBusyTimeout(5000);
     db.exec("PRAGMA foreign_keys = ON");
+    // A planted trigger or view must not run functions with side effects
+    // when rls writes; rls's own schema needs none.
+    db.exec("PRAGMA trusted_schema = OFF");
     db.exec("PRAGMA journal_mode = DELETE");
+}
+
+// rls's schema has no triggers or views; one found in a database was planted
+// by someone else and would run on rls's writes, so the database is refused.
+void refuse_planted_code(SQLite::Database& db, const fs::path& path) {
+    SQLite::Statement q(db, "SELECT type, name FROM sqlite_schema WHERE type IN ('trigger', "
+                            "'view') ORDER BY name LIMIT 1");
+    if (!q.executeStep()) {
+        return;
+    }
+    std::string name = q.getColumn(1).getString().substr(0, 40);
+    for (auto& c : name) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+            c = '?';
+        }
+    }
+    throw Error(Exit::data,
+                fmt::format("database {} holds a {} rls did not make ('{}'): it was changed "
+                            "outside rls; restore a backup",
+                            path.string(), q.getColumn(0).getString(), name));
 }
 
 } // namespace
@@ -193,6 +190,9 @@ void migrate(SQLite::Database& db) {
         ~ForeignKeysOn() {
             try {
                 db.exec("PRAGMA foreign_keys = ON");
+                // A planted trigger or view must not run functions with side effects
+                // when rls writes; rls's own schema needs none.
+                db.exec("PRAGMA trusted_schema = OFF");
             } catch (...) { // NOLINT(bugprone-empty-catch): nothing better to do in a destructor
             }
         }
@@ -244,12 +244,13 @@ std::unique_ptr<SQLite::Database> open_database(const fs::path& path) {
         if (!fs::exists(path)) {
             create_database(path);
         }
-        const bool writable = check_file(path);
+        const bool writable = check_database_file(path).writable;
         auto db = std::make_unique<SQLite::Database>(
             path.string(), writable ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY);
         configure(*db);
         // Force SQLite to read the header now, so a foreign file fails here.
         const int version = schema_version(*db);
+        refuse_planted_code(*db, path);
         if (!writable && version < latest_schema_version()) {
             throw Error(Exit::permission,
                         fmt::format("database {} needs upgrading but it (or its directory) is "
