@@ -32,7 +32,7 @@ _rls() {
                     cmd=${words[i]}
                 elif [[ -z $sub && $cmd == @(points|oils) && ${words[i]} == add ]]; then
                     sub=add
-                elif [[ -z $sub && $cmd == routines && ${words[i]} == @(add|show|edit|remove) ]]; then
+                elif [[ -z $sub && $cmd == routines && ${words[i]} == @(add|show|edit|remove|restore) ]]; then
                     sub=${words[i]}
                 fi
                 ;;
@@ -89,7 +89,7 @@ _rls() {
         routines)
             case $sub in
                 add | edit) opts="--points --description --json" ;;
-                show | remove) opts="--json" ;;
+                show | remove | restore) opts="--json" ;;
                 *) opts="--json --all" ;;
             esac
             ;;
@@ -111,8 +111,8 @@ _rls() {
         points | oils) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add" -- "$cur")) ;;
         routines)
             case $sub in
-                "") COMPREPLY=($(compgen -W "add show edit remove" -- "$cur")) ;;
-                show | edit | remove) COMPREPLY=($(compgen -W "$(_rls_values routines)" -- "$cur")) ;;
+                "") COMPREPLY=($(compgen -W "add show edit remove restore" -- "$cur")) ;;
+                show | edit | remove | restore) COMPREPLY=($(compgen -W "$(_rls_values routines)" -- "$cur")) ;;
             esac
             ;;
         config) COMPREPLY=($(compgen -W "cutoff" -- "$cur")) ;;

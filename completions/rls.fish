@@ -93,15 +93,16 @@ complete -c rls -n '__fish_seen_subcommand_from delete' -l json -d 'Print as JSO
 # catalog
 complete -c rls -n '__rls_not_in_add points' -a add -d 'Add a point'
 complete -c rls -n '__rls_not_in_add oils' -a add -d 'Add an oil'
-complete -c rls -n '__fish_seen_subcommand_from routines; and not __fish_seen_subcommand_from add show edit remove' -a 'add' -d 'Add a routine'
-complete -c rls -n '__fish_seen_subcommand_from routines; and not __fish_seen_subcommand_from add show edit remove' -a 'show' -d 'Show a routine'
-complete -c rls -n '__fish_seen_subcommand_from routines; and not __fish_seen_subcommand_from add show edit remove' -a 'edit' -d 'Change a routine'
-complete -c rls -n '__fish_seen_subcommand_from routines; and not __fish_seen_subcommand_from add show edit remove' -a 'remove' -d 'Remove a routine'
-complete -c rls -n '__fish_seen_subcommand_from routines; and not __fish_seen_subcommand_from add show edit remove' -l all -d 'Include removed routines'
-complete -c rls -n '__fish_seen_subcommand_from routines; and __fish_seen_subcommand_from show edit remove' -a '(__rls_values routines)' -d Routine
+complete -c rls -n '__fish_seen_subcommand_from routines; and not __fish_seen_subcommand_from add show edit remove restore' -a 'add' -d 'Add a routine'
+complete -c rls -n '__fish_seen_subcommand_from routines; and not __fish_seen_subcommand_from add show edit remove restore' -a 'show' -d 'Show a routine'
+complete -c rls -n '__fish_seen_subcommand_from routines; and not __fish_seen_subcommand_from add show edit remove restore' -a 'edit' -d 'Change a routine'
+complete -c rls -n '__fish_seen_subcommand_from routines; and not __fish_seen_subcommand_from add show edit remove restore' -a 'remove' -d 'Remove a routine'
+complete -c rls -n '__fish_seen_subcommand_from routines; and not __fish_seen_subcommand_from add show edit remove restore' -a 'restore' -d 'Bring back a removed routine'
+complete -c rls -n '__fish_seen_subcommand_from routines; and not __fish_seen_subcommand_from add show edit remove restore' -l all -d 'Include removed routines'
+complete -c rls -n '__fish_seen_subcommand_from routines; and __fish_seen_subcommand_from show edit remove restore' -a '(__rls_values routines)' -d Routine
 complete -c rls -n '__fish_seen_subcommand_from routines; and __fish_seen_subcommand_from edit' -l points -x -a '(__rls_values points)' -d 'Points in order'
 complete -c rls -n '__fish_seen_subcommand_from routines; and __fish_seen_subcommand_from edit' -l description -x -d 'Description'
-complete -c rls -n '__fish_seen_subcommand_from routines; and __fish_seen_subcommand_from show edit remove' -l json -d 'Print as JSON'
+complete -c rls -n '__fish_seen_subcommand_from routines; and __fish_seen_subcommand_from show edit remove restore' -l json -d 'Print as JSON'
 complete -c rls -n '__fish_seen_subcommand_from points oils routines; and not __fish_seen_subcommand_from add' -l json -d 'Print as JSON'
 complete -c rls -n '__rls_in_add points' -l foot -x -a 'left right' -d 'Which foot'
 complete -c rls -n '__rls_in_add points' -l name -x -d 'Short name'

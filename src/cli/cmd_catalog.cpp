@@ -1,6 +1,7 @@
 // rls points | oils | routines: list the catalog, and `add` to extend it.
 #include "cli/app.hpp"
 #include "cli/render.hpp"
+#include "cli/session_options.hpp"
 #include "core/error.hpp"
 #include "core/match.hpp"
 #include "core/parse.hpp"
@@ -129,6 +130,7 @@ struct RoutineOptions {
     CLI::App* show = nullptr;
     CLI::App* edit = nullptr;
     CLI::App* remove = nullptr;
+    CLI::App* restore = nullptr;
 };
 
 std::vector<std::string> resolve_routine_points(Context& ctx,
@@ -146,9 +148,11 @@ std::vector<std::string> resolve_routine_points(Context& ctx,
 }
 
 Routine find_routine(Context& ctx, const std::string& typed, bool include_hidden) {
-    const auto routines = list_routines(ctx.db(), include_hidden);
-    const auto code = match_id(parse_name(typed, "NAME"), codes_of(routines), "NAME",
-                               "routine (see: rls routines)");
+    const auto routines = list_routines(ctx.db(), true);
+    const auto name = parse_name(typed, "NAME");
+    const auto code = include_hidden ? match_id(name, codes_of(routines), "NAME",
+                                                "routine (see: rls routines --all)")
+                                     : resolve_routine(ctx, name, "NAME");
     return *std::find_if(routines.begin(), routines.end(),
                          [&](const Routine& r) { return r.code == code; });
 }
@@ -208,6 +212,20 @@ void run_routine_remove(Context& ctx, const RoutineOptions& o) {
                    : fmt::format("Removed routine {}.\n", r.code));
 }
 
+void run_routine_restore(Context& ctx, const RoutineOptions& o) {
+    const auto r = find_routine(ctx, o.name, true);
+    if (!r.hidden) {
+        throw usage_error(fmt::format("routine {} was not removed; nothing to restore", r.code));
+    }
+    in_transaction(ctx, [&](auto& db) { restore_routine(db, r.code); });
+    if (o.json) {
+        print_added(ctx, list_routines(ctx.db()), r.code);
+        return;
+    }
+    ctx.say(fmt::format("Restored routine {} ({} points) for new sessions.\n", r.code,
+                        r.points.size()));
+}
+
 void run_routines(Context& ctx, const RoutineOptions& o) {
     if (o.show->parsed()) {
         run_routine_show(ctx, o);
@@ -221,11 +239,22 @@ void run_routines(Context& ctx, const RoutineOptions& o) {
         run_routine_remove(ctx, o);
         return;
     }
+    if (o.restore->parsed()) {
+        run_routine_restore(ctx, o);
+        return;
+    }
     if (o.add->parsed()) {
         Routine r;
         r.code = parse_name(o.name, "NAME");
         r.description = parse_text(o.description, "--description", 400);
         r.points = resolve_routine_points(ctx, o.points);
+        for (const auto& old : list_routines(ctx.db(), true)) {
+            if (old.hidden && old.code == r.code) {
+                throw usage_error(fmt::format("routine {} exists but was removed; bring it back "
+                                              "with: rls routines restore {}",
+                                              r.code, r.code));
+            }
+        }
         in_transaction(ctx, [&](auto& db) { add_routine(db, r); });
         if (o.json) {
             print_added(ctx, list_routines(ctx.db()), r.code);
@@ -276,7 +305,8 @@ void register_catalog(CLI::App& app, Context& ctx, Action& action) {
     }
     {
         auto o = std::make_shared<RoutineOptions>();
-        auto* cmd = app.add_subcommand("routines", "List routines (add, show, edit, remove)");
+        auto* cmd =
+            app.add_subcommand("routines", "List routines (add, show, edit, remove, restore)");
         cmd->add_flag("--json", o->json, "Print as JSON");
         cmd->add_flag("--all", o->all, "Include removed routines that past sessions still use");
         o->add = cmd->add_subcommand("add", "Add a routine: an ordered list of points");
@@ -303,6 +333,10 @@ void register_catalog(CLI::App& app, Context& ctx, Action& action) {
             "remove", "Remove a routine of your own (hidden, not deleted, if sessions used it)");
         o->remove->add_option("NAME", o->name, "Routine name")->required();
         o->remove->add_flag("--json", o->json, "Print the result as JSON");
+        o->restore = cmd->add_subcommand(
+            "restore", "Offer a removed routine for new sessions again (see: routines --all)");
+        o->restore->add_option("NAME", o->name, "Routine name")->required();
+        o->restore->add_flag("--json", o->json, "Print the restored routine as JSON");
         cmd->require_subcommand(0, 1);
         cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_routines(ctx, *o); }; });
     }

@@ -49,8 +49,7 @@ void run_guide(Context& ctx, const GuideOptions& o) {
 
     auto& db = ctx.db();
     const auto routines = list_routines(db);
-    const auto code =
-        match_id(o.routine, codes_of(routines), "--routine", "routine (see: rls routines)");
+    const auto code = resolve_routine(ctx, o.routine, "--routine");
     const auto routine = *std::find_if(routines.begin(), routines.end(),
                                        [&](const Routine& r) { return r.code == code; });
     std::vector<SessionOil> last_oils;

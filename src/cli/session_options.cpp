@@ -55,6 +55,28 @@ void set_start(Context& ctx, SessionInput& input, Instant started) {
     input.night = night_of(started, t.zone, t.cutoff);
 }
 
+std::string resolve_routine(Context& ctx, const std::string& typed, std::string_view field) {
+    const auto all = list_routines(ctx.db(), true);
+    std::vector<std::string> offered;
+    for (const auto& r : all) {
+        if (!r.hidden) {
+            offered.push_back(r.code);
+        }
+    }
+    try {
+        return match_id(typed, offered, field, "routine (see: rls routines)");
+    } catch (const Error&) {
+        for (const auto& r : all) {
+            if (r.hidden && r.code == typed) {
+                throw usage_error(fmt::format("{} {} was removed; bring it back with: rls "
+                                              "routines restore {}",
+                                              field, r.code, r.code));
+            }
+        }
+        throw;
+    }
+}
+
 std::vector<SessionPoint> resolve_points(Context& ctx, const std::vector<std::string>& specs,
                                          std::string_view field) {
     const auto known = codes_of(list_points(ctx.db()));
@@ -97,8 +119,7 @@ void apply_session_options(Context& ctx, const SessionOptions& o, SessionInput& 
         set_start(ctx, input, parse_when(o.at, ctx.time(), "--at"));
     }
     if (o.routine_opt->count() > 0) {
-        input.routine = match_id(o.routine, codes_of(list_routines(ctx.db())), "--routine",
-                                 "routine (see: rls routines)");
+        input.routine = resolve_routine(ctx, o.routine, "--routine");
     }
     if (o.rounds_opt->count() > 0) {
         input.rounds = parse_int(o.rounds, "--rounds", 1, 10);

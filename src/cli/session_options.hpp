@@ -45,6 +45,11 @@ resolve_points(Context& ctx, const std::vector<std::string>& specs, std::string_
 [[nodiscard]] std::vector<SessionOil>
 resolve_oils(Context& ctx, const std::vector<std::string>& specs, std::string_view field);
 
+// The routine a user named, among those offered for new sessions. A removed
+// one gets an error that says how to bring it back.
+[[nodiscard]] std::string resolve_routine(Context& ctx, const std::string& typed,
+                                          std::string_view field);
+
 // Sets the time-derived fields (zone, offset, night) for a start instant.
 void set_start(Context& ctx, SessionInput& input, Instant started);
 

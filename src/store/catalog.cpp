@@ -180,6 +180,12 @@ void update_routine(SQLite::Database& db, const Routine& routine) {
     write_routine_points(db, id, routine.points);
 }
 
+void restore_routine(SQLite::Database& db, const std::string& code) {
+    SQLite::Statement q(db, "UPDATE routine SET hidden = 0 WHERE id = ?");
+    q.bind(1, routine_id(db, code));
+    q.exec();
+}
+
 bool remove_routine(SQLite::Database& db, const std::string& code) {
     const auto id = routine_id(db, code);
     SQLite::Statement used(db, "SELECT 1 FROM session WHERE routine_id = ? LIMIT 1");

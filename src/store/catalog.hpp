@@ -28,5 +28,7 @@ void update_routine(SQLite::Database& db, const Routine& routine);
 // Removes a routine; one that past sessions use is hidden instead. Returns
 // true when it was hidden rather than deleted.
 bool remove_routine(SQLite::Database& db, const std::string& code);
+// Offers a hidden (removed) routine for new sessions again.
+void restore_routine(SQLite::Database& db, const std::string& code);
 
 } // namespace rls

@@ -212,10 +212,27 @@ class RoutineLifecycle(RlsCase):
         self.assertEqual([r["name"] for r in self.json("routines")], ["standard"])
         self.assertTrue([r for r in self.json("routines", "--all") if r["name"] == "left-only"][0]["hidden"])
         self.assertEqual(self.json("show", "1")["routine"], "left-only")
-        self.assertIn("is not a known routine", self.fails(64, "log", "-r", "left-only", "--no-input"))
+        self.assertIn("was removed", self.fails(64, "log", "-r", "left-only", "--no-input"))
         self.assertIn("(removed", self.ok("routines", "show", "left-only"))
         report = self.json("report")
         self.assertEqual(report["routines"][0]["label"], "left-only x1")
+
+    def test_a_removed_routine_can_be_restored(self):
+        self.ok("routines", "add", "left-only", "--points", "heart,lateral", "-q")
+        self.ok("log", "-r", "left-only", "--at", "yesterday 22:00", "--no-input", "-q")
+        self.ok("routines", "remove", "left-only", "-q")
+        # Every way of using it again says how to bring it back.
+        hint = "rls routines restore left-only"
+        self.assertIn(hint, self.fails(64, "routines", "add", "left-only", "--points", "heart"))
+        self.assertIn(hint, self.fails(64, "log", "-r", "left-only", "--no-input"))
+        self.assertIn(hint, self.fails(64, "edit", "1", "-r", "left-only"))
+        self.assertIn(hint, self.fails(64, "routines", "edit", "left-only", "--description", "x"))
+        self.assertIn("not removed", self.fails(64, "routines", "restore", "standard"))
+        restored = self.json("routines", "restore", "left-only")
+        self.assertEqual((restored["name"], restored["points"], restored["hidden"]),
+                         ("left-only", ["left.heart", "left.lateral"], False))
+        self.assertEqual([r["name"] for r in self.json("routines")], ["standard", "left-only"])
+        self.assertEqual(self.json("log", "-r", "left-only", "--no-input")["routine"], "left-only")
 
 
 class Config(RlsCase):
