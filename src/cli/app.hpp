@@ -5,8 +5,13 @@
 
 #include "cli/context.hpp"
 
-#include <CLI/App.hpp>
 #include <functional>
+
+// Declared, not included: main.cpp and the tests reach run_cli without
+// compiling CLI11; the command files include <CLI/App.hpp> themselves.
+namespace CLI {
+class App;
+} // namespace CLI
 
 namespace rls {
 

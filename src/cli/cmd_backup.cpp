@@ -7,6 +7,7 @@
 #include "store/ratings.hpp"
 #include "store/sessions.hpp"
 
+#include <CLI/App.hpp>
 #include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>

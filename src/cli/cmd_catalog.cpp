@@ -7,6 +7,7 @@
 #include "core/parse.hpp"
 #include "store/catalog.hpp"
 
+#include <CLI/App.hpp>
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>

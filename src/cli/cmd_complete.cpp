@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "store/catalog.hpp"
 
+#include <CLI/App.hpp>
 #include <SQLiteCpp/Statement.h>
 #include <filesystem>
 #include <memory>

@@ -5,6 +5,7 @@
 #include "core/parse.hpp"
 #include "store/ratings.hpp"
 
+#include <CLI/App.hpp>
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 #include <memory>

@@ -9,6 +9,7 @@
 #include "store/ratings.hpp"
 #include "store/sessions.hpp"
 
+#include <CLI/App.hpp>
 #include <SQLiteCpp/Transaction.h>
 #include <filesystem>
 #include <fmt/format.h>

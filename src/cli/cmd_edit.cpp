@@ -6,6 +6,7 @@
 #include "core/parse.hpp"
 #include "store/sessions.hpp"
 
+#include <CLI/App.hpp>
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 #include <memory>

@@ -12,6 +12,7 @@
 #include "store/catalog.hpp"
 #include "store/sessions.hpp"
 
+#include <CLI/App.hpp>
 #include <algorithm>
 #include <fmt/format.h>
 #include <memory>

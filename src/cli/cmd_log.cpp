@@ -8,6 +8,7 @@
 #include "store/catalog.hpp"
 #include "store/sessions.hpp"
 
+#include <CLI/App.hpp>
 #include <SQLiteCpp/Transaction.h>
 #include <algorithm>
 #include <fmt/format.h>

@@ -7,6 +7,7 @@
 #include "core/remind.hpp"
 #include "store/ratings.hpp"
 
+#include <CLI/App.hpp>
 #include <SQLiteCpp/Statement.h>
 #include <memory>
 #include <ostream>

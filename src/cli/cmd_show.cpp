@@ -7,6 +7,7 @@
 #include "store/ratings.hpp"
 #include "store/sessions.hpp"
 
+#include <CLI/App.hpp>
 #include <fmt/format.h>
 #include <memory>
 #include <ostream>

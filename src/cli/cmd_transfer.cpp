@@ -6,6 +6,7 @@
 #include "store/files.hpp"
 #include "store/transfer.hpp"
 
+#include <CLI/App.hpp>
 #include <SQLiteCpp/Transaction.h>
 #include <cerrno>
 #include <cstring>

@@ -6,11 +6,16 @@
 #include "store/database.hpp"
 #include "store/ratings.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <algorithm>
 #include <istream>
 #include <ostream>
 
 namespace rls {
+
+Context::Context(Environment env) : m_env(std::move(env)) {}
+
+Context::~Context() = default;
 
 std::string Context::db_path() const {
     return locate_database(db_option, getenv("RLS_DB"), getenv("XDG_DATA_HOME"), getenv("HOME"))

@@ -5,12 +5,17 @@
 
 #include "core/time.hpp"
 
-#include <SQLiteCpp/Database.h>
 #include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
+
+// Declared, not included, so that main.cpp and whoever builds a Context do
+// not compile SQLiteCpp; the files that use db() include it.
+namespace SQLite {
+class Database;
+} // namespace SQLite
 
 namespace rls {
 
@@ -27,7 +32,11 @@ struct Environment {
 
 class Context {
 public:
-    explicit Context(Environment env) : m_env(std::move(env)) {}
+    explicit Context(Environment env);
+    // Out of line: m_db's type is only declared here.
+    ~Context();
+    Context(const Context&) = delete;
+    Context& operator=(const Context&) = delete;
 
     // Global options, bound by the app.
     std::optional<std::string> db_option;
