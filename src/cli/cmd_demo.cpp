@@ -66,7 +66,7 @@ void check_target(Context& ctx, const DemoOptions& o, const Target& target, int 
 
 void run_demo(Context& ctx, const DemoOptions& o) {
     DemoParams params;
-    params.nights = parse_int(o.nights, "--nights", 7, 200000);
+    params.nights = parse_int(o.nights, "--nights", k_demo_nights_range);
     params.seed = static_cast<std::uint64_t>(parse_int(o.seed, "--seed", 0, 999999999));
     const auto target = demo_target(ctx);
     if (!target.exists) {

@@ -96,7 +96,8 @@ void run_guide(Context& ctx, const GuideOptions& o) {
     const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(
                              std::chrono::steady_clock::now() - clock_start)
                              .count();
-    input.duration_min = static_cast<int>(std::clamp<long long>(minutes + 1, 1, 360));
+    input.duration_min = static_cast<int>(
+        std::clamp<long long>(minutes + 1, k_duration_range.lo, k_duration_range.hi));
     const auto id = store_guided_session(ctx, frame, input);
     const auto saved = find_session(db, id);
     if (o.json) {

@@ -40,14 +40,6 @@ std::vector<std::string> split_words(const std::string& text) {
     return out;
 }
 
-std::string oils_label(const std::vector<SessionOil>& oils) {
-    std::vector<std::string> parts;
-    for (const auto& o : oils) {
-        parts.push_back(o.drops ? fmt::format("{}:{}", o.oil, *o.drops) : o.oil);
-    }
-    return fmt::format("{}", fmt::join(parts, " "));
-}
-
 void walk_routine(Context& ctx, const SessionOptions& o, SessionInput& in) {
     const auto routines = list_routines(ctx.db());
     const auto points = list_points(ctx.db());
@@ -73,7 +65,7 @@ void walk_routine(Context& ctx, const SessionOptions& o, SessionInput& in) {
                 ctx.ask(fallback.empty()
                             ? std::string("Oils used, e.g. valerian lavender:3 (Enter for none): ")
                             : fmt::format("Oils used [{}] (Enter keeps, - for none): ",
-                                          oils_label(fallback)));
+                                          oils_text(fallback)));
             if (!answer) {
                 cancelled();
             }

@@ -54,13 +54,14 @@ SleepDiary read_diary(const RateOptions& o, const TimeContext& t, Date night) {
         d.try_sleep = diary_time(t, night, o.try_sleep, "--try-sleep", true);
     }
     if (o.given("--latency")) {
-        d.latency_min = parse_duration_minutes(o.latency, "--latency", 0, 720);
+        d.latency_min =
+            parse_duration_minutes(o.latency, "--latency", k_latency_range.lo, k_latency_range.hi);
     }
     if (o.given("--awakenings")) {
-        d.awakenings = parse_int(o.awakenings, "--awakenings", 0, 100);
+        d.awakenings = parse_int(o.awakenings, "--awakenings", k_awakenings_range);
     }
     if (o.given("--waso")) {
-        d.waso_min = parse_duration_minutes(o.waso, "--waso", 0, 720);
+        d.waso_min = parse_duration_minutes(o.waso, "--waso", k_waso_range.lo, k_waso_range.hi);
     }
     if (o.given("--final-wake")) {
         d.final_wake = diary_time(t, night, o.final_wake, "--final-wake", false);
@@ -68,34 +69,11 @@ SleepDiary read_diary(const RateOptions& o, const TimeContext& t, Date night) {
     if (o.given("--out-of-bed")) {
         d.out_of_bed = diary_time(t, night, o.out_of_bed, "--out-of-bed", false);
     }
-    // The diary's times must run in order.
-    const std::pair<const char*, std::optional<Instant>> order[] = {{"--into-bed", d.into_bed},
-                                                                    {"--try-sleep", d.try_sleep},
-                                                                    {"--final-wake", d.final_wake},
-                                                                    {"--out-of-bed", d.out_of_bed}};
-    const std::pair<const char*, std::optional<Instant>>* previous = nullptr;
-    for (const auto& entry : order) {
-        if (!entry.second) {
-            continue;
-        }
-        if (previous != nullptr && *entry.second < *previous->second) {
-            throw usage_error(fmt::format("{} must not be before {} ({} < {})", entry.first,
-                                          previous->first,
-                                          format_local(*entry.second, t.zone, "%H:%M"),
-                                          format_local(*previous->second, t.zone, "%H:%M")));
-        }
-        previous = &entry;
-    }
-    if (d.try_sleep && d.final_wake) {
-        const auto span =
-            std::chrono::duration_cast<std::chrono::minutes>(*d.final_wake - *d.try_sleep);
-        const int awake = d.latency_min.value_or(0) + d.waso_min.value_or(0);
-        if (awake > span.count()) {
-            throw usage_error(fmt::format(
-                "--latency plus --waso ({} min) must not exceed the time from --try-sleep to "
-                "--final-wake ({} min)",
-                awake, span.count()));
-        }
+    const DiaryFieldNames names{"--into-bed", "--try-sleep",  "--latency",
+                                "--waso",     "--final-wake", "--out-of-bed"};
+    if (const auto problem = diary_order_problem(
+            d, names, [&](Instant i) { return format_local(i, t.zone, "%H:%M"); })) {
+        throw usage_error(*problem);
     }
     return d;
 }

@@ -18,16 +18,21 @@ void add_session_options(CLI::App& cmd, SessionOptions& o) {
                    ->type_name("WHEN");
     o.routine_opt = cmd.add_option("-r,--routine", o.routine, "Routine followed (default standard)")
                         ->type_name("NAME");
-    o.rounds_opt = cmd.add_option("-n,--rounds", o.rounds,
-                                  "Rotations through the routine's points, 1-10 (default 1)")
-                       ->type_name("N");
-    cmd.add_option("-p,--point", o.points,
-                   "Tenderness 0-10 at a point, e.g. left.heart=6 or heart=6 (repeatable)")
+    o.rounds_opt =
+        cmd.add_option("-n,--rounds", o.rounds,
+                       fmt::format("Rotations through the routine's points, {} (default 1)",
+                                   range_text(k_rounds_range)))
+            ->type_name("N");
+    cmd.add_option(
+           "-p,--point", o.points,
+           fmt::format("Tenderness {} at a point, e.g. left.heart=6 or heart=6 (repeatable)",
+                       range_text(k_tenderness_range)))
         ->type_name("ID=N")
         ->allow_extra_args(false);
     cmd.add_option("-o,--oil", o.oils,
-                   "Oil used, with drops 1-20 (default 2; none for a carrier), e.g. lavender:3 "
-                   "(repeatable)")
+                   fmt::format("Oil used, with drops {} (default {}; none for a carrier), e.g. "
+                               "lavender:3 (repeatable)",
+                               range_text(k_drops_range), k_default_drops))
         ->type_name("ID[:DROPS]")
         ->allow_extra_args(false);
     o.duration_opt = cmd.add_option("-d,--duration", o.duration,
@@ -107,7 +112,7 @@ std::vector<SessionOil> resolve_oils(Context& ctx, const std::vector<std::string
             *std::find_if(oils.begin(), oils.end(), [&](const auto& o) { return o.code == code; });
         auto drops = spec.drops;
         if (!drops && !oil.carrier) {
-            drops = 2;
+            drops = k_default_drops;
         }
         out.push_back({code, drops});
     }
@@ -122,10 +127,10 @@ void apply_session_options(Context& ctx, const SessionOptions& o, SessionInput& 
         input.routine = resolve_routine(ctx, o.routine, "--routine");
     }
     if (o.rounds_opt->count() > 0) {
-        input.rounds = parse_int(o.rounds, "--rounds", 1, 10);
+        input.rounds = parse_int(o.rounds, "--rounds", k_rounds_range);
     }
     if (o.duration_opt->count() > 0) {
-        input.duration_min = parse_duration_minutes(o.duration, "--duration", 1, 360);
+        input.duration_min = parse_session_duration(o.duration, "--duration");
     }
     if (o.before_opt->count() > 0) {
         input.before = parse_rating(o.before, "--before");

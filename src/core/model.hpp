@@ -5,8 +5,10 @@
 #include "core/time.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rls {
@@ -102,6 +104,25 @@ struct DiaryFigures {
 };
 
 [[nodiscard]] DiaryFigures derive_figures(const SleepDiary& diary);
+
+// How the fields of a diary are called where it came from ("--into-bed" on
+// the command line, "ratings[2].into_bed_utc" in an import).
+struct DiaryFieldNames {
+    std::string_view into_bed, try_sleep, latency, waso, final_wake, out_of_bed;
+};
+// The diary's one rule of order, shared by rls rate and import: into bed <=
+// trying to sleep <= final awakening <= out of bed, and latency plus WASO fit
+// between trying to sleep and the final awakening (so TIB and TST are never
+// negative). Returns the problem, naming the fields, or nothing; `show`
+// renders a time for the message.
+[[nodiscard]] std::optional<std::string>
+diary_order_problem(const SleepDiary& diary, const DiaryFieldNames& names,
+                    const std::function<std::string(Instant)>& show);
+
+// The text form of a session's points and oils, shared by every writer:
+// "left.heart=6 right.ball=4" and "lavender:3 carrier".
+[[nodiscard]] std::string points_text(const std::vector<SessionPoint>& points);
+[[nodiscard]] std::string oils_text(const std::vector<SessionOil>& oils);
 
 struct RatingInput {
     Date night{};

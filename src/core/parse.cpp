@@ -77,8 +77,6 @@ std::optional<seconds> time_with_seconds(std::string_view s) {
     return duration_cast<seconds>(*base);
 }
 
-constexpr Date k_earliest{date::year{2000}, date::January, date::day{1}};
-
 [[noreturn]] void when_error(std::string_view field, std::string_view text) {
     throw usage_error(fmt::format(
         "{} must be now, HH:MM, yesterday HH:MM or YYYY-MM-DD HH:MM (ISO 8601 allowed), got {}",
@@ -91,9 +89,10 @@ Instant check_not_future(Instant t, const TimeContext& ctx, std::string_view fie
         throw usage_error(fmt::format("{} must not be in the future, got {} (now is {})", field,
                                       quote_value(text), format_local(ctx.now, ctx.zone)));
     }
-    if (t < date::sys_days{k_earliest}) {
-        throw usage_error(
-            fmt::format("{} must be in the year 2000 or later, got {}", field, quote_value(text)));
+    if (t < date::sys_days{k_earliest_night}) {
+        throw usage_error(fmt::format("{} must be in the year {} or later, got {}", field,
+                                      static_cast<int>(k_earliest_night.year()),
+                                      quote_value(text)));
     }
     return t;
 }
@@ -151,6 +150,19 @@ minutes parse_time_of_day(std::string_view text, std::string_view field) {
                                       quote_value(text)));
     }
     return *t;
+}
+
+minutes parse_cutoff(std::string_view text, std::string_view field) {
+    const auto t = time_of_day(trim(text));
+    if (!t || *t > k_latest_cutoff) {
+        throw usage_error(fmt::format("{} must be a time HH:MM from 00:00 to {}, got {}", field,
+                                      format_time_of_day(k_latest_cutoff), quote_value(text)));
+    }
+    return *t;
+}
+
+std::string format_time_of_day(minutes t) {
+    return fmt::format("{:02}:{:02}", t.count() / 60, t.count() % 60);
 }
 
 Instant parse_when(std::string_view text, const TimeContext& ctx, std::string_view field) {
@@ -238,9 +250,10 @@ Date parse_night(std::string_view text, const TimeContext& ctx, std::string_view
         throw usage_error(fmt::format("{} must be a date YYYY-MM-DD, today or yesterday, got {}",
                                       field, quote_value(text)));
     }
-    if (night < k_earliest) {
-        throw usage_error(
-            fmt::format("{} must be in the year 2000 or later, got {}", field, quote_value(text)));
+    if (night < k_earliest_night) {
+        throw usage_error(fmt::format("{} must be in the year {} or later, got {}", field,
+                                      static_cast<int>(k_earliest_night.year()),
+                                      quote_value(text)));
     }
     return night;
 }
@@ -318,10 +331,10 @@ PointSpec parse_point_spec(std::string_view text, std::string_view field) {
     PointSpec spec;
     spec.point = lower(trim(text.substr(0, eq)));
     const auto value = to_int(trim(text.substr(eq + 1)));
-    if (!value || *value > 10) {
-        throw usage_error(
-            fmt::format("{} tenderness for {} must be a whole number from 0 to 10, got {}", field,
-                        spec.point, quote_value(text.substr(eq + 1))));
+    if (!value || !k_tenderness_range.contains(*value)) {
+        throw usage_error(fmt::format(
+            "{} tenderness for {} must be a whole number from {} to {}, got {}", field, spec.point,
+            k_tenderness_range.lo, k_tenderness_range.hi, quote_value(text.substr(eq + 1))));
     }
     spec.tenderness = *value;
     return spec;
@@ -337,10 +350,10 @@ OilSpec parse_oil_spec(std::string_view text, std::string_view field) {
     }
     if (colon != std::string_view::npos) {
         const auto drops = to_int(trim(text.substr(colon + 1)));
-        if (!drops || *drops < 1 || *drops > 20) {
-            throw usage_error(
-                fmt::format("{} drops of {} must be a whole number from 1 to 20, got {}", field,
-                            spec.oil, quote_value(text.substr(colon + 1))));
+        if (!drops || !k_drops_range.contains(*drops)) {
+            throw usage_error(fmt::format(
+                "{} drops of {} must be a whole number from {} to {}, got {}", field, spec.oil,
+                k_drops_range.lo, k_drops_range.hi, quote_value(text.substr(colon + 1))));
         }
         spec.drops = *drops;
     }
@@ -349,7 +362,8 @@ OilSpec parse_oil_spec(std::string_view text, std::string_view field) {
 
 std::string parse_name(std::string_view text, std::string_view field, bool allow_dot) {
     const std::string s = lower(trim(text));
-    bool ok = !s.empty() && s.size() <= 40 && std::isalnum(static_cast<unsigned char>(s[0])) != 0;
+    bool ok = !s.empty() && s.size() <= k_max_name_chars &&
+              std::isalnum(static_cast<unsigned char>(s[0])) != 0;
     int dots = 0;
     for (const char c : s) {
         const auto u = static_cast<unsigned char>(c);
@@ -360,9 +374,10 @@ std::string parse_name(std::string_view text, std::string_view field, bool allow
         }
     }
     if (!ok || dots > 1 || (!s.empty() && (s.back() == '.' || s.back() == '-'))) {
-        throw usage_error(fmt::format("{} must be 1-40 characters of a-z, 0-9, '-'{}, starting "
+        throw usage_error(fmt::format("{} must be 1-{} characters of a-z, 0-9, '-'{}, starting "
                                       "with a letter or digit, got {}",
-                                      field, allow_dot ? " and one '.'" : "", quote_value(text)));
+                                      field, k_max_name_chars, allow_dot ? " and one '.'" : "",
+                                      quote_value(text)));
     }
     return s;
 }

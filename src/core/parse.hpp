@@ -3,6 +3,7 @@
 // its error says which option was wrong, what was given and what is allowed.
 #pragma once
 
+#include "core/limits.hpp"
 #include "core/time.hpp"
 
 #include <chrono>
@@ -19,13 +20,23 @@ namespace rls {
 [[nodiscard]] double parse_decimal(std::string_view text, std::string_view field, double lo,
                                    double hi);
 
+[[nodiscard]] inline int parse_int(std::string_view text, std::string_view field, Range range) {
+    return parse_int(text, field, range.lo, range.hi);
+}
+
 // A 0-10 rating.
 [[nodiscard]] inline int parse_rating(std::string_view text, std::string_view field) {
-    return parse_int(text, field, 0, 10);
+    return parse_int(text, field, k_rating_range);
 }
 
 // A wall-clock time H:MM or HH:MM, as minutes since midnight.
 [[nodiscard]] std::chrono::minutes parse_time_of_day(std::string_view text, std::string_view field);
+
+// The night cut-off, HH:MM from 00:00 to 12:00: one check for `rls config`,
+// the stored setting and import.
+[[nodiscard]] std::chrono::minutes parse_cutoff(std::string_view text, std::string_view field);
+// A time of day as HH:MM.
+[[nodiscard]] std::string format_time_of_day(std::chrono::minutes t);
 
 // When something happened: now, HH:MM (today, or yesterday if that is still
 // to come), today HH:MM, yesterday HH:MM, YYYY-MM-DD HH:MM[:SS] or ISO 8601
@@ -40,6 +51,10 @@ namespace rls {
 // A duration in minutes: 25, 25m, 25min, 1h, 1h30m, 1:30. Between lo and hi minutes.
 [[nodiscard]] int parse_duration_minutes(std::string_view text, std::string_view field, int lo,
                                          int hi);
+// A session's duration, within k_duration_range.
+[[nodiscard]] inline int parse_session_duration(std::string_view text, std::string_view field) {
+    return parse_duration_minutes(text, field, k_duration_range.lo, k_duration_range.hi);
+}
 
 struct PointSpec {
     std::string point; // as typed; resolved against the catalog later
@@ -64,8 +79,6 @@ struct OilSpec {
 // never repeats the text, which may be private.
 [[nodiscard]] std::string parse_text(std::string_view text, std::string_view field,
                                      std::size_t max_bytes);
-
-inline constexpr std::size_t k_max_note_bytes = 10000;
 
 // For messages: the value as typed, shortened and with control characters escaped.
 [[nodiscard]] std::string quote_value(std::string_view text);

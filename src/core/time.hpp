@@ -3,6 +3,8 @@
 // instant in a fixed zone.
 #pragma once
 
+#include "core/limits.hpp"
+
 #include <chrono>
 #include <date/date.h>
 #include <date/tz.h>
@@ -44,11 +46,8 @@ private:
 struct TimeContext {
     Instant now;
     const date::time_zone* zone;
-    std::chrono::minutes cutoff{6 *
-                                60}; // sessions before this local time belong to the previous night
+    std::chrono::minutes cutoff = k_default_cutoff; // see core/limits.hpp
 };
-
-inline constexpr std::chrono::minutes k_default_cutoff{6 * 60};
 
 // The night an instant belongs to: the local date, or the day before when the
 // local time of day is before the cut-off.

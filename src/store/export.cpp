@@ -7,6 +7,7 @@
 #include "store/database.hpp"
 #include "store/ratings.hpp"
 #include "store/sessions.hpp"
+#include "store/settings.hpp"
 #include "store/transfer.hpp"
 #include "version.hpp"
 
@@ -174,15 +175,8 @@ std::string export_csv(SQLite::Database& db) {
     for (const auto& s : sessions) {
         const auto night = format_date(s.night);
         nights_with_session.insert(night);
-        std::string points;
-        for (const auto& p : s.points) {
-            points += fmt::format("{}{}={}", points.empty() ? "" : " ", p.point, p.tenderness);
-        }
-        std::string oils;
-        for (const auto& o : s.oils) {
-            oils += (oils.empty() ? "" : " ") +
-                    (o.drops ? fmt::format("{}:{}", o.oil, *o.drops) : o.oil);
-        }
+        const auto points = points_text(s.points);
+        const auto oils = oils_text(s.oils);
         std::string tags;
         for (const auto& t : s.tags) {
             tags += (tags.empty() ? "" : " ") + t;

@@ -14,14 +14,6 @@ namespace rls::guide {
 
 namespace {
 
-std::string oils_label(const std::vector<SessionOil>& oils) {
-    std::string out;
-    for (const auto& o : oils) {
-        out += (out.empty() ? "" : " ") + (o.drops ? fmt::format("{}:{}", o.oil, *o.drops) : o.oil);
-    }
-    return out;
-}
-
 std::vector<std::string> words(const std::string& text) {
     std::string spaced = text;
     std::replace(spaced.begin(), spaced.end(), ',', ' ');
@@ -50,7 +42,7 @@ Action step(Context& ctx, Ui& ui, Walk& walk) {
             fallback.empty()
                 ? std::string("Oils tonight, e.g. valerian:3 lavender (Enter for none):")
                 : fmt::format("Oils tonight [{}] (Enter keeps these, - for none):",
-                              oils_label(fallback));
+                              oils_text(fallback));
         const auto answer = ui.line(walk, question);
         if (answer.action != Action::next) {
             return answer.action;
