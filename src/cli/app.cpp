@@ -6,6 +6,7 @@
 #include "version.hpp"
 
 #include <CLI/CLI.hpp>
+#include <SQLiteCpp/Exception.h>
 #include <fmt/format.h>
 #include <ostream>
 
@@ -107,13 +108,19 @@ int run_cli(int argc, const char* const* argv, Context& ctx) {
     } catch (const Error& e) {
         ctx.err() << "rls: " << one_line(e.what()) << '\n';
         return static_cast<int>(e.code());
-    } catch (const std::exception& e) {
+    } catch (const SQLite::Exception& e) {
         try {
             rethrow_sqlite(e, "database error");
         } catch (const Error& mapped) {
             ctx.err() << "rls: " << one_line(mapped.what()) << '\n';
             return static_cast<int>(mapped.code());
         }
+    } catch (const std::bad_alloc&) {
+        ctx.err() << "rls: out of memory\n";
+    } catch (const std::exception& e) {
+        // Not the database's fault: say so, rather than send the user to rls check.
+        ctx.err() << "rls: internal error (a bug in rls; please report it): " << one_line(e.what())
+                  << '\n';
     }
     return static_cast<int>(Exit::software);
 }

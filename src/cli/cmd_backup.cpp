@@ -2,49 +2,19 @@
 #include "cli/app.hpp"
 #include "cli/render.hpp"
 #include "core/error.hpp"
+#include "store/backup.hpp"
 #include "store/database.hpp"
-#include "store/files.hpp"
 #include "store/ratings.hpp"
 #include "store/sessions.hpp"
 
 #include <CLI/App.hpp>
-#include <SQLiteCpp/Backup.h>
-#include <SQLiteCpp/Exception.h>
-#include <SQLiteCpp/Statement.h>
 #include <filesystem>
 #include <fmt/format.h>
 #include <memory>
-#include <sqlite3.h>
 
 namespace rls {
 
 namespace {
-
-struct Health {
-    std::vector<std::string> integrity; // "ok" alone when healthy
-    int foreign_key_problems = 0;
-    [[nodiscard]] bool ok() const {
-        return integrity.size() == 1 && integrity.front() == "ok" && foreign_key_problems == 0;
-    }
-};
-
-Health health_of(SQLite::Database& db) {
-    Health h;
-    try {
-        SQLite::Statement integrity(db, "PRAGMA integrity_check");
-        while (integrity.executeStep()) {
-            h.integrity.push_back(integrity.getColumn(0).getString());
-        }
-        SQLite::Statement fk(db, "PRAGMA foreign_key_check");
-        while (fk.executeStep()) {
-            ++h.foreign_key_problems;
-        }
-    } catch (const SQLite::Exception& e) {
-        // Damage bad enough that SQLite stops reading is itself the finding.
-        h.integrity.emplace_back(fmt::format("unreadable: {}", sqlite3_errstr(e.getErrorCode())));
-    }
-    return h;
-}
 
 struct BackupOptions {
     std::string file;
@@ -61,22 +31,7 @@ void run_backup(Context& ctx, const BackupOptions& o) {
     if (fs::exists(target) && fs::equivalent(target, ctx.db_path())) {
         throw usage_error("FILE must not be the database itself");
     }
-    auto& db = ctx.db();
-    std::int64_t sessions = 0;
-    std::int64_t ratings = 0;
-    replace_file_atomically(target, [&](const fs::path& tmp) {
-        SQLite::Database copy(tmp.string(), SQLite::OPEN_READWRITE);
-        SQLite::Backup backup(copy, db);
-        backup.executeStep(); // all pages, as one consistent snapshot
-        const auto health = health_of(copy);
-        if (!health.ok()) {
-            throw Error(Exit::io, fmt::format("the copy in {} failed its integrity check; the "
-                                              "backup was not written",
-                                              o.file));
-        }
-        sessions = count_sessions(copy);
-        ratings = count_ratings(copy);
-    });
+    const auto [sessions, ratings] = backup_to(ctx.db(), target);
     if (o.json) {
         print_json(
             ctx,

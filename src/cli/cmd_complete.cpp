@@ -4,9 +4,9 @@
 #include "cli/app.hpp"
 #include "core/error.hpp"
 #include "store/catalog.hpp"
+#include "store/sessions.hpp"
 
 #include <CLI/App.hpp>
-#include <SQLiteCpp/Statement.h>
 #include <filesystem>
 #include <memory>
 #include <ostream>
@@ -38,9 +38,8 @@ void run_complete(Context& ctx, const std::string& kind) {
             out << t << '\n';
         }
     } else if (kind == "sessions") {
-        SQLite::Statement q(db, "SELECT id FROM session ORDER BY started_utc DESC LIMIT 50");
-        while (q.executeStep()) {
-            out << q.getColumn(0).getInt64() << '\n';
+        for (const auto id : recent_session_ids(db, 50)) {
+            out << id << '\n';
         }
     } else {
         throw usage_error("KIND must be points, oils, routines, tags or sessions");

@@ -3,7 +3,7 @@
 #include "cli/render.hpp"
 #include "core/error.hpp"
 #include "core/parse.hpp"
-#include "store/ratings.hpp"
+#include "store/settings.hpp"
 
 #include <CLI/App.hpp>
 #include <SQLiteCpp/Transaction.h>
@@ -15,17 +15,6 @@ namespace rls {
 
 namespace {
 
-struct Setting {
-    const char* key;
-    const char* fallback;
-    const char* help;
-};
-
-constexpr Setting k_settings[] = {
-    {"cutoff", "06:00",
-     "sessions logged before this local time belong to the previous night (00:00-12:00)"},
-};
-
 struct ConfigOptions {
     std::string key;
     std::string value;
@@ -33,22 +22,10 @@ struct ConfigOptions {
     CLI::Option* value_opt = nullptr;
 };
 
-std::string validated(const std::string& key, const std::string& value) {
-    if (key == "cutoff") {
-        const auto t = parse_time_of_day(value, "cutoff");
-        if (t > std::chrono::hours{12}) {
-            throw usage_error(
-                fmt::format("cutoff must be from 00:00 to 12:00, got {}", quote_value(value)));
-        }
-        return fmt::format("{:02}:{:02}", t.count() / 60, t.count() % 60);
-    }
-    throw usage_error(fmt::format("KEY must be one of: cutoff; got {}", quote_value(key)));
-}
-
 void run_config(Context& ctx, const ConfigOptions& o) {
     auto& db = ctx.db();
     if (o.value_opt->count() > 0) {
-        const auto value = validated(o.key, o.value);
+        const auto value = validated_setting(o.key, o.value, o.key);
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
         set_setting(db, o.key, value);
         tx.commit();
@@ -59,7 +36,7 @@ void run_config(Context& ctx, const ConfigOptions& o) {
     }
     nlohmann::ordered_json j;
     bool found = false;
-    for (const auto& s : k_settings) {
+    for (const auto& s : known_settings()) {
         if (!o.key.empty() && o.key != s.key) {
             continue;
         }

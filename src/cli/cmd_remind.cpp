@@ -6,9 +6,9 @@
 #include "core/parse.hpp"
 #include "core/remind.hpp"
 #include "store/ratings.hpp"
+#include "store/sessions.hpp"
 
 #include <CLI/App.hpp>
-#include <SQLiteCpp/Statement.h>
 #include <memory>
 #include <ostream>
 
@@ -27,12 +27,8 @@ int run_remind(Context& ctx, const RemindOptions& o) {
     in.evening = parse_time_of_day(o.after, "--after");
     in.time = ctx.time();
     auto& db = ctx.db();
-    SQLite::Statement session(db, "SELECT 1 FROM session WHERE night = ? LIMIT 1");
-    session.bind(1, format_date(current_night(in.time)));
-    in.session_logged = session.executeStep();
-    SQLite::Statement rating(db, "SELECT 1 FROM rating WHERE night = ?");
-    rating.bind(1, format_date(last_night(in.time)));
-    in.last_night_rated = rating.executeStep();
+    in.session_logged = has_session_on(db, current_night(in.time));
+    in.last_night_rated = has_rating_on(db, last_night(in.time));
 
     const auto due = due_items(in);
     if (o.json) {

@@ -4,7 +4,7 @@
 #include "core/error.hpp"
 #include "core/parse.hpp"
 #include "store/database.hpp"
-#include "store/ratings.hpp"
+#include "store/settings.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <algorithm>
@@ -31,11 +31,7 @@ SQLite::Database& Context::db() {
 
 const TimeContext& Context::time() {
     if (!m_time) {
-        TimeContext t{m_env.clock->now(), user_zone(getenv("TZ")), k_default_cutoff};
-        if (const auto cutoff = get_setting(db(), "cutoff")) {
-            t.cutoff = parse_time_of_day(*cutoff, "setting cutoff");
-        }
-        m_time = t;
+        m_time = TimeContext{m_env.clock->now(), user_zone(getenv("TZ")), stored_cutoff(db())};
     }
     return *m_time;
 }

@@ -2,10 +2,10 @@
 #include "store/database.hpp"
 
 #include "core/error.hpp"
+#include "store/backup.hpp"
 #include "store/db_file.hpp"
 #include "store/files.hpp"
 
-#include <SQLiteCpp/Backup.h>
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -37,21 +37,6 @@ const std::vector<Migration>& migrations() {
     return all;
 }
 
-Exit errno_exit(int err) {
-    switch (err) {
-    case EACCES:
-    case EPERM:
-    case EROFS:
-        return Exit::permission;
-    case ENOSPC:
-    case EDQUOT:
-    case EIO:
-        return Exit::io;
-    default:
-        return Exit::cant_create;
-    }
-}
-
 void make_private_dirs(const fs::path& dir) {
     if (dir.empty() || fs::exists(dir)) {
         return;
@@ -59,7 +44,7 @@ void make_private_dirs(const fs::path& dir) {
     make_private_dirs(dir.parent_path());
     if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
         const int err = errno;
-        throw Error(errno_exit(err), fmt::format("cannot create directory {}: {}", dir.string(),
+        throw Error(exit_for_errno(err), fmt::format("cannot create directory {}: {}", dir.string(),
                                                  std::strerror(err)));
     }
 }
@@ -78,7 +63,7 @@ void create_database(const fs::path& path) {
     const int fd = ::mkstemp(tmp.data()); // 0600 whatever the umask
     if (fd < 0) {
         const int err = errno;
-        throw Error(errno_exit(err), fmt::format("cannot create database {}: {}", path.string(),
+        throw Error(exit_for_errno(err), fmt::format("cannot create database {}: {}", path.string(),
                                                  std::strerror(err)));
     }
     ::close(fd);
@@ -96,7 +81,7 @@ void create_database(const fs::path& path) {
     }
     if (::link(tmp.c_str(), path.c_str()) != 0 && errno != EEXIST) {
         const int err = errno;
-        throw Error(errno_exit(err), fmt::format("cannot create database {}: {}", path.string(),
+        throw Error(exit_for_errno(err), fmt::format("cannot create database {}: {}", path.string(),
                                                  std::strerror(err)));
     }
 }
@@ -232,11 +217,9 @@ void backup_before_upgrade(SQLite::Database& db, const fs::path& path, int versi
         return; // an earlier attempt already kept the original
     }
     // Written to a temp file and renamed: a kill half-way leaves no broken
-    // backup for a later run to trust.
-    replace_file_atomically(target, [&](const fs::path& tmp) {
-        SQLite::Database copy(tmp.string(), SQLite::OPEN_READWRITE);
-        SQLite::Backup(copy, db).executeStep();
-    });
+    // backup for a later run to trust, and a damaged database is not
+    // upgraded over its only copy.
+    (void)backup_to(db, target);
 }
 
 std::unique_ptr<SQLite::Database> open_database(const fs::path& path) {

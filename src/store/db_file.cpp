@@ -3,6 +3,7 @@
 #include "store/db_file.hpp"
 
 #include "core/error.hpp"
+#include "store/files.hpp"
 
 #include <array>
 #include <cerrno>
@@ -20,21 +21,6 @@ namespace rls {
 namespace fs = std::filesystem;
 
 namespace {
-
-Exit errno_exit(int err) {
-    switch (err) {
-    case EACCES:
-    case EPERM:
-    case EROFS:
-        return Exit::permission;
-    case ENOSPC:
-    case EDQUOT:
-    case EIO:
-        return Exit::io;
-    default:
-        return Exit::cant_create;
-    }
-}
 
 struct Fd {
     int fd = -1;
@@ -88,7 +74,7 @@ DbFile check_database_file(const fs::path& path) {
         std::array<char, PATH_MAX> buffer{};
         if (::realpath(path.c_str(), buffer.data()) == nullptr) {
             const int err = errno;
-            throw Error(errno_exit(err), fmt::format("cannot open database {}: {}", path.string(),
+            throw Error(exit_for_errno(err), fmt::format("cannot open database {}: {}", path.string(),
                                                      std::strerror(err)));
         }
         real = buffer.data();
@@ -100,7 +86,7 @@ DbFile check_database_file(const fs::path& path) {
             throw Error(Exit::cant_create,
                         fmt::format("database {} is a directory, not a file", path.string()));
         }
-        throw Error(errno_exit(err),
+        throw Error(exit_for_errno(err),
                     fmt::format("cannot open database {}: {}", path.string(), std::strerror(err)));
     }
     struct stat st {};

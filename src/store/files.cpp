@@ -17,13 +17,8 @@ namespace fs = std::filesystem;
 namespace {
 
 [[noreturn]] void fail(const std::string& what, const fs::path& path, int err) {
-    Exit code = Exit::io;
-    if (err == EACCES || err == EPERM || err == EROFS) {
-        code = Exit::permission;
-    } else if (err == ENOENT || err == ENOTDIR) {
-        code = Exit::cant_create;
-    }
-    throw Error(code, fmt::format("cannot {} {}: {}", what, path.string(), std::strerror(err)));
+    throw Error(exit_for_errno(err),
+                fmt::format("cannot {} {}: {}", what, path.string(), std::strerror(err)));
 }
 
 struct TempFile {
@@ -69,6 +64,23 @@ void commit(const fs::path& target, TempFile& tmp) {
 }
 
 } // namespace
+
+Exit exit_for_errno(int err) {
+    switch (err) {
+    case EACCES:
+    case EPERM:
+    case EROFS:
+        return Exit::permission;
+    case ENOSPC:
+    case EDQUOT:
+    case EFBIG:
+    case EIO:
+    case EINTR:
+        return Exit::io;
+    default:
+        return Exit::cant_create;
+    }
+}
 
 void write_file_atomically(const fs::path& path, std::string_view content) {
     TempFile tmp;

@@ -2,11 +2,18 @@
 // file in the same directory, fsynced, then renamed over the target).
 #pragma once
 
+#include "core/error.hpp"
+
 #include <filesystem>
 #include <functional>
 #include <string_view>
 
 namespace rls {
+
+// The exit code for a failed file operation: permission for EACCES/EPERM/
+// EROFS, io for a full disk or a device error, cant_create otherwise (no such
+// directory, a name too long, ...). database.cpp and files.cpp share it.
+[[nodiscard]] Exit exit_for_errno(int err);
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 

@@ -9,6 +9,7 @@
 #include "store/database.hpp"
 #include "store/ratings.hpp"
 #include "store/sessions.hpp"
+#include "store/settings.hpp"
 #include "store/transfer.hpp"
 #include "version.hpp"
 
@@ -415,9 +416,10 @@ ImportSummary import_json(SQLite::Database& db, const json& doc) {
         bad("settings", "must be an object");
     }
     if (settings.contains("cutoff")) {
-        const auto cutoff = text(settings, "settings", "cutoff", 5);
+        std::string cutoff;
         try {
-            (void)parse_time_of_day(cutoff, "settings.cutoff");
+            cutoff = validated_setting("cutoff", text(settings, "settings", "cutoff", 5),
+                                       "settings.cutoff");
         } catch (const Error& e) {
             throw Error(Exit::data, fmt::format("import: {}", e.what()));
         }

@@ -1,4 +1,4 @@
-// Rating and setting storage.
+// Rating storage.
 #include "store/ratings.hpp"
 
 #include "core/error.hpp"
@@ -160,21 +160,10 @@ std::int64_t count_ratings(SQLite::Database& db) {
     return db.execAndGet("SELECT count(*) FROM rating").getInt64();
 }
 
-std::optional<std::string> get_setting(SQLite::Database& db, const std::string& key) {
-    SQLite::Statement q(db, "SELECT value FROM setting WHERE key = ?");
-    q.bind(1, key);
-    if (!q.executeStep()) {
-        return std::nullopt;
-    }
-    return q.getColumn(0).getString();
-}
-
-void set_setting(SQLite::Database& db, const std::string& key, const std::string& value) {
-    SQLite::Statement q(db, "INSERT INTO setting (key, value) VALUES (?, ?) "
-                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-    q.bind(1, key);
-    q.bind(2, value);
-    q.exec();
+bool has_rating_on(SQLite::Database& db, Date night) {
+    SQLite::Statement q(db, "SELECT 1 FROM rating WHERE night = ?");
+    q.bind(1, format_date(night));
+    return q.executeStep();
 }
 
 } // namespace rls

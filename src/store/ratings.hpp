@@ -1,4 +1,4 @@
-// Morning ratings, one per night, and settings.
+// Morning ratings, one per night.
 #pragma once
 
 #include "core/model.hpp"
@@ -21,8 +21,7 @@ void insert_rating_record(SQLite::Database& db, const Rating& rating);
 // Ratings for nights in [from, to], newest first.
 [[nodiscard]] std::vector<Rating> ratings_between(SQLite::Database& db, Date from, Date to);
 [[nodiscard]] std::int64_t count_ratings(SQLite::Database& db);
-
-[[nodiscard]] std::optional<std::string> get_setting(SQLite::Database& db, const std::string& key);
-void set_setting(SQLite::Database& db, const std::string& key, const std::string& value);
+// Whether `night` has a rating (rls remind).
+[[nodiscard]] bool has_rating_on(SQLite::Database& db, Date night);
 
 } // namespace rls

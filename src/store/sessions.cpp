@@ -314,4 +314,20 @@ std::int64_t count_sessions(SQLite::Database& db) {
     return db.execAndGet("SELECT count(*) FROM session").getInt64();
 }
 
+bool has_session_on(SQLite::Database& db, Date night) {
+    SQLite::Statement q(db, "SELECT 1 FROM session WHERE night = ? LIMIT 1");
+    q.bind(1, format_date(night));
+    return q.executeStep();
+}
+
+std::vector<std::int64_t> recent_session_ids(SQLite::Database& db, int limit) {
+    SQLite::Statement q(db, "SELECT id FROM session ORDER BY started_utc DESC, id DESC LIMIT ?");
+    q.bind(1, limit);
+    std::vector<std::int64_t> ids;
+    while (q.executeStep()) {
+        ids.push_back(q.getColumn(0).getInt64());
+    }
+    return ids;
+}
+
 } // namespace rls

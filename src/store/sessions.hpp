@@ -27,6 +27,10 @@ bool delete_session(SQLite::Database& db, std::int64_t id);
 [[nodiscard]] std::vector<Session> sessions_between(SQLite::Database& db, Date from, Date to);
 [[nodiscard]] std::optional<Session> latest_session(SQLite::Database& db);
 [[nodiscard]] std::int64_t count_sessions(SQLite::Database& db);
+// Whether any session is filed under `night` (rls remind).
+[[nodiscard]] bool has_session_on(SQLite::Database& db, Date night);
+// The ids of the newest `limit` sessions, newest first (shell completion).
+[[nodiscard]] std::vector<std::int64_t> recent_session_ids(SQLite::Database& db, int limit);
 
 // SQLite's plan for each query sessions_between and ratings_between run, so
 // a test can prove they search indexes rather than scan the whole history.
