@@ -3,6 +3,8 @@
 // session are the baseline; unrated nights are missing, never zero.
 #include "report/model.hpp"
 
+#include "core/nights.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
@@ -14,11 +16,7 @@ namespace {
 
 using date::sys_days;
 
-struct NightData {
-    Date night{};
-    std::vector<const Session*> sessions;
-    const Rating* rating = nullptr;
-};
+using NightData = NightEntries;
 
 Measure measure(const std::vector<double>& values) {
     const auto s = stats::summarize(values);
@@ -182,34 +180,7 @@ Model build(const std::vector<Session>& sessions, const std::vector<Rating>& rat
     m.options = options;
     const auto first = sys_days{options.from};
     const auto last = sys_days{options.to};
-    std::vector<NightData> nights;
-    for (auto d = first; d <= last; d += date::days{1}) {
-        nights.push_back({Date{d}, {}, nullptr});
-    }
-    const auto index_of = [&](Date d) -> NightData* {
-        const auto day = sys_days{d};
-        if (day < first || day > last) {
-            return nullptr;
-        }
-        return &nights[static_cast<std::size_t>((day - first).count())];
-    };
-    // Oldest first within a night, whatever order the caller used.
-    std::vector<const Session*> ordered;
-    for (const auto& s : sessions) {
-        ordered.push_back(&s);
-    }
-    std::sort(ordered.begin(), ordered.end(),
-              [](const Session* a, const Session* b) { return a->started < b->started; });
-    for (const auto* s : ordered) {
-        if (auto* n = index_of(s->night)) {
-            n->sessions.push_back(s);
-        }
-    }
-    for (const auto& r : ratings) {
-        if (auto* n = index_of(r.night)) {
-            n->rating = &r;
-        }
-    }
+    const auto nights = nights_between(options.from, options.to, sessions, ratings);
     const int min = options.min_nights;
     const auto has_session = [](const NightData& n) { return !n.sessions.empty(); };
     const auto no_session = [](const NightData& n) { return n.sessions.empty(); };
@@ -296,7 +267,7 @@ Model build(const std::vector<Session>& sessions, const std::vector<Rating>& rat
         std::vector<double> tst;
         std::vector<double> se;
         for (auto d = sys_days{week.start}; d <= sys_days{week.end}; d += date::days{1}) {
-            const auto& n = *index_of(Date{d});
+            const auto& n = nights[static_cast<std::size_t>((d - first).count())];
             ++week.nights;
             week.sessions += static_cast<int>(n.sessions.size());
             if (n.rating != nullptr) {
