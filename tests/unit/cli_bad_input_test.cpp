@@ -1,0 +1,256 @@
+// Bad input, in-process: every refused value gets one line on stderr naming
+// the field and what is allowed, the documented exit code, nothing on stdout,
+// and leaves the database byte for byte as it was. (Moved here from the
+// end-to-end suite: none of it needs a real process.)
+#include "cli_harness.hpp"
+#include "core/limits.hpp"
+
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+using rls::test::Cli;
+using rls::test::CliResult;
+
+namespace {
+
+struct Case {
+    std::vector<std::string> args;
+    int code;
+    std::string message;
+};
+
+const std::vector<Case>& cases() {
+    static const std::vector<Case> all = {
+        {{"log", "--before", "11"}, 64, "--before must be a whole number from 0 to 10, got '11'"},
+        {{"log", "--after", "-1"}, 64, "--after must be a whole number from 0 to 10"},
+        {{"log", "--before", "seven"}, 64, "--before must be a whole number"},
+        {{"log", "--before", "7.5"}, 64, "--before must be a whole number"},
+        {{"log", "--before", ""}, 64, "--before must be a whole number"},
+        {{"log", "--rounds", "0"}, 64, "--rounds must be a whole number from 1 to 10, got '0'"},
+        {{"log", "--rounds", "11"}, 64, "--rounds must be a whole number from 1 to 10"},
+        {{"log", "--rounds", "0x10"}, 64, "--rounds must be a whole number"},
+        {{"log", "--rounds", "1e99"}, 64, "--rounds must be a whole number"},
+        {{"log", "-p", "heart=11"},
+         64,
+         "--point tenderness for heart must be a whole number from 0 to 10"},
+        {{"log", "-p", "heart"}, 64, "--point must be POINT=TENDERNESS"},
+        {{"log", "-p", "toe=3"}, 64, "--point 'toe' is not a known point"},
+        {{"log", "-p", "sciatic=3"}, 64, "--point 'sciatic' is ambiguous"},
+        {{"log", "-p", "heart=3", "-p", "left.heart=4"}, 64, "--point left.heart is given twice"},
+        {{"log", "-o", "rose"}, 64, "--oil 'rose' is not a known oil"},
+        {{"log", "-o", "lavender:0"},
+         64,
+         "--oil drops of lavender must be a whole number from 1 to 20"},
+        {{"log", "-o", "lavender:99"},
+         64,
+         "--oil drops of lavender must be a whole number from 1 to 20"},
+        {{"log", "--routine", "nonesuch"}, 64, "--routine 'nonesuch' is not a known routine"},
+        {{"log", "--duration", "forever"},
+         64,
+         "--duration must be a duration from 1 to 360 minutes"},
+        {{"log", "--duration", "0m"}, 64, "--duration must be a duration"},
+        {{"log", "--duration", "7h"}, 64, "--duration must be a duration"},
+        {{"log", "--at", "2026-02-29 22:00"}, 64, "--at has no such date"},
+        {{"log", "--at", "24:60"}, 64, "--at must be now, HH:MM"},
+        {{"log", "--at", "2026-11-26 22:00"}, 64, "--at must not be in the future"},
+        {{"log", "--at", "3026-01-01T00:00Z"}, 64, "--at must not be in the future"},
+        {{"log", "--at", "1999-01-01 22:00"}, 64, "--at must be in the year 2000 or later"},
+        {{"log", "--at", "soon"}, 64, "--at must be now, HH:MM"},
+        {{"log", "-t", "two words"}, 64, "--tag must be 1-40 characters"},
+        {{"log", "--note", std::string(10001, 'x')},
+         64,
+         "--note must be at most 10000 bytes, got 10001 bytes"},
+        {{"rate", "--sleep", "11"}, 64, "--sleep must be a whole number from 0 to 10, got '11'"},
+        {{"rate", "--restless", "NaN"}, 64, "--restless must be a whole number from 0 to 10"},
+        {{"rate", "--night", "2026-11-31", "--sleep", "5"},
+         64,
+         "--night must be a date YYYY-MM-DD"},
+        {{"rate", "--night", "2026-11-25", "--sleep", "5"},
+         64,
+         "--night 2026-11-25 has not ended yet"},
+        {{"rate", "--sleep", "5", "--into-bed", "25:00"}, 64, "--into-bed must be a time HH:MM"},
+        {{"rate", "--sleep", "5", "--latency", "lots"}, 64, "--latency must be a duration"},
+        {{"rate", "--sleep", "5", "--awakenings", "-2"},
+         64,
+         "--awakenings must be a whole number from 0 to 100"},
+        {{"rate", "--sleep", "5", "--try-sleep", "23:00", "--into-bed", "23:30"},
+         64,
+         "--try-sleep must not be before --into-bed"},
+        {{"rate", "--sleep", "5", "--try-sleep", "23:00", "--final-wake", "01:00", "--latency",
+          "90", "--waso", "60"},
+         64,
+         "--latency plus --waso (150 min) must not exceed"},
+        {{"rate"}, 64, "rate needs --sleep or --restless"},
+        {{"show", "abc"}, 64, "ID must be a whole number"},
+        {{"show", "42"}, 66, "session 42 does not exist"},
+        {{"edit", "42", "--before", "3"}, 66, "session 42 does not exist"},
+        {{"edit", "1", "--before", "12"}, 64, "--before must be a whole number from 0 to 10"},
+        {{"delete", "1"}, 64, "delete needs --yes"},
+        {{"list", "--weeks", "0"}, 64, "--weeks must be a whole number from 1 to 520"},
+        {{"demo", "--nights", "3"}, 64, "--nights must be a whole number from 7 to 200000"},
+        {{"demo"}, 65, "demo needs an empty database"},
+        {{"points", "add", "Bad Id", "--foot", "left"}, 64, "ID must be 1-40 characters"},
+        {{"log", "--unknown"}, 64, "--unknown"},
+    };
+    return all;
+}
+
+std::string joined(const std::vector<std::string>& args) {
+    return fmt::format("{}", fmt::join(args, " ")).substr(0, 120);
+}
+
+// The refusal every bad input must get: the code, one "rls: " line naming
+// `names`, nothing on stdout, the database unchanged.
+void check_refused(Cli& cli, std::vector<std::string> args, int code, const std::string& names,
+                   const std::string& digest) {
+    args.emplace_back("--no-input");
+    const CliResult r = cli.run(args);
+    INFO(joined(args));
+    INFO(r.err);
+    CHECK(r.code == code);
+    CHECK(r.out.empty());
+    CHECK(r.err.starts_with("rls: "));
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(r.err.find(names) != std::string::npos);
+    CHECK(cli.db_bytes() == digest);
+}
+
+} // namespace
+
+TEST_SUITE("cli.bad_input") {
+    TEST_CASE("a table of bad inputs: one line naming the field, the code, nothing written") {
+        Cli cli;
+        cli.ok({"log", "--at", "2026-11-24 22:00", "-p", "heart=5", "--no-input"});
+        cli.ok({"rate", "--night", "2026-11-23", "--sleep", "6"});
+        const auto digest = cli.db_bytes();
+        for (const auto& c : cases()) {
+            check_refused(cli, c.args, c.code, c.message, digest);
+        }
+    }
+
+    TEST_CASE("private text never appears in errors") {
+        Cli cli;
+        cli.ok({"log", "--no-input"});
+        const std::string secret = "my private diary words";
+        auto r = cli.run({"log", "--note", secret + "\xff", "--before", "99"});
+        CHECK(r.code != 0);
+        CHECK(r.err.find(secret) == std::string::npos);
+        std::string long_note;
+        for (int i = 0; i < 1000; ++i) {
+            long_note += secret;
+        }
+        r = cli.run({"log", "--note", long_note});
+        CHECK(r.code == 64);
+        CHECK(r.err.find(secret) == std::string::npos);
+    }
+
+    // Every numeric option with -1, max+1, 1e99, NaN, 0x10 and empty.
+    TEST_CASE("every numeric option refuses out-of-range and malformed numbers") {
+        Cli cli;
+        cli.ok({"demo", "--nights", "7", "-q"});
+        cli.ok({"log", "--at", "2026-11-24 22:00", "--no-input", "-q"});
+        const auto digest = cli.db_bytes();
+        struct Numeric {
+            std::vector<std::string> prefix;
+            std::string option;
+            int largest;
+            std::string names;
+        };
+        const std::vector<Numeric> numeric = {
+            {{"log"}, "--rounds", rls::k_rounds_range.hi, "--rounds"},
+            {{"log"}, "--before", rls::k_rating_range.hi, "--before"},
+            {{"log"}, "--after", rls::k_rating_range.hi, "--after"},
+            {{"log"}, "--duration", rls::k_duration_range.hi, "--duration"},
+            {{"log", "-p"}, "heart=", rls::k_tenderness_range.hi, "--point"},
+            {{"log", "-o"}, "lavender:", rls::k_drops_range.hi, "--oil"},
+            {{"edit", "1"}, "--rounds", rls::k_rounds_range.hi, "--rounds"},
+            {{"edit", "1"}, "--after", rls::k_rating_range.hi, "--after"},
+            {{"rate", "--replace"}, "--sleep", rls::k_rating_range.hi, "--sleep"},
+            {{"rate", "--replace"}, "--restless", rls::k_rating_range.hi, "--restless"},
+            {{"rate", "--replace", "-s", "5"},
+             "--awakenings",
+             rls::k_awakenings_range.hi,
+             "--awakenings"},
+            {{"rate", "--replace", "-s", "5"}, "--latency", rls::k_latency_range.hi, "--latency"},
+            {{"rate", "--replace", "-s", "5"}, "--waso", rls::k_waso_range.hi, "--waso"},
+            {{"list"}, "--weeks", rls::k_window_weeks_range.hi, "--weeks"},
+            {{"report"}, "--weeks", rls::k_window_weeks_range.hi, "--weeks"},
+            {{"report"}, "--min-nights", rls::k_min_nights_range.hi, "--min-nights"},
+            {{"demo"}, "--nights", rls::k_demo_nights_range.hi, "--nights"},
+            {{"demo"}, "--seed", 999999999, "--seed"},
+            {{"show"}, "", 999999999, "ID"},
+            {{"delete", "--yes"}, "", 999999999, "ID"},
+            {{"guide"}, "--pace", 10, "--pace"},
+        };
+        int count = 0;
+        for (const auto& n : numeric) {
+            for (const std::string& value :
+                 {std::string("-1"), std::to_string(n.largest + 1), std::string("1e99"),
+                  std::string("NaN"), std::string("0x10"), std::string()}) {
+                auto args = n.prefix;
+                if (n.option.ends_with('=') || n.option.ends_with(':')) {
+                    args.push_back(n.option + value);
+                } else if (!n.option.empty()) {
+                    args.push_back(n.option);
+                    args.push_back(value);
+                } else {
+                    args.push_back(value);
+                }
+                check_refused(cli, args, 64, n.names, digest);
+                ++count;
+            }
+        }
+        CHECK(count >= 120);
+    }
+
+    // Every date and time option with impossible, far-future, garbage and empty values.
+    TEST_CASE("every date and time option refuses impossible and malformed values") {
+        Cli cli;
+        cli.ok({"demo", "--nights", "7", "-q"});
+        cli.ok({"log", "--at", "2026-11-24 22:00", "--no-input", "-q"});
+        const auto digest = cli.db_bytes();
+        const std::vector<std::string> bad_when = {
+            "2025-02-29 22:00",  "2026-13-01 22:00", "24:60", "2999-01-01 22:00",
+            "3000-01-01T00:00Z", "yesterday-ish",    "",      "22:30:99",
+            "1999-12-31 23:00"};
+        const std::vector<std::string> bad_date = {
+            "2025-02-29", "2026-02-30", "2999-01-01", "next week", "", "20261124", "1999-12-31"};
+        std::vector<std::string> bad_window_date = bad_date;
+        bad_window_date.erase(bad_window_date.begin() + 2); // a future --from/--to is allowed
+        const std::vector<std::string> bad_time = {"24:60", "25:00", "7pm", "", "12", "-1:00"};
+        auto bad_cutoff = bad_time;
+        bad_cutoff.emplace_back("13:00");
+        bad_cutoff.emplace_back("23:59");
+        struct Dates {
+            std::vector<std::string> prefix;
+            std::string option;
+            std::vector<std::string> values;
+        };
+        const std::vector<Dates> dates = {
+            {{"log"}, "--at", bad_when},
+            {{"edit", "1"}, "--at", bad_when},
+            {{"rate", "-s", "5", "--replace"}, "--night", bad_date},
+            {{"list"}, "--from", bad_window_date},
+            {{"report"}, "--to", bad_window_date},
+            {{"rate", "-s", "5", "--replace"}, "--into-bed", bad_time},
+            {{"rate", "-s", "5", "--replace"}, "--try-sleep", bad_time},
+            {{"rate", "-s", "5", "--replace"}, "--final-wake", bad_time},
+            {{"rate", "-s", "5", "--replace"}, "--out-of-bed", bad_time},
+            {{"remind"}, "--after", bad_time},
+            {{"config", "cutoff"}, "", bad_cutoff},
+        };
+        int count = 0;
+        for (const auto& d : dates) {
+            for (const auto& value : d.values) {
+                auto args = d.prefix;
+                if (!d.option.empty()) {
+                    args.push_back(d.option);
+                }
+                args.push_back(value);
+                check_refused(cli, args, 64, d.option.empty() ? "cutoff" : d.option, digest);
+                ++count;
+            }
+        }
+        CHECK(count >= 60);
+    }
+}

@@ -1,0 +1,83 @@
+// Whole commands in-process (run_cli with a fixed clock, string streams and a
+// temporary database): the store functions they call and the rules they share.
+#include "cli_harness.hpp"
+#include "store/database.hpp"
+#include "store/ratings.hpp"
+#include "store/sessions.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <doctest/doctest.h>
+
+using rls::test::Cli;
+
+TEST_SUITE("cli.commands") {
+    TEST_CASE("list caps its window as the report does") {
+        Cli cli;
+        cli.ok({"log", "--no-input", "-q"});
+        // Before the cap, this walked 2.9 million nights (seconds, hundreds of MB).
+        auto r = cli.run({"list", "--from", "2026-01-01", "--to", "9999-12-31"});
+        CHECK(r.code == 64);
+        CHECK(r.err.find("longer than 520 weeks") != std::string::npos);
+        r = cli.run({"report", "--from", "2000-01-01", "--to", "9999-12-31"});
+        CHECK(r.code == 64);
+        CHECK(r.err.find("longer than 520 weeks") != std::string::npos);
+        r = cli.run({"list", "--weeks", "2", "--from", "2026-11-01"});
+        CHECK(r.code == 64);
+        CHECK(r.err.find("--weeks and --from cannot be used together") != std::string::npos);
+        // The longest window still works, for both.
+        CHECK(cli.run({"list", "--weeks", "520", "--json"}).code == 0);
+        CHECK(cli.run({"report", "--weeks", "520", "--json"}).code == 0);
+    }
+
+    TEST_CASE("remind reads tonight's session and last night's rating through the store") {
+        Cli cli("2026-11-25T19:30:00Z"); // 20:30 in Berlin
+        auto out = cli.ok({"remind"});
+        CHECK(out.find("rls log") != std::string::npos);
+        CHECK(out.find("rls rate") != std::string::npos);
+        cli.ok({"log", "--no-input", "-q"});
+        cli.ok({"rate", "--sleep", "6", "-q"});
+        CHECK(cli.ok({"remind"}).empty());
+    }
+
+    TEST_CASE("session completion lists the newest ids first") {
+        Cli cli;
+        cli.ok({"log", "--at", "2026-11-22 22:00", "--no-input", "-q"});
+        cli.ok({"log", "--at", "2026-11-24 22:00", "--no-input", "-q"});
+        cli.ok({"log", "--at", "2026-11-23 22:00", "--no-input", "-q"});
+        CHECK(cli.ok({"__complete", "sessions"}) == "2\n3\n1\n");
+    }
+
+    TEST_CASE("backup writes a checked copy that opens as an rls database") {
+        Cli cli;
+        cli.ok({"log", "--no-input", "-q"});
+        cli.ok({"rate", "--sleep", "6", "-q"});
+        const auto target = cli.dir() / "copy.db";
+        const auto out = cli.ok({"backup", target.string()});
+        CHECK(out.find("Backed up 1 sessions and 1 ratings") != std::string::npos);
+        auto copy = rls::open_database(target);
+        CHECK(rls::count_sessions(*copy) == 1);
+        CHECK(rls::count_ratings(*copy) == 1);
+    }
+
+    TEST_CASE("an error that is not SQLite's is not called a database error") {
+        Cli cli;
+        cli.ok({"log", "--no-input", "-q"});
+        {
+            // A tampered note: invalid UTF-8 makes the JSON writer throw.
+            SQLite::Database db(cli.db().string(), SQLite::OPEN_READWRITE);
+            db.exec("UPDATE session SET note = CAST(x'ff' AS TEXT)");
+        }
+        const auto r = cli.run({"export"});
+        CHECK(r.code == 70);
+        CHECK(r.err.find("database error") == std::string::npos);
+        CHECK(r.err.find("internal error") != std::string::npos);
+    }
+
+    TEST_CASE("config takes a cut-off up to noon and the stored one is checked when read") {
+        Cli cli;
+        CHECK(cli.ok({"config", "cutoff", "12:00"}) == "cutoff = 12:00\n");
+        const auto r = cli.run({"config", "cutoff", "12:01"});
+        CHECK(r.code == 64);
+        CHECK(r.err == "rls: cutoff must be a time HH:MM from 00:00 to 12:00, got '12:01'\n");
+    }
+}
