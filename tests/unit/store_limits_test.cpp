@@ -79,7 +79,7 @@ bool accepted(SQLite::Database& db, const RatingInput& r) {
 
 } // namespace
 
-TEST_SUITE("core.limits") {
+TEST_SUITE("store.limits") {
     TEST_CASE("every range check in the schema is one of the domain limits") {
         auto db = open_memory_database();
         const std::map<std::string, std::pair<int, int>> expected = {
