@@ -50,6 +50,13 @@ int main(int argc, char** argv) {
     const int code = rls::run_cli(argc, argv, ctx);
     std::cout.flush();
     if (!std::cout) {
+        if (code == 0 && ctx.committed()) {
+            // The change is stored: exit 0 so that a retrying script does
+            // not store it again (rls(1), EXIT STATUS).
+            std::cerr << "rls: the change was saved, but its confirmation could not be "
+                         "written to standard output\n";
+            return 0;
+        }
         std::cerr << "rls: cannot write output\n";
         return code == 0 ? 74 : code;
     }

@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "store/backup.hpp"
 #include "store/database.hpp"
+#include "store/files.hpp"
 #include "store/ratings.hpp"
 #include "store/sessions.hpp"
 
@@ -28,10 +29,8 @@ void run_backup(Context& ctx, const BackupOptions& o) {
     if (fs::exists(target) && !o.force) {
         throw Error(Exit::cant_create, fmt::format("{} exists; add --force to replace it", o.file));
     }
-    if (fs::exists(target) && fs::equivalent(target, ctx.db_path())) {
-        throw usage_error("FILE must not be the database itself");
-    }
-    const auto [sessions, ratings] = backup_to(ctx.db(), target);
+    const auto resolved = resolve_output(target, ctx.db_path(), false);
+    const auto [sessions, ratings] = backup_to(ctx.db(), resolved.path);
     if (o.json) {
         print_json(
             ctx,

@@ -31,6 +31,10 @@ void run_export(Context& ctx, const ExportOptions& o) {
         throw usage_error(
             fmt::format("--format must be json or csv, got {}", quote_value(o.format)));
     }
+    std::optional<OutputTarget> target;
+    if (!o.out.empty() && o.out != "-") {
+        target = resolve_output(o.out, ctx.db_path(), true);
+    }
     auto& db = ctx.db();
     std::string content;
     if (o.format == "json") {
@@ -40,11 +44,14 @@ void run_export(Context& ctx, const ExportOptions& o) {
     } else {
         content = export_csv(db);
     }
-    if (o.out.empty() || o.out == "-") {
+    if (!target) {
         ctx.out() << content;
         return;
     }
-    write_file_atomically(o.out, content);
+    write_output(*target, content);
+    if (target->kind == OutputTarget::Kind::stream) {
+        return; // it may be standard output itself: add nothing to the export
+    }
     ctx.say(fmt::format("Exported to {} ({} bytes, {}).\n", o.out, content.size(), o.format));
 }
 

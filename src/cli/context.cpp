@@ -8,8 +8,10 @@
 
 #include <SQLiteCpp/Database.h>
 #include <algorithm>
+#include <csignal>
 #include <istream>
 #include <ostream>
+#include <sqlite3.h>
 
 namespace rls {
 
@@ -25,6 +27,16 @@ std::string Context::db_path() const {
 SQLite::Database& Context::db() {
     if (!m_db) {
         m_db = open_database(db_path());
+        // From the first commit on, a closed pipe must give EPIPE (so that
+        // rls can say the change was saved) rather than kill rls silently.
+        sqlite3_commit_hook(
+            m_db->getHandle(),
+            [](void* self) {
+                static_cast<Context*>(self)->m_committed = true;
+                std::signal(SIGPIPE, SIG_IGN);
+                return 0;
+            },
+            this);
     }
     return *m_db;
 }

@@ -56,6 +56,10 @@ public:
     // The database, opened and migrated on first use.
     SQLite::Database& db();
     [[nodiscard]] std::string db_path() const;
+    // Whether this command has committed a change to the database. Once it
+    // has, failing to print the confirmation must not look like failure:
+    // a script that retries would store the change twice.
+    [[nodiscard]] bool committed() const { return m_committed; }
 
     // Now, the user's zone and the night cut-off (a setting in the database).
     const TimeContext& time();
@@ -84,6 +88,7 @@ private:
     Environment m_env;
     std::unique_ptr<SQLite::Database> m_db;
     std::optional<TimeContext> m_time;
+    bool m_committed = false;
 };
 
 } // namespace rls
