@@ -7,6 +7,7 @@
 #include "store/files.hpp"
 #include "store/ratings.hpp"
 #include "store/sessions.hpp"
+#include "store/transfer.hpp"
 
 #include <CLI/App.hpp>
 #include <filesystem>
@@ -41,9 +42,26 @@ void run_backup(Context& ctx, const BackupOptions& o) {
                         ratings, o.file));
 }
 
+// What SQLite's checks cannot see but would break other commands: values
+// outside their ranges (CHECK constraints can be switched off) and text that
+// is not UTF-8. Reading everything the way show and export do finds both.
+void check_contents(Context& ctx, Health& h) {
+    try {
+        (void)export_json(ctx.db(), ctx.time().now)
+            .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::strict);
+    } catch (const Error& e) {
+        h.integrity = {e.what()};
+    } catch (const nlohmann::json::exception&) {
+        h.integrity = {"a note, name or tag is not valid UTF-8: it was changed outside rls"};
+    }
+}
+
 void run_check(Context& ctx, bool json) {
     auto& db = ctx.db();
-    const auto health = health_of(db);
+    auto health = health_of(db);
+    if (health.ok()) {
+        check_contents(ctx, health);
+    }
     const int version = schema_version(db);
     std::int64_t sessions = -1;
     std::int64_t ratings = -1;

@@ -8,6 +8,7 @@
 
 #include <CLI/App.hpp>
 #include <SQLiteCpp/Transaction.h>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <fmt/format.h>
@@ -38,9 +39,14 @@ void run_export(Context& ctx, const ExportOptions& o) {
     auto& db = ctx.db();
     std::string content;
     if (o.format == "json") {
-        content = export_json(db, ctx.time().now)
-                      .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::strict) +
-                  "\n";
+        try {
+            content = export_json(db, ctx.time().now)
+                          .dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::strict) +
+                      "\n";
+        } catch (const nlohmann::json::type_error&) {
+            throw Error(Exit::data, "a note, name or tag in the database is not valid UTF-8: it "
+                                    "was changed outside rls (run: rls check)");
+        }
     } else {
         content = export_csv(db);
     }
@@ -61,17 +67,33 @@ struct ImportOptions {
     bool json = false;
 };
 
+// Decades of nightly entries export to a few MiB; a larger input is not an
+// export (import /dev/zero must not read until memory runs out).
+constexpr std::size_t k_max_import_bytes = std::size_t{64} << 20;
+
+std::string read_capped(std::istream& in, const std::string& file) {
+    std::string text;
+    std::array<char, 1 << 16> chunk{};
+    while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
+        text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+        if (text.size() > k_max_import_bytes) {
+            throw Error(Exit::data, fmt::format("import: {} is larger than {} MiB; an rls export "
+                                                "is far smaller, so this is not one",
+                                                file, k_max_import_bytes >> 20));
+        }
+    }
+    return text;
+}
+
 std::string read_input(Context& ctx, const std::string& file) {
     if (file == "-") {
-        return {std::istreambuf_iterator<char>(ctx.in()), std::istreambuf_iterator<char>()};
+        return read_capped(ctx.in(), file);
     }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         throw Error(Exit::no_input, fmt::format("cannot read {}: {}", file, std::strerror(errno)));
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
+    return read_capped(in, file);
 }
 
 nlohmann::ordered_json counts_json(const ImportCounts& c) {

@@ -5,13 +5,27 @@
 #include "core/uuid.hpp"
 
 #include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
 
 namespace rls {
 
 namespace {
 
-std::optional<int> optional_int(const SQLite::Column& c) {
-    return c.isNull() ? std::nullopt : std::optional<int>(c.getInt());
+// A stored number outside its range was written past rls (the CHECK
+// constraints can be switched off): refuse it rather than let a renderer
+// draw a billion-wide bar.
+int stored_int(const SQLite::Column& c, int lo, int hi, const char* field) {
+    const auto v = c.getInt64();
+    if (v < lo || v > hi) {
+        throw Error(Exit::data, fmt::format("the database holds {} {}, outside {}..{}; it was "
+                                            "changed outside rls (run: rls check)",
+                                            field, v, lo, hi));
+    }
+    return static_cast<int>(v);
+}
+
+std::optional<int> optional_int(const SQLite::Column& c, int lo, int hi, const char* field) {
+    return c.isNull() ? std::nullopt : std::optional<int>(stored_int(c, lo, hi, field));
 }
 
 std::optional<Instant> optional_instant(const SQLite::Column& c) {
@@ -47,13 +61,13 @@ Rating read_rating(SQLite::Statement& q) {
         throw Error(Exit::data, "the database holds a malformed night (run: rls check)");
     }
     r.night = *night;
-    r.sleep = optional_int(q.getColumn(3));
-    r.restless = optional_int(q.getColumn(4));
+    r.sleep = optional_int(q.getColumn(3), 0, 10, "a sleep rating");
+    r.restless = optional_int(q.getColumn(4), 0, 10, "a restlessness");
     r.diary.into_bed = optional_instant(q.getColumn(5));
     r.diary.try_sleep = optional_instant(q.getColumn(6));
-    r.diary.latency_min = optional_int(q.getColumn(7));
-    r.diary.awakenings = optional_int(q.getColumn(8));
-    r.diary.waso_min = optional_int(q.getColumn(9));
+    r.diary.latency_min = optional_int(q.getColumn(7), 0, 1440, "a sleep latency");
+    r.diary.awakenings = optional_int(q.getColumn(8), 0, 100, "a number of awakenings");
+    r.diary.waso_min = optional_int(q.getColumn(9), 0, 1440, "a time awake");
     r.diary.final_wake = optional_instant(q.getColumn(10));
     r.diary.out_of_bed = optional_instant(q.getColumn(11));
     r.tz = q.getColumn(12).getString();

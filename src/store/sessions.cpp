@@ -23,8 +23,21 @@ void bind_optional(SQLite::Statement& q, int index, const std::optional<T>& valu
     }
 }
 
-std::optional<int> optional_int(const SQLite::Column& c) {
-    return c.isNull() ? std::nullopt : std::optional<int>(c.getInt());
+// A stored number outside its range was written past rls (the CHECK
+// constraints can be switched off): refuse it rather than let a renderer
+// draw a billion-wide bar.
+int stored_int(const SQLite::Column& c, int lo, int hi, const char* field) {
+    const auto v = c.getInt64();
+    if (v < lo || v > hi) {
+        throw Error(Exit::data, fmt::format("the database holds {} {}, outside {}..{}; it was "
+                                            "changed outside rls (run: rls check)",
+                                            field, v, lo, hi));
+    }
+    return static_cast<int>(v);
+}
+
+std::optional<int> optional_int(const SQLite::Column& c, int lo, int hi, const char* field) {
+    return c.isNull() ? std::nullopt : std::optional<int>(stored_int(c, lo, hi, field));
 }
 
 Instant stored_instant(const SQLite::Column& c) {
@@ -131,13 +144,13 @@ Session read_session(SQLite::Statement& q) {
     s.uuid = q.getColumn(1).getString();
     s.started = stored_instant(q.getColumn(2));
     s.tz = q.getColumn(3).getString();
-    s.utc_offset_min = q.getColumn(4).getInt();
+    s.utc_offset_min = stored_int(q.getColumn(4), -24 * 60, 24 * 60, "a UTC offset");
     s.night = stored_date(q.getColumn(5));
     s.routine = q.getColumn(6).getString();
-    s.rounds = q.getColumn(7).getInt();
-    s.duration_min = optional_int(q.getColumn(8));
-    s.before = optional_int(q.getColumn(9));
-    s.after = optional_int(q.getColumn(10));
+    s.rounds = stored_int(q.getColumn(7), 1, 10, "rounds");
+    s.duration_min = optional_int(q.getColumn(8), 1, 360, "a duration");
+    s.before = optional_int(q.getColumn(9), 0, 10, "a restlessness");
+    s.after = optional_int(q.getColumn(10), 0, 10, "a restlessness");
     if (!q.getColumn(11).isNull()) {
         s.note = q.getColumn(11).getString();
     }
@@ -168,10 +181,12 @@ void load_children(SQLite::Database& db, std::vector<Session>& sessions, const s
         }
     };
     run(k_select_points, [](Session& s, SQLite::Statement& q) {
-        s.points.push_back({q.getColumn(1).getString(), q.getColumn(2).getInt()});
+        s.points.push_back(
+            {q.getColumn(1).getString(), stored_int(q.getColumn(2), 0, 10, "a tenderness")});
     });
     run(k_select_oils, [](Session& s, SQLite::Statement& q) {
-        s.oils.push_back({q.getColumn(1).getString(), optional_int(q.getColumn(2))});
+        s.oils.push_back(
+            {q.getColumn(1).getString(), optional_int(q.getColumn(2), 1, 20, "a number of drops")});
     });
     run(k_select_tags,
         [](Session& s, SQLite::Statement& q) { s.tags.push_back(q.getColumn(1).getString()); });
