@@ -74,6 +74,15 @@ void run_demo(Context& ctx, const DemoOptions& o) {
     }
     const auto& t = ctx.time();
     params.last_night = last_night(t);
+    // The demo keeps to the range import accepts: no night before the earliest.
+    const auto span = date::sys_days{params.last_night} - date::sys_days{k_earliest_night};
+    if (span.count() + 1 < params.nights) {
+        throw usage_error(fmt::format("--nights {} would start before {}; at most {} nights end "
+                                      "on {}",
+                                      params.nights, format_date(k_earliest_night),
+                                      std::max<long long>(span.count() + 1, 0),
+                                      format_date(params.last_night)));
+    }
     params.zone = t.zone;
     params.cutoff = t.cutoff;
 

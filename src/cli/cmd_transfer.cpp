@@ -115,7 +115,7 @@ void run_import(Context& ctx, const ImportOptions& o) {
     }
     auto& db = ctx.db();
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    const auto summary = import_json(db, document);
+    const auto summary = import_json(db, document, ctx.time().now);
     if (!o.dry_run) {
         tx.commit();
     } // else: the transaction rolls back when it goes out of scope

@@ -9,6 +9,7 @@
 #include <SQLiteCpp/Database.h>
 #include <algorithm>
 #include <csignal>
+#include <fmt/format.h>
 #include <istream>
 #include <ostream>
 #include <sqlite3.h>
@@ -43,7 +44,15 @@ SQLite::Database& Context::db() {
 
 const TimeContext& Context::time() {
     if (!m_time) {
-        m_time = TimeContext{m_env.clock->now(), user_zone(getenv("TZ")), stored_cutoff(db())};
+        const Instant now = m_env.clock->now();
+        // One range everywhere: a clock before the earliest night would file
+        // entries that rls's own import refuses.
+        if (now < date::sys_days{k_earliest_night}) {
+            throw usage_error(fmt::format("the clock reads {}, before {}; set the system clock "
+                                          "(or RLS_NOW) to the present",
+                                          format_instant_utc(now), format_date(k_earliest_night)));
+        }
+        m_time = TimeContext{now, user_zone(getenv("TZ")), stored_cutoff(db())};
     }
     return *m_time;
 }

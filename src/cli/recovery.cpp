@@ -181,7 +181,7 @@ int recover_guided_sessions(Context& ctx) {
         }
         auto& db = ctx.db();
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-        const auto summary = import_json(db, doc);
+        const auto summary = import_json(db, doc, ctx.time().now);
         tx.commit();
         fs::remove(file);
         ++stored;

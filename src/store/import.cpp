@@ -2,6 +2,7 @@
 // that names its place in the document ("sessions[3].rounds"), and never
 // repeats the value, which may be private.
 #include "core/error.hpp"
+#include "core/limits.hpp"
 #include "core/model.hpp"
 #include "core/parse.hpp"
 #include "core/text_formats.hpp"
@@ -16,6 +17,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <algorithm>
 #include <fmt/format.h>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -68,22 +70,33 @@ std::optional<std::string> optional_text(const json& obj, const std::string& whe
     return text(obj, where, key, max);
 }
 
-std::optional<int> optional_int(const json& obj, const std::string& where, const char* key, int lo,
-                                int hi) {
+// A JSON whole number within `range`; a huge unsigned one never wraps into it.
+bool whole_in(const json& v, Range range) {
+    if (v.is_number_unsigned()) {
+        return v.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::max(range.hi, 0)) &&
+               range.contains(static_cast<long long>(v.get<std::uint64_t>()));
+    }
+    return v.is_number_integer() && range.contains(v.get<long long>());
+}
+
+std::optional<int> optional_int(const json& obj, const std::string& where, const char* key,
+                                Range range) {
     const auto& v = member(obj, where, key);
     if (v.is_null()) {
         return std::nullopt;
     }
-    if (!v.is_number_integer() || v.get<long long>() < lo || v.get<long long>() > hi) {
-        bad(path(where, key), fmt::format("must be a whole number from {} to {} or null", lo, hi));
+    if (!whole_in(v, range)) {
+        bad(path(where, key),
+            fmt::format("must be a whole number from {} to {} or null", range.lo, range.hi));
     }
     return static_cast<int>(v.get<long long>());
 }
 
-int whole(const json& obj, const std::string& where, const char* key, int lo, int hi) {
-    const auto v = optional_int(obj, where, key, lo, hi);
+int whole(const json& obj, const std::string& where, const char* key, Range range) {
+    const auto v = optional_int(obj, where, key, range);
     if (!v) {
-        bad(path(where, key), fmt::format("must be a whole number from {} to {}", lo, hi));
+        bad(path(where, key),
+            fmt::format("must be a whole number from {} to {}", range.lo, range.hi));
     }
     return *v;
 }
@@ -113,10 +126,32 @@ Instant instant(const json& obj, const std::string& where, const char* key) {
 Date night(const json& obj, const std::string& where, const char* key) {
     const auto& v = member(obj, where, key);
     const auto d = v.is_string() ? parse_iso_date(v.get_ref<const std::string&>()) : std::nullopt;
-    if (!d || *d < Date{date::year{2000}, date::January, date::day{1}}) {
-        bad(path(where, key), "must be a date YYYY-MM-DD from 2000 on");
+    if (!d || *d < k_earliest_night) {
+        bad(path(where, key),
+            fmt::format("must be a date YYYY-MM-DD from {} on", format_date(k_earliest_night)));
     }
     return *d;
+}
+
+// An instant from the earliest night up to `now`: the range rls log keeps to.
+Instant instant_in_range(const json& obj, const std::string& where, const char* key, Instant now) {
+    const auto t = instant(obj, where, key);
+    if (t < date::sys_days{k_earliest_night} || t > now) {
+        bad(path(where, key), fmt::format("must lie from {} up to now ({})",
+                                          format_date(k_earliest_night), format_instant_utc(now)));
+    }
+    return t;
+}
+
+// An IANA zone name that this system knows; `name` keeps it as written.
+const date::time_zone* zone(const json& obj, const std::string& where, const char* key,
+                            std::string& name) {
+    name = text(obj, where, key, k_max_zone_name_bytes);
+    try {
+        return date::locate_zone(name);
+    } catch (const std::exception&) {
+        bad(path(where, key), "must name a time zone such as Europe/Berlin or UTC");
+    }
 }
 
 std::string uuid(const json& obj, const std::string& where) {
@@ -185,8 +220,8 @@ void import_points(SQLite::Database& db, const json& doc, ImportCounts& n) {
         if (p.foot != "left" && p.foot != "right") {
             bad(path(where, "foot"), "must be left or right");
         }
-        p.name = text(items[i], where, "name", 80);
-        p.location = text(items[i], where, "where", 400);
+        p.name = text(items[i], where, "name", k_max_display_name_bytes);
+        p.location = text(items[i], where, "where", k_max_description_bytes);
         if (exists(db, "SELECT 1 FROM point WHERE uuid = ?", p.uuid)) {
             ++n.unchanged;
         } else if (exists(db, "SELECT 1 FROM point WHERE code = ?", p.code)) {
@@ -205,7 +240,7 @@ void import_oils(SQLite::Database& db, const json& doc, ImportCounts& n) {
         Oil o;
         o.uuid = uuid(items[i], where);
         o.code = name(items[i], where, "id", false);
-        o.name = text(items[i], where, "name", 80);
+        o.name = text(items[i], where, "name", k_max_display_name_bytes);
         const auto& carrier = member(items[i], where, "carrier");
         if (!carrier.is_boolean()) {
             bad(path(where, "carrier"), "must be true or false");
@@ -249,11 +284,14 @@ void import_routines(SQLite::Database& db, const json& doc, ImportCounts& n) {
         Routine r;
         r.uuid = uuid(items[i], where);
         r.code = name(items[i], where, "name", false);
-        r.description = text(items[i], where, "description", 400);
+        r.description = text(items[i], where, "description", k_max_description_bytes);
         r.hidden = flag(items[i], where, "hidden");
         const auto& points = member(items[i], where, "points");
-        if (!points.is_array() || points.empty() || points.size() > 40) {
-            bad(path(where, "points"), "must be an array of 1 to 40 point ids");
+        if (!points.is_array() ||
+            !k_routine_points_range.contains(static_cast<long long>(points.size()))) {
+            bad(path(where, "points"),
+                fmt::format("must be an array of {} to {} point ids", k_routine_points_range.lo,
+                            k_routine_points_range.hi));
         }
         for (std::size_t k = 0; k < points.size(); ++k) {
             const auto at = fmt::format("{}.points[{}]", where, k);
@@ -274,21 +312,34 @@ void import_routines(SQLite::Database& db, const json& doc, ImportCounts& n) {
     }
 }
 
-Session read_session(SQLite::Database& db, const json& item, const std::string& where) {
+Session read_session(SQLite::Database& db, const json& item, const std::string& where,
+                     Instant now) {
     Session s;
     s.uuid = uuid(item, where);
-    s.started = instant(item, where, "started_utc");
-    s.tz = text(item, where, "tz", 64);
-    s.utc_offset_min = whole(item, where, "utc_offset_min", -24 * 60, 24 * 60);
+    s.started = instant_in_range(item, where, "started_utc", now);
+    const auto* tz = zone(item, where, "tz", s.tz);
+    s.utc_offset_min = whole(item, where, "utc_offset_min", k_utc_offset_range);
+    if (s.utc_offset_min != utc_offset_minutes(s.started, tz)) {
+        bad(path(where, "utc_offset_min"), "must be the offset of tz at started_utc");
+    }
     s.night = night(item, where, "night");
+    // The night follows from the start and a cut-off; any allowed cut-off
+    // (00:00 to 12:00) may have been in force when the session was logged.
+    if (s.night != night_of(s.started, tz, std::chrono::minutes{0}) &&
+        s.night != night_of(s.started, tz, k_latest_cutoff)) {
+        bad(path(where, "night"),
+            fmt::format("must be the night of started_utc in tz: its local date, or the day "
+                        "before for a session before {}",
+                        format_time_of_day(k_latest_cutoff)));
+    }
     s.routine = name(item, where, "routine", false);
     if (!exists(db, "SELECT 1 FROM routine WHERE code = ?", s.routine)) {
         bad(path(where, "routine"), "must be the name of a routine in the catalog");
     }
-    s.rounds = whole(item, where, "rounds", 1, 10);
-    s.duration_min = optional_int(item, where, "duration_min", 1, 360);
-    s.before = optional_int(item, where, "before", 0, 10);
-    s.after = optional_int(item, where, "after", 0, 10);
+    s.rounds = whole(item, where, "rounds", k_rounds_range);
+    s.duration_min = optional_int(item, where, "duration_min", k_duration_range);
+    s.before = optional_int(item, where, "before", k_rating_range);
+    s.after = optional_int(item, where, "after", k_rating_range);
     s.note = optional_text(item, where, "note", k_max_note_bytes);
     s.created = instant(item, where, "created_utc");
     s.updated = instant(item, where, "updated_utc");
@@ -304,7 +355,7 @@ Session read_session(SQLite::Database& db, const json& item, const std::string& 
         if (!exists(db, "SELECT 1 FROM point WHERE code = ?", code) || !seen.insert(code).second) {
             bad(path(at, "point"), "must be a point in the catalog, once per session");
         }
-        s.points.push_back({code, whole(points[k], at, "tenderness", 0, 10)});
+        s.points.push_back({code, whole(points[k], at, "tenderness", k_tenderness_range)});
     }
     const auto& oils = member(item, where, "oils");
     if (!oils.is_array()) {
@@ -317,7 +368,7 @@ Session read_session(SQLite::Database& db, const json& item, const std::string& 
         if (!exists(db, "SELECT 1 FROM oil WHERE code = ?", code) || !seen.insert(code).second) {
             bad(path(at, "oil"), "must be an oil in the catalog, once per session");
         }
-        s.oils.push_back({code, optional_int(oils[k], at, "drops", 1, 20)});
+        s.oils.push_back({code, optional_int(oils[k], at, "drops", k_drops_range)});
     }
     const auto& tags = member(item, where, "tags");
     if (!tags.is_array()) {
@@ -342,20 +393,37 @@ Session read_session(SQLite::Database& db, const json& item, const std::string& 
     return s;
 }
 
-Rating read_rating(const json& item, const std::string& where) {
+Rating read_rating(const json& item, const std::string& where, Instant now) {
     Rating r;
     r.uuid = uuid(item, where);
     r.night = night(item, where, "night");
-    r.sleep = optional_int(item, where, "sleep", 0, 10);
-    r.restless = optional_int(item, where, "restless", 0, 10);
+    // A night can be rated once it has begun; UTC's date is at most a day off
+    // any zone's, so this never refuses a night the user could rate.
+    if (r.night > local_date(now, date::locate_zone("Etc/UTC"))) {
+        bad(path(where, "night"), "must not be after today");
+    }
+    r.sleep = optional_int(item, where, "sleep", k_rating_range);
+    r.restless = optional_int(item, where, "restless", k_rating_range);
     r.diary.into_bed = optional_instant(item, where, "into_bed_utc");
     r.diary.try_sleep = optional_instant(item, where, "try_sleep_utc");
-    r.diary.latency_min = optional_int(item, where, "latency_min", 0, 1440);
-    r.diary.awakenings = optional_int(item, where, "awakenings", 0, 100);
-    r.diary.waso_min = optional_int(item, where, "waso_min", 0, 1440);
+    r.diary.latency_min = optional_int(item, where, "latency_min", k_latency_range);
+    r.diary.awakenings = optional_int(item, where, "awakenings", k_awakenings_range);
+    r.diary.waso_min = optional_int(item, where, "waso_min", k_waso_range);
     r.diary.final_wake = optional_instant(item, where, "final_wake_utc");
     r.diary.out_of_bed = optional_instant(item, where, "out_of_bed_utc");
-    r.tz = text(item, where, "tz", 64);
+    (void)zone(item, where, "tz", r.tz);
+    const auto at = [&](const char* key) { return path(where, key); };
+    const auto into_bed = at("into_bed_utc");
+    const auto try_sleep = at("try_sleep_utc");
+    const auto latency = at("latency_min");
+    const auto waso = at("waso_min");
+    const auto final_wake = at("final_wake_utc");
+    const auto out_of_bed = at("out_of_bed_utc");
+    if (const auto problem = diary_order_problem(
+            r.diary, {into_bed, try_sleep, latency, waso, final_wake, out_of_bed},
+            [](Instant t) { return format_instant_utc(t); })) {
+        throw Error(Exit::data, fmt::format("import: {}", *problem));
+    }
     r.note = optional_text(item, where, "note", k_max_note_bytes);
     r.created = instant(item, where, "created_utc");
     r.updated = instant(item, where, "updated_utc");
@@ -364,19 +432,19 @@ Rating read_rating(const json& item, const std::string& where) {
 
 } // namespace
 
-ImportSummary import_json(SQLite::Database& db, const json& doc) {
+ImportSummary import_json(SQLite::Database& db, const json& doc, Instant now) {
     const auto& format = member(doc, "document", "format");
     if (!format.is_string() || format.get<std::string>() != k_export_format) {
         bad("format", fmt::format("must be \"{}\" (a file made by rls export)", k_export_format));
     }
     const auto& version = member(doc, "document", "schema_version");
-    if (!version.is_number_integer() || version.get<int>() < 1) {
+    if (!whole_in(version, {1, std::numeric_limits<int>::max()})) {
         bad("schema_version", "must be a whole number from 1");
     }
-    if (version.get<int>() > latest_schema_version()) {
+    if (version.get<long long>() > latest_schema_version()) {
         bad("schema_version", fmt::format("{} is newer than this rls understands (up to {}); "
                                           "upgrade rls",
-                                          version.get<int>(), latest_schema_version()));
+                                          version.get<long long>(), latest_schema_version()));
     }
     ImportSummary summary;
     import_points(db, doc, summary.points);
@@ -386,7 +454,7 @@ ImportSummary import_json(SQLite::Database& db, const json& doc) {
     const auto& sessions = array(doc, "sessions");
     for (std::size_t i = 0; i < sessions.size(); ++i) {
         const auto where = fmt::format("sessions[{}]", i);
-        auto s = read_session(db, sessions[i], where);
+        auto s = read_session(db, sessions[i], where, now);
         if (session_uuid_exists(db, s.uuid)) {
             ++summary.sessions.unchanged;
         } else {
@@ -398,7 +466,7 @@ ImportSummary import_json(SQLite::Database& db, const json& doc) {
     std::set<std::string> nights;
     for (std::size_t i = 0; i < ratings.size(); ++i) {
         const auto where = fmt::format("ratings[{}]", i);
-        const auto r = read_rating(ratings[i], where);
+        const auto r = read_rating(ratings[i], where, now);
         if (!nights.insert(format_date(r.night)).second) {
             bad(path(where, "night"), "is rated twice in this file");
         }

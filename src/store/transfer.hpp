@@ -35,7 +35,9 @@ struct ImportSummary {
 
 // Applies `document` inside the caller's transaction. Identity is the UUID:
 // importing the same document twice changes nothing. Throws Error(data)
-// naming the first problem, e.g. "sessions[3].rounds must be ...".
-ImportSummary import_json(SQLite::Database& db, const nlohmann::json& document);
+// naming the first problem, e.g. "sessions[3].rounds must be ...". Every
+// field is held to the limits the command line uses (core/limits.hpp);
+// nothing may lie after `now` or before the earliest night.
+ImportSummary import_json(SQLite::Database& db, const nlohmann::json& document, Instant now);
 
 } // namespace rls

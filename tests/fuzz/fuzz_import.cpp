@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto db = rls::open_memory_database();
     try {
         SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
-        (void)rls::import_json(*db, doc);
+        (void)rls::import_json(*db, doc, *rls::parse_instant_utc("2026-11-25T07:30:00Z"));
         tx.commit();
     } catch (const rls::Error& e) {
         if (e.code() != rls::Exit::data && e.code() != rls::Exit::usage) {

@@ -80,4 +80,28 @@ TEST_SUITE("cli.commands") {
         CHECK(r.code == 64);
         CHECK(r.err == "rls: cutoff must be a time HH:MM from 00:00 to 12:00, got '12:01'\n");
     }
+
+    TEST_CASE("demo makes no night before the earliest one import accepts") {
+        Cli cli;
+        // 2026-11-24 minus 10,000 nights is in 1999.
+        auto r = cli.run({"demo", "--nights", "10000"});
+        CHECK(r.code == 64);
+        CHECK(r.err.find("--nights 10000 would start before 2000-01-01; at most 9825 nights") !=
+              std::string::npos);
+        Cli fresh;
+        CHECK(fresh.run({"demo", "--nights", "9825", "-q"}).code == 0);
+        CHECK(fresh.ok({"list", "--from", "2000-01-01", "--to", "2000-01-01", "--json"})
+                  .find("\"night\": \"2000-01-01\"") != std::string::npos);
+    }
+
+    TEST_CASE("a clock before the earliest night is refused, not written down") {
+        Cli cli("1999-12-31T22:00:00Z");
+        const auto r = cli.run({"log", "--no-input"});
+        CHECK(r.code == 64);
+        CHECK(r.err ==
+              "rls: the clock reads 1999-12-31T22:00:00Z, before 2000-01-01; set the system "
+              "clock (or RLS_NOW) to the present\n");
+        cli.set_now("2026-11-25T07:30:00Z");
+        CHECK(cli.ok({"list", "--json"}).find("\"sessions\": [\n") == std::string::npos);
+    }
 }
