@@ -10,6 +10,7 @@
 #include <initializer_list>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,9 @@ public:
         std::ostringstream out;
         std::ostringstream err;
         Environment env{[this](const char* name) -> const char* {
+                            if (m_failing_env == name) {
+                                throw std::logic_error("a fault planted by the test");
+                            }
                             const auto it = m_env.find(name);
                             return it == m_env.end() ? nullptr : it->second.c_str();
                         },
@@ -65,6 +69,9 @@ public:
     }
 
     void set_env(const std::string& name, const std::string& value) { m_env[name] = value; }
+    // Reading `name` from the environment throws a plain std::logic_error: a
+    // fault that is not the database's.
+    void fail_on_env(const std::string& name) { m_failing_env = name; }
     void set_now(const char* now) { m_clock = FixedClock(utc(now)); }
     [[nodiscard]] const std::filesystem::path& db() const { return m_db; }
     [[nodiscard]] const std::filesystem::path& dir() const { return m_dir.path(); }
@@ -75,6 +82,7 @@ private:
     FixedClock m_clock;
     std::filesystem::path m_db;
     std::map<std::string, std::string> m_env;
+    std::string m_failing_env;
 };
 
 } // namespace rls::test
