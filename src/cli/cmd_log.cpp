@@ -108,7 +108,9 @@ void check_night_is_free(Context& ctx, const SessionInput& in) {
         fmt::format("The night of {} already has session {} ({} at {}).", format_date(in.night),
                     other.id, routine_label(other), session_local_time(other));
     if (!ctx.interactive()) {
-        ctx.err() << "rls: note: " << line << "\n";
+        if (!ctx.quiet) { // a script that logs on purpose says so with -q
+            ctx.err() << "rls: note: " << line << "\n";
+        }
         return;
     }
     ctx.err() << line << '\n';

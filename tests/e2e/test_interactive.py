@@ -96,7 +96,7 @@ class InteractiveLog(RlsCase):
         self.ok("log", "--at", "yesterday 21:00", "-p", "heart=5", "--no-input", "-q")
         digest = self.db_digest()
         t = Terminal(["log", "--at", "yesterday 23:00", "-p", "heart=3"], self.env())
-        t.expect(r"The night of 2026-11-24 already has session 1 \(standard x1 at 21:00\)")
+        t.expect(r"The night of 2026-11-24 already has session 1 \(standard x1 at 2026-11-24 21:00\)")
         t.expect(r"Log another session for the same night\? \[y/N\]")
         t.type("n")
         self.assertEqual(t.wait(), 1)
@@ -109,7 +109,9 @@ class InteractiveLog(RlsCase):
         # Without a terminal it is stored, with a note on stderr.
         r = self.run_rls("log", "--at", "2026-11-25 00:30", "--no-input")
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertIn("note: The night of 2026-11-24 already has session 1", r.stderr)
+        self.assertIn("note: The night of 2026-11-24 already has session 2", r.stderr)
+        r = self.run_rls("log", "--at", "2026-11-25 00:40", "--no-input", "-q")
+        self.assertEqual((r.returncode, r.stderr), (0, ""), "--quiet silences the note")
         # Another night: no question, no note.
         r = self.run_rls("log", "--at", "2026-11-23 21:00", "--no-input")
         self.assertEqual(r.stderr, "")
