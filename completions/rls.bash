@@ -49,8 +49,9 @@ _rls() {
             compopt -o nospace
             return
             ;;
-        -o | --oil) COMPREPLY=($(compgen -W "$(_rls_values oils)" -- "$cur")); return ;;
-        -t | --tag) COMPREPLY=($(compgen -W "$(_rls_values tags)" -- "$cur")); return ;;
+        --unset-point) COMPREPLY=($(compgen -W "$(_rls_values points)" -- "$cur")); return ;;
+        -o | --oil | --unset-oil) COMPREPLY=($(compgen -W "$(_rls_values oils)" -- "$cur")); return ;;
+        -t | --tag | --unset-tag) COMPREPLY=($(compgen -W "$(_rls_values tags)" -- "$cur")); return ;;
         --foot) COMPREPLY=($(compgen -W "left right" -- "$cur")); return ;;
         --points)
             local prefix=""
@@ -76,7 +77,7 @@ _rls() {
             fi
             ;;
         log) opts="$session_opts" ;;
-        edit) opts="$session_opts" ;;
+        edit) opts="$session_opts --unset-point --unset-oil --unset-tag --replace" ;;
         rate) opts="--night -s --sleep -R --restless --into-bed --try-sleep --latency --awakenings
             --waso --final-wake --out-of-bed --note --replace --json" ;;
         list) opts="-w --weeks --from --to --json" ;;

@@ -62,6 +62,10 @@ complete -c rls -n $session -s a -l after -x -d 'Restlessness after, 0-10'
 complete -c rls -n $session -s t -l tag -x -a '(__rls_values tags)' -d 'A tag such as caffeine'
 complete -c rls -n $session -l note -x -d 'A free-text note'
 complete -c rls -n $session -l json -d 'Print the stored session as JSON'
+complete -c rls -n '__fish_seen_subcommand_from edit' -l unset-point -x -a '(__rls_values points)' -d 'Remove one point'
+complete -c rls -n '__fish_seen_subcommand_from edit' -l unset-oil -x -a '(__rls_values oils)' -d 'Remove one oil'
+complete -c rls -n '__fish_seen_subcommand_from edit' -l unset-tag -x -a '(__rls_values tags)' -d 'Remove one tag'
+complete -c rls -n '__fish_seen_subcommand_from edit' -l replace -d 'Lists given replace the whole list'
 complete -c rls -n '__fish_seen_subcommand_from show edit delete' -a '(__rls_values sessions)' -d Session
 
 # rate

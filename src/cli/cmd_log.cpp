@@ -94,11 +94,37 @@ void walk_routine(Context& ctx, const SessionOptions& o, SessionInput& in) {
     }
 }
 
+// A second session for the same night counts with the first one (the night
+// becomes "x3" in the report), which is right for a top-up later in the
+// evening and wrong for a session logged twice by mistake. Say so; on a
+// terminal, ask.
+void check_night_is_free(Context& ctx, const SessionInput& in) {
+    const auto same = sessions_between(ctx.db(), in.night, in.night);
+    if (same.empty()) {
+        return;
+    }
+    const auto& other = same.front();
+    const auto line =
+        fmt::format("The night of {} already has session {} ({} at {}).", format_date(in.night),
+                    other.id, routine_label(other), session_local_time(other));
+    if (!ctx.interactive()) {
+        if (!ctx.quiet) { // a script that logs on purpose says so with -q
+            ctx.err() << "rls: note: " << line << "\n";
+        }
+        return;
+    }
+    ctx.err() << line << '\n';
+    if (!ctx.confirm("Log another session for the same night?")) {
+        throw Error(Exit::declined, "nothing was saved; change a session with rls edit");
+    }
+}
+
 void run_log(Context& ctx, const SessionOptions& o) {
     mention_recovery_files(ctx);
     SessionInput in;
     set_start(ctx, in, ctx.time().now);
     apply_session_options(ctx, o, in);
+    check_night_is_free(ctx, in);
     if (o.points.empty() && ctx.interactive()) {
         walk_routine(ctx, o, in);
     }

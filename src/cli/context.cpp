@@ -1,6 +1,7 @@
 // Lazy database opening, time context and terminal questions.
 #include "cli/context.hpp"
 
+#include "cli/terminal.hpp"
 #include "core/error.hpp"
 #include "core/parse.hpp"
 #include "store/database.hpp"
@@ -13,6 +14,7 @@
 #include <istream>
 #include <ostream>
 #include <sqlite3.h>
+#include <unistd.h>
 
 namespace rls {
 
@@ -91,9 +93,24 @@ void Context::say(const std::string& text) const {
 }
 
 std::optional<std::string> Context::ask(const std::string& prompt) {
-    err() << prompt << std::flush;
     std::string line;
-    if (!std::getline(in(), line)) {
+    bool answered = false;
+    {
+        // Ctrl-C at a question cancels with a word and a documented code
+        // (130), rather than the bare death by signal it was. Installed
+        // before the prompt shows, so a quick Ctrl-C is caught too.
+        SignalGuard signals;
+        err() << prompt << std::flush;
+        const bool buffered = in().rdbuf() != nullptr && in().rdbuf()->in_avail() > 0;
+        if (buffered || !m_env.stdin_is_terminal || wait_for_input(STDIN_FILENO)) {
+            answered = static_cast<bool>(std::getline(in(), line));
+        }
+    }
+    if (take_signal() != 0) {
+        err() << '\n';
+        throw Error(Exit::interrupted, "interrupted; nothing was saved");
+    }
+    if (!answered) {
         err() << '\n';
         return std::nullopt;
     }

@@ -13,8 +13,8 @@ namespace rls {
 
 void add_session_options(CLI::App& cmd, SessionOptions& o) {
     o.at_opt = cmd.add_option("--at", o.at,
-                              "When the massage started: now, 22:30, 'yesterday 22:30', "
-                              "'2026-11-24 22:30' or ISO 8601 (default now)")
+                              "When the massage started: now, 22:30, 10pm, 'yesterday 9pm', "
+                              "'30m ago', '2026-11-24 22:30' or ISO 8601 (default now)")
                    ->type_name("WHEN");
     o.routine_opt = cmd.add_option("-r,--routine", o.routine, "Routine followed (default standard)")
                         ->type_name("NAME");

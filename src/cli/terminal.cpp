@@ -1,6 +1,7 @@
 // Raw terminal mode and signal flags.
 #include "cli/terminal.hpp"
 
+#include <cerrno>
 #include <csignal>
 #include <poll.h>
 #include <unistd.h>
@@ -10,9 +11,6 @@ namespace rls {
 namespace {
 
 volatile std::sig_atomic_t g_signal = 0;
-struct sigaction g_old_int {};
-struct sigaction g_old_term {};
-struct sigaction g_old_hup {};
 
 extern "C" void remember_signal(int sig) {
     g_signal = sig;
@@ -31,15 +29,31 @@ SignalGuard::SignalGuard() {
     sa.sa_handler = remember_signal;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0; // no SA_RESTART: a blocked read returns EINTR
-    sigaction(SIGINT, &sa, &g_old_int);
-    sigaction(SIGTERM, &sa, &g_old_term);
-    sigaction(SIGHUP, &sa, &g_old_hup);
+    sigaction(SIGINT, &sa, &m_old_int);
+    sigaction(SIGTERM, &sa, &m_old_term);
+    sigaction(SIGHUP, &sa, &m_old_hup);
 }
 
 SignalGuard::~SignalGuard() {
-    sigaction(SIGINT, &g_old_int, nullptr);
-    sigaction(SIGTERM, &g_old_term, nullptr);
-    sigaction(SIGHUP, &g_old_hup, nullptr);
+    sigaction(SIGINT, &m_old_int, nullptr);
+    sigaction(SIGTERM, &m_old_term, nullptr);
+    sigaction(SIGHUP, &m_old_hup, nullptr);
+}
+
+bool wait_for_input(int fd) {
+    for (;;) {
+        if (g_signal != 0) {
+            return false;
+        }
+        pollfd p{fd, POLLIN, 0};
+        const int ready = ::poll(&p, 1, -1);
+        if (ready > 0) {
+            return true;
+        }
+        if (ready < 0 && errno != EINTR) {
+            return true; // let the read report the problem
+        }
+    }
 }
 
 RawMode::RawMode(int fd) : m_fd(fd) {

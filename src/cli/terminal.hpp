@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <csignal>
 #include <optional>
 #include <termios.h>
 
@@ -14,14 +15,24 @@ namespace rls {
 
 // Installs handlers for SIGINT, SIGTERM and SIGHUP that only set the flag
 // (no SA_RESTART, so a blocking read returns); restores the old ones on
-// destruction.
+// destruction. Guards nest (a question asked inside the guide).
 class SignalGuard {
 public:
     SignalGuard();
     ~SignalGuard();
     SignalGuard(const SignalGuard&) = delete;
     SignalGuard& operator=(const SignalGuard&) = delete;
+
+private:
+    struct sigaction m_old_int {};
+    struct sigaction m_old_term {};
+    struct sigaction m_old_hup {};
 };
+
+// Waits until `fd` has input (a whole line on a terminal in canonical mode)
+// or end of input; false when a signal arrived first. Needed because the C++
+// streams retry a read that a signal interrupted.
+[[nodiscard]] bool wait_for_input(int fd);
 
 // Raw mode on a terminal: no echo, no line buffering, Ctrl-C as a key.
 class RawMode {

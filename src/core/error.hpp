@@ -19,6 +19,7 @@ enum class Exit : int {
     io = 74,          // read/write failure, disk full
     busy = 75,        // database locked by another rls for too long: try again
     permission = 77,  // not allowed to read or write
+    interrupted = 130, // Ctrl-C (or a closed terminal) at a question; nothing saved
 };
 
 class Error : public std::runtime_error {

@@ -124,10 +124,42 @@ std::vector<Step> Walk::rotation_steps(int rotation, bool left_only) const {
                      "settle into your legs.",
                      "", "", rotation, 0, 0, k_rest});
     steps.push_back({StepKind::again, "Still restless?",
-                     "If your legs are still restless, you can go through the left-foot points "
-                     "once more.",
+                     fmt::format("If your legs are still restless, you can go through {} once "
+                                 "more.",
+                                 repeat_label()),
                      "", "", rotation, 0, 0, seconds{0}});
     return steps;
+}
+
+bool Walk::repeat_left_only() const {
+    bool left = false;
+    bool other = false;
+    for (const auto& code : m_routine.points) {
+        const auto it = std::find_if(m_catalog.begin(), m_catalog.end(),
+                                     [&](const Point& p) { return p.code == code; });
+        if (it != m_catalog.end()) {
+            (it->foot == "left" ? left : other) = true;
+        }
+    }
+    return left && other;
+}
+
+std::string Walk::repeat_label() const {
+    return repeat_left_only() ? "the left-foot points" : "all the points";
+}
+
+bool Walk::wants_tenderness() const {
+    const auto& s = step();
+    if (s.kind != StepKind::point) {
+        return false;
+    }
+    for (int r = 1; r < s.rotation; ++r) {
+        const auto it = m_tenderness.find({r, s.point});
+        if (it != m_tenderness.end() && it->second) {
+            return false;
+        }
+    }
+    return true;
 }
 
 void Walk::next() {
@@ -157,10 +189,16 @@ void Walk::another_rotation() {
     if (m_index + 1 < m_steps.size() && m_steps[m_index + 1].rotation == rotation) {
         return;
     }
-    auto more = rotation_steps(rotation, true);
+    auto more = rotation_steps(rotation, repeat_left_only());
     m_steps.insert(m_steps.begin() + static_cast<std::ptrdiff_t>(m_index) + 1, more.begin(),
                    more.end());
     m_rotation = std::max(m_rotation, rotation);
+    // The closing questions belong to the last rotation (the screen's header).
+    for (auto& later : m_steps) {
+        if (later.kind == StepKind::before || later.kind == StepKind::after) {
+            later.rotation = m_rotation;
+        }
+    }
 }
 
 void Walk::set_oils(std::vector<SessionOil> oils) {
@@ -187,6 +225,12 @@ SessionInput Walk::session(bool partial) const {
     SessionInput s;
     s.routine = m_routine.code;
     s.rounds = m_rotation;
+    if (repeat_left_only() && m_rotation > 1) {
+        s.rounds = 1;
+        const int extra = m_rotation - 1;
+        s.tags.push_back(extra == 1 ? std::string("left-again")
+                                    : fmt::format("left-again-x{}", extra));
+    }
     s.partial = partial;
     s.oils = m_oils;
     s.before = m_before;

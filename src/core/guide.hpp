@@ -62,8 +62,16 @@ public:
 
     void next();
     void back();
-    // At the "again" step: add one more rotation of the left-foot points.
+    // At the "again" step: add one more rotation: the left-foot points when
+    // the routine has both feet (as the routine article suggests), else all
+    // of its points.
     void another_rotation();
+    // What another rotation goes through, for the question: "the left-foot
+    // points" or "all the points".
+    [[nodiscard]] std::string repeat_label() const;
+    // At a point step: whether to ask its tenderness. Later rotations ask
+    // only for a point that has no answer yet, as only that one is kept.
+    [[nodiscard]] bool wants_tenderness() const;
 
     void set_oils(std::vector<SessionOil> oils);
     [[nodiscard]] const std::vector<SessionOil>& oils() const { return m_oils; }
@@ -78,11 +86,16 @@ public:
 
     // The session as walked so far. A point's tenderness is the first one
     // given for it (later rotations only fill in a skipped one), so that
-    // sessions with one and with several rotations compare.
+    // sessions with one and with several rotations compare. Extra passes
+    // through only the left-foot points are not whole rotations: the session
+    // keeps rounds for whole ones and says the rest with a tag (left-again,
+    // left-again-x2, ...), so it never looks like two full rotations.
     [[nodiscard]] SessionInput session(bool partial) const;
 
 private:
     [[nodiscard]] std::vector<Step> rotation_steps(int rotation, bool left_only) const;
+    // Whether an extra rotation goes through the left-foot points only.
+    [[nodiscard]] bool repeat_left_only() const;
 
     Routine m_routine;
     std::vector<Point> m_catalog;

@@ -60,6 +60,54 @@ std::optional<minutes> time_of_day(std::string_view s) {
     return hours{*h} + minutes{*m};
 }
 
+// What people type for a time of day: 22:15, 10pm, 10:30 pm, 12am (midnight).
+std::optional<minutes> clock_time(std::string_view s) {
+    if (const auto t = time_of_day(s)) {
+        return t;
+    }
+    bool pm = false;
+    if (s.ends_with("pm")) {
+        pm = true;
+    } else if (!s.ends_with("am")) {
+        return std::nullopt;
+    }
+    s = trim(s.substr(0, s.size() - 2));
+    std::optional<int> h;
+    std::optional<int> m = 0;
+    if (const auto colon = s.find(':'); colon != std::string_view::npos) {
+        if (s.size() - colon - 1 != 2) {
+            return std::nullopt;
+        }
+        h = to_int(s.substr(0, colon));
+        m = to_int(s.substr(colon + 1));
+    } else {
+        h = to_int(s);
+    }
+    if (!h || !m || *h < 1 || *h > 12 || *m > 59 || s.size() > 5) {
+        return std::nullopt;
+    }
+    return hours{*h % 12 + (pm ? 12 : 0)} + minutes{*m};
+}
+
+// "30m ago", "1 hour ago", "an hour ago", "1h30m ago": how long before now.
+std::optional<minutes> time_ago(std::string_view s) {
+    if (!s.ends_with("ago")) {
+        return std::nullopt;
+    }
+    std::string span(trim(s.substr(0, s.size() - 3)));
+    for (const char* article : {"an ", "a "}) {
+        if (span.starts_with(article)) {
+            span = "1 " + span.substr(std::string_view(article).size());
+        }
+    }
+    try {
+        // Up to two weeks back: anything older is better given as a date.
+        return minutes{parse_duration_minutes(span, "ago", 0, 14 * 24 * 60)};
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+}
+
 // HH:MM or HH:MM:SS
 std::optional<seconds> time_with_seconds(std::string_view s) {
     if (s.size() == 8 && s[5] == ':') {
@@ -79,13 +127,23 @@ std::optional<seconds> time_with_seconds(std::string_view s) {
 
 [[noreturn]] void when_error(std::string_view field, std::string_view text) {
     throw usage_error(fmt::format(
-        "{} must be now, HH:MM, yesterday HH:MM or YYYY-MM-DD HH:MM (ISO 8601 allowed), got {}",
-        field, quote_value(text)));
+        "{} must be now, 22:15, 10pm, yesterday 9pm, 30m ago or YYYY-MM-DD HH:MM, got {}", field,
+        quote_value(text)));
 }
 
 Instant check_not_future(Instant t, const TimeContext& ctx, std::string_view field,
                          std::string_view text) {
     if (t > ctx.now) {
+        // Past midnight and before the cut-off, "today 22:00" is tonight, not
+        // the evening this night began: say what to type for that one.
+        const Date today = local_date(ctx.now, ctx.zone);
+        const Date night = night_of(ctx.now, ctx.zone, ctx.cutoff);
+        if (night != today && local_date(t, ctx.zone) == today) {
+            throw usage_error(fmt::format(
+                "{} {} is in the future; it is past midnight, so last evening is "
+                "'yesterday {}' (the night of {})",
+                field, quote_value(text), format_local(t, ctx.zone, "%H:%M"), format_date(night)));
+        }
         throw usage_error(fmt::format("{} must not be in the future, got {} (now is {})", field,
                                       quote_value(text), format_local(ctx.now, ctx.zone)));
     }
@@ -173,7 +231,10 @@ Instant parse_when(std::string_view text, const TimeContext& ctx, std::string_vi
     if (s == "now") {
         return ctx.now;
     }
-    if (const auto tod = time_of_day(s)) {
+    if (const auto ago = time_ago(s)) {
+        return check_not_future(ctx.now - *ago, ctx, field, text);
+    }
+    if (const auto tod = clock_time(s)) {
         // A bare time that is still to come today means yesterday evening.
         auto t = resolve_local(today, *tod, ctx.zone, field);
         if (t > ctx.now) {
@@ -184,7 +245,7 @@ Instant parse_when(std::string_view text, const TimeContext& ctx, std::string_vi
     for (const auto& [word, day] : {std::pair{std::string_view{"today "}, today},
                                     std::pair{std::string_view{"yesterday "}, yesterday}}) {
         if (s.starts_with(word)) {
-            const auto tod = time_of_day(trim(std::string_view(s).substr(word.size())));
+            const auto tod = clock_time(trim(std::string_view(s).substr(word.size())));
             if (!tod) {
                 when_error(field, text);
             }

@@ -38,9 +38,11 @@ namespace rls {
 // A time of day as HH:MM.
 [[nodiscard]] std::string format_time_of_day(std::chrono::minutes t);
 
-// When something happened: now, HH:MM (today, or yesterday if that is still
-// to come), today HH:MM, yesterday HH:MM, YYYY-MM-DD HH:MM[:SS] or ISO 8601
-// YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM]. Never in the future, never before 2000.
+// When something happened: now, HH:MM or 10pm / 10:30pm (today, or yesterday
+// if that is still to come), today/yesterday followed by either, "30m ago" /
+// "1 hour ago" (up to two weeks), YYYY-MM-DD HH:MM[:SS] or ISO 8601
+// YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM]. Never in the future, never before 2000;
+// "today 22:00" past midnight says to name yesterday's evening instead.
 [[nodiscard]] Instant parse_when(std::string_view text, const TimeContext& ctx,
                                  std::string_view field);
 

@@ -145,7 +145,9 @@ class ListEditDelete(RlsCase):
         before = self.json("show", "2")
         after = self.json("edit", "2", "--after", "2", "-p", "left.foot=4")
         self.assertEqual(after["after"], 2)
-        self.assertEqual(after["points"], [{"point": "left.foot", "tenderness": 4}])
+        # -p adds one point and keeps the others.
+        self.assertEqual(after["points"], [{"point": "left.heart", "tenderness": 3},
+                                           {"point": "left.foot", "tenderness": 4}])
         self.assertEqual(after["rounds"], before["rounds"])
         self.assertEqual(after["started_utc"], before["started_utc"])
         self.assertEqual(after["uuid"], before["uuid"])
@@ -153,6 +155,32 @@ class ListEditDelete(RlsCase):
         self.assertEqual(moved["night"], "2026-11-23")
         cleared = self.json("edit", "2", "--note", "")
         self.assertIsNone(cleared["note"])
+
+    def test_edit_sets_and_unsets_single_points_and_oils_and_says_what_changed(self):
+        self.ok("edit", "2", "-p", "ball=6", "-o", "valerian:3", "-o", "lavender", "-t", "tea", "-q")
+        out = self.ok("edit", "2", "-p", "heart=7", "--unset-point", "ball", "--unset-oil",
+                      "lavender", "-o", "valerian:4", "--unset-tag", "tea", "-b", "6")
+        self.assertIn("Updated session 2", out)
+        for line in ("point changed: left.heart=7 (was left.heart=3)",
+                     "point removed: right.ball=6", "oil changed: valerian:4 (was valerian:3)",
+                     "oil removed: lavender:2", "tag removed: tea", "before: 6 (was -)"):
+            self.assertIn("  " + line + "\n", out)
+        s = self.json("show", "2")
+        self.assertEqual(s["points"], [{"point": "left.heart", "tenderness": 7}])
+        self.assertEqual(s["oils"], [{"oil": "valerian", "drops": 4}])
+        self.assertEqual((s["tags"], s["before"]), ([], 6))
+        # Replacing a whole list is explicit.
+        replaced = self.json("edit", "2", "--replace", "-p", "left.foot=1", "-p", "ball=2")
+        self.assertEqual([p["point"] for p in replaced["points"]], ["left.foot", "right.ball"])
+        self.assertEqual(replaced["oils"], [{"oil": "valerian", "drops": 4}], "oils untouched")
+        # Removing what is not there, or nothing to change at all, is an error.
+        digest = self.db_digest()
+        self.assertIn("no such entry", self.fails(64, "edit", "2", "--unset-point", "heart"))
+        self.assertIn("nothing to change", self.fails(64, "edit", "2"))
+        self.assertEqual(self.db_digest(), digest)
+        # The same values again: nothing written, and said so.
+        self.assertIn("nothing changed", self.ok("edit", "2", "-p", "left.foot=1"))
+        self.assertEqual(self.db_digest(), digest)
 
     def test_delete_needs_yes_without_terminal(self):
         digest = self.db_digest()

@@ -71,23 +71,27 @@ class Guide(RlsCase):
         t.expect(r"Another rotation of the left-foot points\? \[y/N\]")
         os.write(t.master, b"y")
         t.expect("rotation 2")
-        for step, value in zip(range(16, 21), ["4", "3", "2", "2", "9"]):
-            self.answer_point(t, step, 24, value)
+        # Every left-foot point has its answer: rotation 2 holds without asking.
+        for step in range(16, 21):
+            t.expect(f"step {step} of 24")
         t.expect("step 21 of 24")
+        self.assertNotIn("How tender", t.transcript.split("step 16 of 24", 1)[1])
         t.type("")
         t.expect("Another rotation")
         os.write(t.master, b"n")
+        t.expect("rotation 2")                           # the header stays on the last rotation
         t.expect("Before you started")
         t.type("8")
         t.expect("And now")
         t.type("3")
-        t.expect(r"Saved session 2: standard x2 at 2026-11-25 21:30")
+        t.expect(r"Saved session 2: standard x1 at 2026-11-25 21:30")
         t.expect(r"left\.heart\s+7\s+8")                 # tonight beside the last session
         self.assertEqual(t.wait(), 0)
 
         s = self.session(2)
         self.assertFalse(s["partial"])
-        self.assertEqual(s["rounds"], 2)
+        # One whole rotation and a second pass of the left foot: not "x2".
+        self.assertEqual((s["rounds"], s["tags"]), (1, ["left-again"]))
         self.assertEqual((s["before"], s["after"]), (8, 3))
         self.assertEqual(s["oils"], [{"oil": "valerian", "drops": 2}, {"oil": "lavender", "drops": 3}])
         self.assertEqual({p["point"]: p["tenderness"] for p in s["points"]}, {

@@ -55,7 +55,7 @@ class InteractiveLog(RlsCase):
         self.assertEqual(s["points"], [])
 
     def test_end_of_input_cancels_and_saves_nothing(self):
-        self.ok("log", "--no-input")  # create the database
+        self.ok("list")  # create the database
         digest = self.db_digest()
         t = Terminal(["log"], self.env())
         t.expect("left.heart")
@@ -65,6 +65,56 @@ class InteractiveLog(RlsCase):
         self.assertEqual(t.wait(), 1)
         self.assertIn("cancelled; nothing was saved", t.screen)
         self.assertEqual(self.db_digest(), digest)
+
+    def test_ctrl_c_at_a_question_says_so_and_exits_130(self):
+        import signal
+        self.ok("list")  # create the database
+        digest = self.db_digest()
+        for args, prompt in ((["log"], "left.heart"), (["rate"], "Sleep quality")):
+            with self.subTest(args=args):
+                t = Terminal(args, self.env())
+                t.expect(prompt)
+                t.proc.send_signal(signal.SIGINT)
+                self.assertEqual(t.wait(), 130)
+                self.assertIn("rls: interrupted; nothing was saved", t.screen)
+                self.assertEqual(self.db_digest(), digest)
+
+    def test_no_input_and_no_terminal_record_what_the_options_give(self):
+        # As rls(1) says: log asks nothing then, and stores only what was given.
+        r = self.run_rls("log", "--at", "yesterday 22:00", input="")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stderr, "")
+        s = self.json("show", "1")
+        self.assertEqual((s["points"], s["oils"], s["before"]), ([], [], None))
+        # rate needs an answer: it fails without changing anything.
+        digest = self.db_digest()
+        t = Terminal(["rate", "--no-input"], self.env())
+        self.assertEqual(t.wait(), 64)
+        self.assertEqual(self.db_digest(), digest)
+
+    def test_a_second_session_for_a_night_asks_first(self):
+        self.ok("log", "--at", "yesterday 21:00", "-p", "heart=5", "--no-input", "-q")
+        digest = self.db_digest()
+        t = Terminal(["log", "--at", "yesterday 23:00", "-p", "heart=3"], self.env())
+        t.expect(r"The night of 2026-11-24 already has session 1 \(standard x1 at 2026-11-24 21:00\)")
+        t.expect(r"Log another session for the same night\? \[y/N\]")
+        t.type("n")
+        self.assertEqual(t.wait(), 1)
+        self.assertEqual(self.db_digest(), digest)
+        t = Terminal(["log", "--at", "yesterday 23:00", "-p", "heart=3"], self.env())
+        t.expect(r"same night\?")
+        t.type("y")
+        t.expect(r"Logged session 2")
+        self.assertEqual(t.wait(), 0)
+        # Without a terminal it is stored, with a note on stderr.
+        r = self.run_rls("log", "--at", "2026-11-25 00:30", "--no-input")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("note: The night of 2026-11-24 already has session 2", r.stderr)
+        r = self.run_rls("log", "--at", "2026-11-25 00:40", "--no-input", "-q")
+        self.assertEqual((r.returncode, r.stderr), (0, ""), "--quiet silences the note")
+        # Another night: no question, no note.
+        r = self.run_rls("log", "--at", "2026-11-23 21:00", "--no-input")
+        self.assertEqual(r.stderr, "")
 
     def test_no_input_never_prompts(self):
         t = Terminal(["log", "--no-input"], self.env())

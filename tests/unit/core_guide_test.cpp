@@ -94,6 +94,60 @@ TEST_SUITE("core.guide") {
         CHECK(w.step().point_count == 5);
     }
 
+    TEST_CASE("a right-foot routine repeats all its points, as a whole rotation") {
+        Routine right;
+        right.code = "right-only";
+        right.points = {"right.ball", "right.sciatic", "right.foot"};
+        Walk w(right, catalog(), {});
+        while (w.step().kind != StepKind::again) {
+            w.next();
+        }
+        CHECK(w.repeat_label() == "all the points");
+        w.another_rotation();
+        w.next();
+        CHECK(w.step().kind == StepKind::point);
+        CHECK(w.step().point == "right.ball");
+        CHECK(w.step().rotation == 2);
+        CHECK(w.step().point_count == 3);
+        while (w.step().kind != StepKind::before) {
+            w.next();
+        }
+        CHECK(w.step().rotation == 2); // the header does not fall back to rotation 1
+        const auto s = w.session(false);
+        CHECK(s.rounds == 2);
+        CHECK(s.tags.empty());
+    }
+
+    TEST_CASE("a left-foot second pass is stored as such, not as two rotations") {
+        Walk w(standard(), catalog(), {});
+        CHECK(w.repeat_label() == "the left-foot points");
+        for (int extra = 0; extra < 2; ++extra) {
+            while (w.step().kind != StepKind::again || w.step().rotation != extra + 1) {
+                w.next();
+            }
+            w.another_rotation();
+        }
+        const auto s = w.session(false);
+        CHECK(s.rounds == 1);
+        CHECK(s.tags == std::vector<std::string>{"left-again-x2"});
+    }
+
+    TEST_CASE("later rotations ask tenderness only where there is no answer yet") {
+        Walk w(standard(), catalog(), {});
+        while (!w.finished()) {
+            const auto& s = w.step();
+            if (s.kind == StepKind::point && s.rotation == 1) {
+                CHECK(w.wants_tenderness());
+                w.set_tenderness(s.point == "left.foot" ? std::nullopt : std::optional<int>(5));
+            } else if (s.kind == StepKind::point) {
+                CHECK(w.wants_tenderness() == (s.point == "left.foot"));
+            } else if (s.kind == StepKind::again && s.rotation == 1) {
+                w.another_rotation();
+            }
+            w.next();
+        }
+    }
+
     TEST_CASE("answers become the session: first tenderness wins, later rotations fill gaps") {
         Walk w(standard(), catalog(), {{"lavender", 2}});
         CHECK_FALSE(w.anything_done());
@@ -119,7 +173,8 @@ TEST_SUITE("core.guide") {
             w.next();
         }
         const auto session = w.session(false);
-        CHECK(session.rounds == 2);
+        CHECK(session.rounds == 1);
+        CHECK(session.tags == std::vector<std::string>{"left-again"});
         CHECK_FALSE(session.partial);
         REQUIRE(session.points.size() == 8);
         CHECK(session.points[0].point == "left.heart");

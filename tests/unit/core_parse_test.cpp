@@ -58,6 +58,47 @@ TEST_SUITE("core.parse") {
         CHECK(parse_when("2026-11-20T22:00+0530", ctx, "--at") == utc("2026-11-20T16:30:00Z"));
     }
 
+    TEST_CASE("when: what people type - 10pm, yesterday 9pm, 30m ago") {
+        const auto ctx = berlin_morning(); // 08:30 local, UTC+1
+        // 10pm is still to come today -> yesterday 22:00 local = 21:00 UTC.
+        CHECK(parse_when("10pm", ctx, "--at") == utc("2026-11-24T21:00:00Z"));
+        CHECK(parse_when("10 PM", ctx, "--at") == utc("2026-11-24T21:00:00Z"));
+        CHECK(parse_when("10:45pm", ctx, "--at") == utc("2026-11-24T21:45:00Z"));
+        CHECK(parse_when("7am", ctx, "--at") == utc("2026-11-25T06:00:00Z"));
+        CHECK(parse_when("12am", ctx, "--at") == utc("2026-11-24T23:00:00Z")); // midnight
+        CHECK(parse_when("12:30pm", ctx, "--at") == utc("2026-11-24T11:30:00Z"));
+        CHECK(parse_when("22:15", ctx, "--at") == utc("2026-11-24T21:15:00Z"));
+        CHECK(parse_when("yesterday 9pm", ctx, "--at") == utc("2026-11-24T20:00:00Z"));
+        CHECK(parse_when("today 8am", ctx, "--at") == utc("2026-11-25T07:00:00Z"));
+        CHECK(parse_when("30m ago", ctx, "--at") == utc("2026-11-25T07:00:00Z"));
+        CHECK(parse_when("30 min ago", ctx, "--at") == utc("2026-11-25T07:00:00Z"));
+        CHECK(parse_when("1 hour ago", ctx, "--at") == utc("2026-11-25T06:30:00Z"));
+        CHECK(parse_when("an hour ago", ctx, "--at") == utc("2026-11-25T06:30:00Z"));
+        CHECK(parse_when("2 hours ago", ctx, "--at") == utc("2026-11-25T05:30:00Z"));
+        CHECK(parse_when("1h30m ago", ctx, "--at") == utc("2026-11-25T06:00:00Z"));
+        for (const char* bad : {"13pm", "0am", "10:5pm", "pm", "10pmx", "ago", "-5m ago", "30x ago",
+                                "15 days ago", "tomorrow 9pm", "123:00pm"}) {
+            CAPTURE(bad);
+            CHECK(error_of([&] { (void)parse_when(bad, ctx, "--at"); }).rfind("--at", 0) == 0);
+        }
+    }
+
+    TEST_CASE("when: past midnight, today's evening is in the future and says which to name") {
+        // 00:40 on the 26th in Berlin: still the night of the 25th.
+        const TimeContext ctx{utc("2026-11-25T23:40:00Z"), date::locate_zone("Europe/Berlin"),
+                              minutes{360}};
+        const auto msg = error_of([&] { (void)parse_when("today 22:00", ctx, "--at"); });
+        CHECK(msg.find("'yesterday 22:00'") != std::string::npos);
+        CHECK(msg.find("night of 2026-11-25") != std::string::npos);
+        CHECK(parse_when("yesterday 22:00", ctx, "--at") == utc("2026-11-25T21:00:00Z"));
+        CHECK(parse_when("10pm", ctx, "--at") == utc("2026-11-25T21:00:00Z"));
+        // After the cut-off it is a new day: the plain message.
+        const TimeContext later{utc("2026-11-26T07:30:00Z"), ctx.zone, minutes{360}};
+        CHECK(error_of([&] {
+                  (void)parse_when("today 22:00", later, "--at");
+              }).find("must not be in the future") != std::string::npos);
+    }
+
     TEST_CASE("when: rejected forms name the field") {
         const auto ctx = berlin_morning();
         for (const char* bad :

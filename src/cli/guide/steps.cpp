@@ -71,6 +71,9 @@ Action step(Context& ctx, Ui& ui, Walk& walk) {
         if (a != Action::next) {
             return a;
         }
+        if (!walk.wants_tenderness()) {
+            return Action::next; // answered in an earlier rotation; only that one is kept
+        }
         const auto answer = ui.number(walk, "How tender was it? 0 (not at all) to 10 (very):");
         if (answer.action == Action::next || answer.action == Action::skip) {
             walk.set_tenderness(answer.number);
@@ -82,7 +85,8 @@ Action step(Context& ctx, Ui& ui, Walk& walk) {
         if (s.rotation >= k_max_rotations) {
             return Action::next;
         }
-        const auto answer = ui.yes_no(walk, "Another rotation of the left-foot points?");
+        const auto answer =
+            ui.yes_no(walk, fmt::format("Another rotation of {}?", walk.repeat_label()));
         if (answer.action == Action::next && answer.number == 1) {
             walk.another_rotation();
         }
