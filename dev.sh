@@ -10,10 +10,11 @@ set -eu
 cd "$(dirname "$0")"
 
 # Build: compiler, CMake, Ninja and the libraries. Test: Python for the
-# end-to-end tests, the shells for completion tests, mandoc for the man page.
+# end-to-end tests, the shells for completion tests, mandoc for the man page,
+# statsmodels and SciPy for the cross-check of the report's statistics.
 BUILD_PACKAGES="g++ cmake ninja-build pkgconf bc libcli11-dev libsqlitecpp-dev libsqlite3-dev
     libhowardhinnant-date-dev doctest-dev nlohmann-json3-dev libfmt-dev tzdata python3"
-TEST_PACKAGES="bash-completion zsh fish mandoc"
+TEST_PACKAGES="bash-completion zsh fish mandoc python3-statsmodels python3-scipy python3-numpy"
 BENCH_PACKAGES="hyperfine time timewarrior taskwarrior"
 FUZZ_PACKAGES="clang libclang-rt-14-dev"
 

@@ -63,7 +63,7 @@ _rls() {
         --at | -n | --rounds | -d | --duration | -b | --before | -a | --after | --note | \
             --night | -s | --sleep | -R | --restless | --into-bed | --try-sleep | --latency | \
             --awakenings | --waso | --final-wake | --out-of-bed | -w | --weeks | --from | --to | \
-            --name | --where | --description | --nights | --seed | --min-nights | --after | --pace)
+            --name | --where | --description | --nights | --seed | --min-nights | --mid | --after | --pace)
             return
             ;;
     esac
@@ -82,7 +82,7 @@ _rls() {
             --waso --final-wake --out-of-bed --note --replace --json" ;;
         list) opts="-w --weeks --from --to --json" ;;
         remind) opts="--after --exit-code --json" ;;
-        report) opts="-w --weeks --from --to --min-nights --json --csv" ;;
+        report) opts="-w --weeks --from --to --min-nights --mid --json --csv" ;;
         show) opts="--json" ;;
         delete) opts="-y --yes --json" ;;
         points) [[ $sub == add ]] && opts="--foot --name --where --json" || opts="--json" ;;
@@ -116,7 +116,7 @@ _rls() {
                 show | edit | remove | restore) COMPREPLY=($(compgen -W "$(_rls_values routines)" -- "$cur")) ;;
             esac
             ;;
-        config) COMPREPLY=($(compgen -W "cutoff" -- "$cur")) ;;
+        config) COMPREPLY=($(compgen -W "cutoff primary" -- "$cur")) ;;
         import | backup) _filedir ;;
     esac
 }

@@ -90,6 +90,7 @@ complete -c rls -n '__fish_seen_subcommand_from list report' -l from -x -d 'Firs
 complete -c rls -n '__fish_seen_subcommand_from list report' -l to -x -d 'Last night'
 complete -c rls -n '__fish_seen_subcommand_from list report show' -l json -d 'Print as JSON'
 complete -c rls -n '__fish_seen_subcommand_from report' -l min-nights -x -d 'Rated nights needed on each side'
+complete -c rls -n '__fish_seen_subcommand_from report' -l mid -x -d 'Smallest difference that matters, in points'
 complete -c rls -n '__fish_seen_subcommand_from report' -l csv -d 'Print as CSV'
 complete -c rls -n '__fish_seen_subcommand_from delete' -s y -l yes -d 'Do not ask'
 complete -c rls -n '__fish_seen_subcommand_from delete' -l json -d 'Print as JSON'
@@ -133,6 +134,7 @@ complete -c rls -n '__rls_in_add points; or __rls_in_add oils; or __rls_in_add r
 
 # config and demo
 complete -c rls -n '__fish_seen_subcommand_from config' -a cutoff -d 'Night cut-off time'
+complete -c rls -n '__fish_seen_subcommand_from config' -a primary -d 'Primary comparison of the report'
 complete -c rls -n '__fish_seen_subcommand_from config' -l json -d 'Print as JSON'
 complete -c rls -n '__fish_seen_subcommand_from demo' -l nights -x -d 'How many nights'
 complete -c rls -n '__fish_seen_subcommand_from demo' -l seed -x -d 'Random seed'

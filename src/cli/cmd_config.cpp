@@ -48,7 +48,8 @@ void run_config(Context& ctx, const ConfigOptions& o) {
         }
     }
     if (!found) {
-        throw usage_error(fmt::format("KEY must be one of: cutoff; got {}", quote_value(o.key)));
+        throw usage_error(
+            fmt::format("KEY must be one of: cutoff, primary; got {}", quote_value(o.key)));
     }
     if (o.json) {
         print_json(ctx, j);
@@ -59,8 +60,8 @@ void run_config(Context& ctx, const ConfigOptions& o) {
 
 void register_config(CLI::App& app, Context& ctx, Action& action) {
     auto o = std::make_shared<ConfigOptions>();
-    auto* cmd = app.add_subcommand("config", "Show or change settings (cutoff)");
-    cmd->add_option("KEY", o->key, "Setting to show or change: cutoff");
+    auto* cmd = app.add_subcommand("config", "Show or change settings (cutoff, primary)");
+    cmd->add_option("KEY", o->key, "Setting to show or change: cutoff or primary");
     o->value_opt = cmd->add_option("VALUE", o->value, "New value, e.g. 05:00 for cutoff");
     cmd->add_flag("--json", o->json, "Print settings as JSON");
     cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_config(ctx, *o); }; });

@@ -84,13 +84,21 @@ std::string rating_summary(const Rating& r) {
 
 void run_rate(Context& ctx, const RateOptions& o) {
     const auto& t = ctx.time();
-    const Date latest = latest_ratable_night(t);
+    const Date latest = last_ended_night(t);
     RatingInput in;
-    in.night = o.given("--night") ? parse_night(o.night, t, "--night") : latest;
+    // By default the night that just ended; before the cut-off that night is
+    // still in progress, and rating it would guess at a morning to come.
+    in.night = o.given("--night") ? parse_night(o.night, t, "--night") : last_night(t);
     if (in.night > latest) {
-        throw usage_error(
-            fmt::format("--night {} has not ended yet; the latest night to rate is {}",
-                        format_date(in.night), format_date(latest)));
+        if (o.given("--night")) {
+            throw usage_error(
+                fmt::format("--night {} has not ended yet; the latest night to rate is {}",
+                            format_date(in.night), format_date(latest)));
+        }
+        throw usage_error(fmt::format("night {} is not over until {:02}:{:02}; the latest to rate "
+                                      "is {}",
+                                      format_date(in.night), t.cutoff.count() / 60,
+                                      t.cutoff.count() % 60, format_date(latest)));
     }
     in.tz = std::string(t.zone->name());
     if (o.given("--sleep")) {

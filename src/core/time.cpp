@@ -51,6 +51,10 @@ Date last_night(const TimeContext& ctx) {
     return Date{date::sys_days{local_date(ctx.now, ctx.zone)} - date::days{1}};
 }
 
+Date last_ended_night(const TimeContext& ctx) {
+    return Date{date::sys_days{night_of(ctx.now, ctx.zone, ctx.cutoff)} - date::days{1}};
+}
+
 Instant resolve_local(Date day, minutes time_of_day, const date::time_zone* zone,
                       std::string_view field) {
     const date::local_seconds local{date::local_days{day} + time_of_day};

@@ -60,10 +60,9 @@ struct TimeContext {
 // i.e. the local date minus one day.
 [[nodiscard]] Date last_night(const TimeContext& ctx);
 
-// The latest night that has ended and so can be rated.
-[[nodiscard]] inline Date latest_ratable_night(const TimeContext& ctx) {
-    return last_night(ctx);
-}
+// The latest night that has ended at the cut-off, and so can be rated or
+// reported: before the cut-off, the night in progress is not over yet.
+[[nodiscard]] Date last_ended_night(const TimeContext& ctx);
 
 // Local wall time on a date, as an instant. A time in a DST gap is an error
 // naming `field`; an ambiguous time (clocks going back) takes the first one.

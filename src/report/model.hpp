@@ -15,7 +15,12 @@ namespace rls::report {
 struct Options {
     Date from{};
     Date to{};
-    int min_nights = 3; // fewer rated nights on either side: "too few nights", never ranked
+    int min_nights = 3; // fewer rated nights on either side: "too few", no estimate
+    double mid = 1.0;   // minimal important difference, in outcome points
+    // Which comparison is primary: auto, session, variants or rotations.
+    std::string primary = "auto";
+    // The first night with any entry: nights before it are not counted at all.
+    std::optional<Date> diary_start;
 };
 
 // One outcome (sleep or restlessness) over a set of nights; missing ratings are left out.
@@ -25,33 +30,56 @@ struct Measure {
     std::optional<double> sd;
 };
 
-enum class Verdict { too_few, better, worse, unclear };
-
-struct Comparison {
-    Measure group;
-    Measure reference;
-    std::optional<stats::Interval> difference; // group - reference, 95% CI (Welch)
-    Verdict verdict = Verdict::too_few;
+// Nights of one variant, described without comparing: unadjusted means.
+struct Group {
+    std::string label; // "standard x2", "no session", "valerian", "caffeine"
+    int nights = 0;    // nights in the group, rated or not
+    Measure sleep;
+    Measure restless;
 };
 
-struct Group {
-    std::string label;     // "standard x2", "valerian", "caffeine", "after a session"
-    std::string reference; // what it is compared with
-    int nights = 0;        // nights in the group, rated or not
-    Comparison sleep;      // higher is better
-    Comparison restless;   // lower is better
-    bool enough = false;
-    std::optional<int> rank; // 1 = best sleep; only groups with enough nights
+enum class Verdict { too_few, better, worse, unclear };
+enum class Outcome { sleep, restless };
+
+// An adjusted difference a - b in outcome points, with what it means.
+struct Estimate {
+    double diff = 0;
+    double low = 0; // 95% interval
+    double high = 0;
+    double se = 0;                // Newey-West
+    double df = 0;                // residual degrees of freedom
+    int lags = 0;                 // Newey-West truncation lag
+    double p_better = 0;          // P(a better than b), flat prior, t posterior
+    double p_mid = 0;             // P(a better than b by at least the MID)
+    double p_worse_mid = 0;       // P(a worse than b by at least the MID)
+    double p_value = 1;           // two-sided, difference = 0
+    std::optional<double> p_holm; // exploratory comparisons only
+};
+
+// One direct comparison of two levels of a family for one outcome.
+struct Comparison {
+    std::string family; // session, routine, rotations, oil, tag
+    Outcome outcome = Outcome::sleep;
+    std::string a; // "standard x2", "lavender", "one more rotation"
+    std::string b; // "standard x1", "no lavender", "one fewer"
+    int n_a = 0;   // rated nights on each side
+    int n_b = 0;
+    std::optional<Estimate> estimate;
+    std::vector<std::string> adjusted_for;
+    bool primary = false;
+    Verdict verdict = Verdict::too_few;
+    std::string note; // why there is no estimate, when there is none
 };
 
 struct Coverage {
     int nights = 0;
     int nights_with_session = 0;
-    int nights_rated = 0;
+    int nights_rated = 0; // with a sleep or restlessness score
     double adherence_pct = 0;
     int current_streak = 0; // nights with a session up to the window's last night
     int longest_streak = 0;
-    std::vector<Date> missing_ratings;
+    std::vector<Date> missing_ratings; // no rating at all
+    std::vector<Date> no_score;        // a rating with a note or diary but no score
 };
 
 struct ImmediateEffect {
@@ -88,25 +116,23 @@ struct Week {
 
 struct Model {
     Options options;
+    Date first_night{}; // the window's first night counted: from, or the diary's start
     Coverage coverage;
-    Group sessions_vs_none;
-    std::vector<Group> routines; // ranked first, then those with too few nights
-    std::vector<Group> oils;
+    std::vector<Group> by_session; // "session", "no session"
+    std::vector<Group> routines;   // routine x rotations, most nights first
+    std::vector<Group> oils;       // session nights with each oil
     std::vector<Group> tags;
+    std::vector<Comparison> comparisons; // the primary first
+    int comparisons_made = 0;            // with an estimate, the primary included
     ImmediateEffect immediate;
     std::vector<PointTrend> points;
-    Correlation tenderness_vs_restless; // a session's mean tenderness vs that night's restlessness
+    Correlation tenderness_vs_restless; // a night's mean tenderness vs its restlessness
     std::vector<Week> weeks;
-    int comparisons = 0; // groups compared with enough nights
-    bool many_comparisons = false;
     std::vector<std::string> next_steps; // what to log next when data are thin
 };
 
 // `sessions` and `ratings` may hold nights outside the window; they are ignored.
 [[nodiscard]] Model build(const std::vector<Session>& sessions, const std::vector<Rating>& ratings,
                           const Options& options);
-
-// The plain-words verdict ("better sleep", "no clear difference yet", ...).
-[[nodiscard]] std::string verdict_words(Verdict v, bool lower_is_better);
 
 } // namespace rls::report

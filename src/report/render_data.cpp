@@ -22,6 +22,10 @@ ordered_json measure_json(const Measure& m) {
     return {{"n", m.n}, {"mean", nullable(m.mean)}, {"sd", nullable(m.sd)}};
 }
 
+std::string outcome_id(Outcome o) {
+    return o == Outcome::sleep ? "sleep" : "restless";
+}
+
 std::string verdict_id(Verdict v) {
     switch (v) {
     case Verdict::too_few:
@@ -36,29 +40,39 @@ std::string verdict_id(Verdict v) {
     return {};
 }
 
-ordered_json comparison_json(const Comparison& c) {
-    return {{"group", measure_json(c.group)},
-            {"reference", measure_json(c.reference)},
-            {"difference", interval_json(c.difference)},
-            {"verdict", verdict_id(c.verdict)}};
-}
-
-ordered_json group_json(const Group& g) {
-    return {{"label", g.label},
-            {"compared_with", g.reference},
-            {"nights", g.nights},
-            {"enough", g.enough},
-            {"rank", nullable(g.rank)},
-            {"sleep", comparison_json(g.sleep)},
-            {"restless", comparison_json(g.restless)}};
-}
-
 ordered_json groups_json(const std::vector<Group>& groups) {
     ordered_json out = ordered_json::array();
     for (const auto& g : groups) {
-        out.push_back(group_json(g));
+        out.push_back({{"label", g.label},
+                       {"nights", g.nights},
+                       {"sleep", measure_json(g.sleep)},
+                       {"restless", measure_json(g.restless)}});
     }
     return out;
+}
+
+ordered_json comparison_json(const Comparison& c) {
+    const auto& e = c.estimate;
+    ordered_json j{{"family", c.family},
+                   {"outcome", outcome_id(c.outcome)},
+                   {"a", c.a},
+                   {"b", c.b},
+                   {"n_a", c.n_a},
+                   {"n_b", c.n_b},
+                   {"diff", e ? ordered_json(e->diff) : nullptr},
+                   {"ci95", e ? ordered_json::array({e->low, e->high}) : nullptr},
+                   {"p_better", e ? ordered_json(e->p_better) : nullptr},
+                   {"p_mid", e ? ordered_json(e->p_mid) : nullptr},
+                   {"adjusted_for", c.adjusted_for},
+                   {"primary", c.primary},
+                   {"verdict", verdict_id(c.verdict)},
+                   {"se", e ? ordered_json(e->se) : nullptr},
+                   {"df", e ? ordered_json(e->df) : nullptr},
+                   {"hac_lags", e ? ordered_json(e->lags) : nullptr},
+                   {"p_value", e ? ordered_json(e->p_value) : nullptr},
+                   {"p_holm", e && e->p_holm ? ordered_json(*e->p_holm) : nullptr},
+                   {"note", c.note.empty() ? ordered_json(nullptr) : ordered_json(c.note)}};
+    return j;
 }
 
 std::string csv_num(const std::optional<double>& v) {
@@ -69,26 +83,38 @@ std::string csv_num(const std::optional<double>& v) {
 
 ordered_json render_json(const Model& m) {
     ordered_json j;
-    j["schema"] = "rls-report/1";
+    j["schema"] = "rls-report/2";
     j["from"] = format_date(m.options.from);
     j["to"] = format_date(m.options.to);
+    j["first_night"] = format_date(m.first_night);
     j["min_nights"] = m.options.min_nights;
+    j["mid"] = m.options.mid;
     const auto& c = m.coverage;
-    ordered_json missing = ordered_json::array();
-    for (const auto& d : c.missing_ratings) {
-        missing.push_back(format_date(d));
-    }
+    const auto dates = [](const std::vector<Date>& list) {
+        ordered_json out = ordered_json::array();
+        for (const auto& d : list) {
+            out.push_back(format_date(d));
+        }
+        return out;
+    };
     j["coverage"] = {{"nights", c.nights},
                      {"nights_with_session", c.nights_with_session},
                      {"nights_rated", c.nights_rated},
                      {"adherence_pct", c.adherence_pct},
                      {"current_streak", c.current_streak},
                      {"longest_streak", c.longest_streak},
-                     {"missing_ratings", missing}};
-    j["sessions_vs_none"] = group_json(m.sessions_vs_none);
-    j["routines"] = groups_json(m.routines);
-    j["oils"] = groups_json(m.oils);
-    j["tags"] = groups_json(m.tags);
+                     {"missing_ratings", dates(c.missing_ratings)},
+                     {"no_score", dates(c.no_score)}};
+    ordered_json comparisons = ordered_json::array();
+    for (const auto& x : m.comparisons) {
+        comparisons.push_back(comparison_json(x));
+    }
+    j["comparisons"] = comparisons;
+    j["comparisons_made"] = m.comparisons_made;
+    j["nights_by"] = {{"session", groups_json(m.by_session)},
+                      {"routine", groups_json(m.routines)},
+                      {"oil", groups_json(m.oils)},
+                      {"tag", groups_json(m.tags)}};
     j["immediate_effect"] = {{"n", m.immediate.n},
                              {"before_mean", nullable(m.immediate.before_mean)},
                              {"after_mean", nullable(m.immediate.after_mean)},
@@ -121,42 +147,43 @@ ordered_json render_json(const Model& m) {
                          {"efficiency_pct", nullable(w.efficiency_pct)}});
     }
     j["weeks"] = weeks;
-    j["comparisons"] = m.comparisons;
-    j["many_comparisons"] = m.many_comparisons;
     j["next_steps"] = m.next_steps;
     return j;
 }
 
 std::string render_csv(const Model& m) {
-    std::string out =
-        "section,label,nights,rated,mean_sleep,mean_restless,sleep_diff,sleep_ci95_low,"
-        "sleep_ci95_high,restless_diff,restless_ci95_low,restless_ci95_high,rank,"
-        "sessions,total_sleep_min,efficiency_pct\r\n";
-    const auto group_row = [&](const char* section, const Group& g) {
-        const auto d = [](const Comparison& c, auto field) {
-            return c.difference ? csv_num(field(*c.difference)) : std::string();
+    std::string out = "section,family,outcome,a,b,n_a,n_b,diff,ci95_low,ci95_high,p_better,"
+                      "p_mid,adjusted_for,primary,verdict,note,label,nights,rated,mean_sleep,"
+                      "mean_restless,sessions,total_sleep_min,efficiency_pct\r\n";
+    for (const auto& c : m.comparisons) {
+        const auto& e = c.estimate;
+        const auto field = [&](double Estimate::*member) {
+            return e ? fmt::format("{:.6g}", (*e).*member) : std::string();
         };
-        const auto est = [](const stats::Interval& i) { return i.estimate; };
-        const auto low = [](const stats::Interval& i) { return i.low; };
-        const auto high = [](const stats::Interval& i) { return i.high; };
-        out += fmt::format(
-            "{},{},{},{},{},{},{},{},{},{},{},{},{},,,\r\n", section, csv_field(g.label), g.nights,
-            g.sleep.group.n, csv_num(g.sleep.group.mean), csv_num(g.restless.group.mean),
-            d(g.sleep, est), d(g.sleep, low), d(g.sleep, high), d(g.restless, est),
-            d(g.restless, low), d(g.restless, high), g.rank ? std::to_string(*g.rank) : "");
+        std::string adjusted;
+        for (const auto& a : c.adjusted_for) {
+            adjusted += (adjusted.empty() ? "" : ";") + a;
+        }
+        out += fmt::format("comparison,{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},,,,,,,,\r\n",
+                           c.family, outcome_id(c.outcome), csv_field(c.a), csv_field(c.b), c.n_a,
+                           c.n_b, field(&Estimate::diff), field(&Estimate::low),
+                           field(&Estimate::high), field(&Estimate::p_better),
+                           field(&Estimate::p_mid), csv_field(adjusted),
+                           c.primary ? "true" : "false", verdict_id(c.verdict), csv_field(c.note));
+    }
+    const auto group_rows = [&](const char* family, const std::vector<Group>& groups) {
+        for (const auto& g : groups) {
+            out += fmt::format("group,{},,,,,,,,,,,,,,,{},{},{},{},{},,,\r\n", family,
+                               csv_field(g.label), g.nights, std::max(g.sleep.n, g.restless.n),
+                               csv_num(g.sleep.mean), csv_num(g.restless.mean));
+        }
     };
-    group_row("summary", m.sessions_vs_none);
-    for (const auto& g : m.routines) {
-        group_row("routine", g);
-    }
-    for (const auto& g : m.oils) {
-        group_row("oil", g);
-    }
-    for (const auto& g : m.tags) {
-        group_row("tag", g);
-    }
+    group_rows("session", m.by_session);
+    group_rows("routine", m.routines);
+    group_rows("oil", m.oils);
+    group_rows("tag", m.tags);
     for (const auto& w : m.weeks) {
-        out += fmt::format("week,{},{},{},{},{},,,,,,,,{},{},{}\r\n", format_date(w.start),
+        out += fmt::format("week,,,,,,,,,,,,,,,,{},{},{},{},{},{},{},{}\r\n", format_date(w.start),
                            w.nights, w.rated, csv_num(w.sleep.mean), csv_num(w.restless.mean),
                            w.sessions, csv_num(w.total_sleep_min), csv_num(w.efficiency_pct));
     }

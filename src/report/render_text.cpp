@@ -1,6 +1,7 @@
 // The report as text for an 80-column terminal: a header, aligned tables and
 // sparklines; colour only when asked for.
 #include "core/time.hpp"
+#include "report/findings.hpp"
 #include "report/render.hpp"
 
 #include <cmath>
@@ -20,15 +21,6 @@ std::string signed_num(double v) {
     // Avoid "-0.0".
     const double rounded = std::round(v * 10.0) / 10.0;
     return fmt::format("{:+.1f}", rounded == 0.0 ? 0.0 : rounded);
-}
-
-// "+2.9 [+1.6,+4.2]" or a reason.
-std::string diff_cell(const Comparison& c) {
-    if (!c.difference) {
-        return "";
-    }
-    return fmt::format("{} [{},{}]", signed_num(c.difference->estimate),
-                       signed_num(c.difference->low), signed_num(c.difference->high));
 }
 
 class Painter {
@@ -53,46 +45,34 @@ std::string pct(double v) {
     return fmt::format("{:.0f}%", v);
 }
 
-void group_table(std::string& out, const Painter& p, const std::vector<Group>& groups,
-                 int min_nights) {
-    out += p.dim(fmt::format("  {:>2}  {:<17} {:>6}  {:>5} {:<18} {:>6} {:<18}\n", "#", "",
-                             "nights", "sleep", "  vs reference", "restl.", "  vs reference"));
-    for (const auto& g : groups) {
-        const std::string rank = g.rank ? std::to_string(*g.rank) : "-";
-        if (!g.enough) {
-            out += fmt::format(
-                "  {:>2}  {:<17} {:>6}  {}\n", rank, g.label, g.nights,
-                p.dim(fmt::format("too few rated nights (need {} on each side)", min_nights)));
+// Each comparison on two lines: what is compared, then the figures and the
+// verdict word, so that meaning never rests on colour.
+void comparison_rows(std::string& out, const Painter& p, const Model& m) {
+    const auto clip = [](const std::string& s) {
+        return s.size() > 24 ? s.substr(0, 23) + "~" : s;
+    };
+    for (const auto& c : m.comparisons) {
+        out += fmt::format("  {}{} vs {}, {} ({} and {} nights)\n", c.primary ? "* " : "",
+                           clip(c.a), clip(c.b), outcome_word(c.outcome), c.n_a, c.n_b);
+        if (!c.estimate) {
+            out += fmt::format("      {:<8} {}\n", verdict_word(c.verdict), p.dim(c.note));
             continue;
         }
-        out += fmt::format(
-            "  {:>2}  {:<17} {:>6}  {:>5} {} {:>6} {}\n", rank, g.label, g.nights,
-            num(g.sleep.group.mean),
-            p.verdict(g.sleep.verdict, fmt::format("{:<18}", diff_cell(g.sleep))),
-            num(g.restless.group.mean),
-            p.verdict(g.restless.verdict, fmt::format("{:<18}", diff_cell(g.restless))));
+        const auto& e = *c.estimate;
+        out += fmt::format("      {} {:<20} P(better) {:>3.0f}%  P(by >= {:g}) {:>3.0f}%\n",
+                           p.verdict(c.verdict, fmt::format("{:<8}", verdict_word(c.verdict))),
+                           interval_text(e, c.verdict), e.p_better * 100, m.options.mid,
+                           e.p_mid * 100);
     }
 }
 
-std::string verdict_line(const Group& g) {
-    const auto phrase = [](Verdict v, const char* better, const char* worse, const char* what) {
-        switch (v) {
-        case Verdict::better:
-            return std::string(better);
-        case Verdict::worse:
-            return std::string(worse);
-        case Verdict::unclear:
-            return fmt::format("no clear difference in {} yet", what);
-        case Verdict::too_few:
-            break;
-        }
-        return fmt::format("too few rated nights to judge {}", what);
-    };
-    return phrase(g.sleep.verdict, "better sleep after a session", "worse sleep after a session",
-                  "sleep") +
-           "; " +
-           phrase(g.restless.verdict, "calmer nights after a session",
-                  "more restless nights after a session", "restlessness");
+// Unadjusted means of each variant's nights.
+void group_rows(std::string& out, const std::vector<Group>& groups, std::string_view family) {
+    for (const auto& g : groups) {
+        out +=
+            fmt::format("  {:<8} {:<22} {:>6} {:>6} {:>6} {:>9}\n", family, g.label, g.nights,
+                        std::max(g.sleep.n, g.restless.n), num(g.sleep.mean), num(g.restless.mean));
+    }
 }
 
 // Tables pad their last column; a terminal or a diff does not need that.
@@ -139,11 +119,20 @@ std::string render_text(const Model& m, const TextStyle& style) {
                               format_date(o.to), c.nights)) +
            "\n";
     out += p.dim("Night D = evening of D to the morning after. Sleep 0-10, higher is better;\n"
-                 "restlessness 0-10, lower is better. [a,b] = 95% confidence interval.\n");
+                 "restlessness 0-10, lower is better. [a,b] = 95% interval.\n");
+    if (m.first_night > o.from && c.nights > 0) {
+        out += p.dim(fmt::format("Counted from {}, the night of your first entry.\n",
+                                 format_date(m.first_night)));
+    }
+
+    out += "\n" + p.bold("In short") + "\n";
+    for (const auto& line : summary_lines(m)) {
+        out += "  " + line + "\n";
+    }
 
     out += "\n" + p.bold("Coverage") + "\n";
-    out += fmt::format("  {} of {} nights with a session ({}), {} rated.\n", c.nights_with_session,
-                       c.nights, pct(c.adherence_pct), c.nights_rated);
+    out += fmt::format("  {} of {} nights with a session ({}), {} rated with a score.\n",
+                       c.nights_with_session, c.nights, pct(c.adherence_pct), c.nights_rated);
     out += fmt::format("  Streak of nights with a session: {} now, {} at the longest.\n",
                        c.current_streak, c.longest_streak);
     if (!c.missing_ratings.empty()) {
@@ -158,49 +147,29 @@ std::string render_text(const Model& m, const TextStyle& style) {
         }
         out += fmt::format("  Not rated (counted as missing, never as 0): {}.\n", dates);
     }
-
-    const auto& s = m.sessions_vs_none;
-    out += "\n" + p.bold("Nights after a session vs nights without") + "\n";
-    out += p.dim(fmt::format("  {:<26} {:>6}  {:>11}  {:>11}\n", "", "rated", "sleep", "restless"));
-    const auto row = [&](std::string_view label, const Measure& sleep, const Measure& restless) {
-        const auto cell = [](const Measure& x) {
-            return x.mean ? fmt::format("{:.1f} ± {}", *x.mean, num(x.sd)) : std::string("-");
-        };
-        out += fmt::format("  {:<26} {:>6}  {:>11}  {:>11}\n", label, std::max(sleep.n, restless.n),
-                           cell(sleep), cell(restless));
-    };
-    row("after a session", s.sleep.group, s.restless.group);
-    row("without a session", s.sleep.reference, s.restless.reference);
-    if (s.sleep.difference || s.restless.difference) {
-        out +=
-            fmt::format("  {:<26} {:>6}  {:>11}  {:>11}\n", "difference", "",
-                        s.sleep.difference ? signed_num(s.sleep.difference->estimate) : "-",
-                        s.restless.difference ? signed_num(s.restless.difference->estimate) : "-");
-        out += fmt::format(
-            "  {:<26} {:>6}  {:>11}  {:>11}\n", "95% CI", "",
-            s.sleep.difference ? fmt::format("[{},{}]", signed_num(s.sleep.difference->low),
-                                             signed_num(s.sleep.difference->high))
-                               : "-",
-            s.restless.difference ? fmt::format("[{},{}]", signed_num(s.restless.difference->low),
-                                                signed_num(s.restless.difference->high))
-                                  : "-");
+    if (!c.no_score.empty()) {
+        std::string dates;
+        for (const auto& d : c.no_score) {
+            dates += (dates.empty() ? "" : ", ") + format_date(d);
+        }
+        out += fmt::format("  Rated with a note but no score (no score): {}.\n", dates);
     }
-    out += "  Verdict: " + verdict_line(s) + ".\n";
 
-    out += "\n" + p.bold("Which routine and rotations preceded better nights") + "\n";
-    if (m.routines.empty()) {
-        out += "  No sessions in this window.\n";
+    out += "\n" + p.bold("Comparisons") +
+           p.dim(" (a vs b, adjusted; * = primary; see 'Reading this honestly')") + "\n";
+    if (m.comparisons.empty()) {
+        out += "  No sessions to compare in this window.\n";
     } else {
-        out += p.dim("  Each compared with nights without a session; best sleep first.\n");
-        group_table(out, p, m.routines, o.min_nights);
+        comparison_rows(out, p, m);
     }
-    if (!m.oils.empty()) {
-        out += "\n" + p.bold("Oils") + p.dim(" (session nights with the oil vs without it)") + "\n";
-        group_table(out, p, m.oils, o.min_nights);
-    }
-    if (!m.tags.empty()) {
-        out += "\n" + p.bold("Tags") + p.dim(" (session nights with the tag vs without it)") + "\n";
-        group_table(out, p, m.tags, o.min_nights);
+    if (!m.routines.empty()) {
+        out += "\n" + p.bold("Nights by variant") + p.dim(" (unadjusted means)") + "\n";
+        out += p.dim(fmt::format("  {:<8} {:<22} {:>6} {:>6} {:>6} {:>9}\n", "", "", "nights",
+                                 "rated", "sleep", "restless"));
+        group_rows(out, m.by_session, "");
+        group_rows(out, m.routines, "routine");
+        group_rows(out, m.oils, "oil");
+        group_rows(out, m.tags, "tag");
     }
 
     out += "\n" + p.bold("Right after the massage") + "\n";
@@ -208,7 +177,8 @@ std::string render_text(const Model& m, const TextStyle& style) {
         const auto& ch = *m.immediate.change;
         out +=
             fmt::format("  Evening restlessness {} before and {} after the massage ({} sessions):\n"
-                        "  change {} [{},{}].\n",
+                        "  change {} [{},{}]. The same evening with no comparison evening:\n"
+                        "  how the moment felt, not evidence that the massage works.\n",
                         num(m.immediate.before_mean), num(m.immediate.after_mean), m.immediate.n,
                         signed_num(ch.estimate), signed_num(ch.low), signed_num(ch.high));
     } else {
@@ -263,15 +233,14 @@ std::string render_text(const Model& m, const TextStyle& style) {
     out += "\n" + p.bold("Reading this honestly") + "\n";
     out += "  Differences say what preceded better nights, not what caused them: one\n"
            "  person's nights are a small sample and follow each other.\n";
-    out += fmt::format("  Groups with fewer than {} rated nights on either side are not ranked.\n",
-                       o.min_nights);
-    if (m.many_comparisons) {
-        out += p.paint(
-            "33",
-            fmt::format("  {} groups were compared: with this many, a difference or two will look\n"
-                        "  real by chance alone. Trust what holds up over more weeks.\n",
-                        m.comparisons));
-    }
+    out +=
+        fmt::format("  Each comparison is a regression on the time trend, the evening's\n"
+                    "  restlessness before the massage and the night's other factors, with\n"
+                    "  errors allowing for night-to-night correlation (Newey-West). P(better)\n"
+                    "  assumes a flat prior. {} comparison{} made: the primary (*) is judged\n"
+                    "  alone, the rest only after a Holm correction. Fewer than {} rated\n"
+                    "  nights on a side: too few.\n",
+                    m.comparisons_made, m.comparisons_made == 1 ? " was" : "s were", o.min_nights);
     if (!m.next_steps.empty()) {
         out += "\n" + p.bold("Next") + "\n";
         for (const auto& step : m.next_steps) {

@@ -180,4 +180,14 @@ bool has_rating_on(SQLite::Database& db, Date night) {
     return q.executeStep();
 }
 
+std::optional<Date> first_entry_night(SQLite::Database& db) {
+    // Each min() is one step down its night index.
+    SQLite::Statement q(db, "SELECT min(night) FROM (SELECT min(night) AS night FROM session "
+                            "UNION ALL SELECT min(night) FROM rating)");
+    if (!q.executeStep() || q.getColumn(0).isNull()) {
+        return std::nullopt;
+    }
+    return parse_iso_date(q.getColumn(0).getString());
+}
+
 } // namespace rls

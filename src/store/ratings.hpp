@@ -23,5 +23,7 @@ void insert_rating_record(SQLite::Database& db, const Rating& rating);
 [[nodiscard]] std::int64_t count_ratings(SQLite::Database& db);
 // Whether `night` has a rating (rls remind).
 [[nodiscard]] bool has_rating_on(SQLite::Database& db, Date night);
+// The diary's first night: the earliest night with a session or a rating.
+[[nodiscard]] std::optional<Date> first_entry_night(SQLite::Database& db);
 
 } // namespace rls

@@ -15,6 +15,7 @@ namespace {
 constexpr SettingInfo k_settings[] = {
     {"cutoff", "06:00",
      "sessions logged before this local time belong to the previous night (00:00-12:00)"},
+    {"primary", "auto", "the report's primary comparison: auto, session, variants or rotations"},
 };
 
 } // namespace
@@ -28,7 +29,14 @@ std::string validated_setting(const std::string& key, const std::string& value,
     if (key == "cutoff") {
         return format_time_of_day(parse_cutoff(value, field));
     }
-    throw usage_error(fmt::format("KEY must be one of: cutoff; got {}", quote_value(key)));
+    if (key == "primary") {
+        if (value != "auto" && value != "session" && value != "variants" && value != "rotations") {
+            throw usage_error(fmt::format("{} must be auto, session, variants or rotations, got {}",
+                                          field, quote_value(value)));
+        }
+        return value;
+    }
+    throw usage_error(fmt::format("KEY must be one of: cutoff, primary; got {}", quote_value(key)));
 }
 
 std::optional<std::string> get_setting(SQLite::Database& db, const std::string& key) {

@@ -243,7 +243,7 @@ class RoutineLifecycle(RlsCase):
         self.assertIn("was removed", self.fails(64, "log", "-r", "left-only", "--no-input"))
         self.assertIn("(removed", self.ok("routines", "show", "left-only"))
         report = self.json("report")
-        self.assertEqual(report["routines"][0]["label"], "left-only x1")
+        self.assertEqual(report["nights_by"]["routine"][0]["label"], "left-only x1")
 
     def test_a_removed_routine_can_be_restored(self):
         self.ok("routines", "add", "left-only", "--points", "heart,lateral", "-q")
@@ -267,7 +267,7 @@ class Config(RlsCase):
     def test_cutoff_setting_moves_early_sessions(self):
         self.assertIn("cutoff = 06:00", self.ok("config"))
         self.ok("config", "cutoff", "04:00")
-        self.assertEqual(self.json("config"), {"cutoff": "04:00"})
+        self.assertEqual(self.json("config"), {"cutoff": "04:00", "primary": "auto"})
         s = self.json("log", "--at", "2026-11-25 05:00", "--no-input")
         self.assertEqual(s["night"], "2026-11-25")
         self.fails(64, "config", "cutoff", "13:00")

@@ -1,7 +1,11 @@
 """rls report end to end: a history logged through the real CLI, the JSON
-figures checked against values worked out by hand (counts, means) and with
-SciPy 1.10.1 (confidence intervals, slope, rho - see the comments), the text
-form for an 80-column terminal, CSV, an empty database, and the demo."""
+figures checked against values worked out by hand (counts, means), with
+SciPy 1.10.1 (paired interval, slope, rho) and statsmodels 0.13.5 (the
+adjusted comparison: OLS of the 9 rated nights on [1, (night - 15th) / 7,
+session], fit(cov_type='HAC', cov_kwds={'maxlags': 2, 'use_correction':
+True}, use_t=True), its se widened by the fixed-b factor of rls(1)), the text form for an 80-column terminal, CSV, an
+empty database, the diary's own window, the night in progress, and the
+demo. tests/crosscheck/ checks every comparison of a longer history."""
 
 import csv
 import io
@@ -44,46 +48,55 @@ class Report(RlsCase):
     def test_figures(self):
         self.build_history()
         r = self.json("report", "--from", "2026-11-15", "--to", "2026-11-24")
-        self.assertEqual(r["schema"], "rls-report/1")
+        self.assertEqual(r["schema"], "rls-report/2")
         c = r["coverage"]
         self.assertEqual((c["nights"], c["nights_with_session"], c["nights_rated"]), (10, 7, 9))
         self.assertAlmostEqual(c["adherence_pct"], 70.0)
         self.assertEqual((c["current_streak"], c["longest_streak"]), (3, 2 + 1))
         self.assertEqual(c["missing_ratings"], ["2026-11-22"])
+        self.assertEqual(c["no_score"], [])
 
-        s = r["sessions_vs_none"]
-        self.assertEqual(s["nights"], 7)
-        self.assertEqual(s["sleep"]["group"]["n"], 6)
-        self.assertAlmostEqual(s["sleep"]["group"]["mean"], 44 / 6)  # 6 7 8 9 6 8
-        self.assertAlmostEqual(s["sleep"]["reference"]["mean"], 4.0)  # 4 5 3
-        d = s["sleep"]["difference"]
-        self.assertAlmostEqual(d["estimate"], 10 / 3)
-        self.assertAlmostEqual(d["ci95_low"], 1.3728521125, places=7)  # SciPy Welch
-        self.assertAlmostEqual(d["ci95_high"], 5.2938145542, places=7)
-        self.assertEqual(s["sleep"]["verdict"], "better")
-        d = s["restless"]["difference"]
-        self.assertAlmostEqual(d["ci95_low"], -5.2938145542, places=7)
-        self.assertAlmostEqual(d["ci95_high"], -1.3728521125, places=7)
-        self.assertEqual(s["restless"]["verdict"], "better")
+        with_, without = r["nights_by"]["session"]
+        self.assertEqual((with_["label"], with_["nights"], with_["sleep"]["n"]), ("session", 7, 6))
+        self.assertAlmostEqual(with_["sleep"]["mean"], 44 / 6)  # 6 7 8 9 6 8
+        self.assertAlmostEqual(without["sleep"]["mean"], 4.0)  # 4 5 3
 
-        routines = {g["label"]: g for g in r["routines"]}
-        self.assertEqual([g["label"] for g in r["routines"]], ["standard x2", "standard x1"])
-        x2 = routines["standard x2"]
-        self.assertEqual((x2["rank"], x2["nights"], x2["sleep"]["group"]["n"]), (1, 4, 3))
-        self.assertAlmostEqual(x2["sleep"]["difference"]["ci95_low"], 2.2847807135, places=7)
-        self.assertAlmostEqual(x2["sleep"]["difference"]["ci95_high"], 6.3818859531, places=7)
-        x1 = routines["standard x1"]
-        self.assertEqual(x1["rank"], 2)
-        self.assertAlmostEqual(x1["sleep"]["group"]["mean"], 19 / 3)
-        self.assertAlmostEqual(x1["sleep"]["difference"]["ci95_low"], 0.2847807135, places=7)
+        p = r["comparisons"][0]
+        self.assertEqual({k: p[k] for k in ("family", "outcome", "a", "b", "n_a", "n_b", "primary",
+                                             "adjusted_for", "verdict")},
+                         {"family": "session", "outcome": "sleep", "a": "session",
+                          "b": "no session", "n_a": 6, "n_b": 3, "primary": True,
+                          "adjusted_for": ["time trend"], "verdict": "better"})
+        self.assertAlmostEqual(p["diff"], 3.3185840707964616, places=9)  # statsmodels
+        # se: statsmodels' times the fixed-b factor at b = 3/9 (rls(1)): 0.822642227492292
+        self.assertAlmostEqual(p["se"], 0.822642227492292, places=9)
+        self.assertAlmostEqual(p["ci95"][0], 1.3056510570291913, places=7)  # t.ppf(0.975, 6)
+        self.assertAlmostEqual(p["ci95"][1], 5.331517084563732, places=7)
+        self.assertAlmostEqual(p["p_better"], 0.9965756441979237, places=9)  # t.cdf(b/se, 6)
+        self.assertAlmostEqual(p["p_mid"], 0.9847921482801749, places=9)  # t.cdf((b-1)/se, 6)
+        restless = r["comparisons"][1]
+        self.assertEqual((restless["outcome"], restless["primary"]), ("restless", False))
+        self.assertAlmostEqual(restless["diff"], -3.31858407079646, places=9)
+        self.assertAlmostEqual(restless["p_better"], 0.9965756441979238, places=9)
+        for c in r["comparisons"]:
+            for key in ("family", "outcome", "a", "b", "n_a", "n_b", "diff", "ci95", "p_better",
+                        "p_mid", "adjusted_for", "primary", "verdict"):
+                self.assertIn(key, c)
+            self.assertIn(c["verdict"], ("better", "worse", "unclear", "too_few"))
 
-        oils = {g["label"]: g for g in r["oils"]}
+        # Most nights first: x2 on the 18th, 20th, 22nd, 24th; x1 on the 15th, 16th, 23rd.
+        routines = [g["label"] for g in r["nights_by"]["routine"]]
+        self.assertEqual(routines, ["standard x2", "standard x1"])
+        x2 = [c for c in r["comparisons"] if c["family"] == "routine" and c["outcome"] == "sleep"]
+        self.assertEqual((x2[0]["a"], x2[0]["b"], x2[0]["n_a"], x2[0]["n_b"]),
+                         ("standard x1", "standard x2", 3, 3))
+        valerian = [c for c in r["comparisons"] if c["a"] == "valerian"][0]
         # valerian on 4 rated nights vs 2 without it: too few to compare
-        self.assertEqual(oils["valerian"]["sleep"]["group"]["n"], 4)
-        self.assertEqual(oils["valerian"]["sleep"]["reference"]["n"], 2)
-        self.assertFalse(oils["valerian"]["enough"])
-        self.assertIsNone(oils["valerian"]["rank"])
-        self.assertIsNone(oils["valerian"]["sleep"]["difference"])
+        self.assertEqual((valerian["n_a"], valerian["n_b"], valerian["diff"]), (4, 2, None))
+        self.assertEqual(valerian["note"], "too few rated nights: 4 and 2 (need 3 each)")
+        self.assertEqual(valerian["verdict"], "too_few")
+        carrier = [c for c in r["comparisons"] if c["a"] == "carrier"][0]
+        self.assertEqual(carrier["note"], "used every night: nothing to compare with")
 
         imm = r["immediate_effect"]
         self.assertEqual(imm["n"], 6)
@@ -103,8 +116,8 @@ class Report(RlsCase):
         self.assertEqual([(w["start"], w["end"], w["sessions"], w["rated"]) for w in weeks],
                          [("2026-11-15", "2026-11-21", 4, 7), ("2026-11-22", "2026-11-24", 3, 2)])
         self.assertAlmostEqual(weeks[0]["sleep"]["mean"], 42 / 7)  # 6 7 4 8 5 9 3
-        self.assertEqual(r["comparisons"], 2)
-        self.assertFalse(r["many_comparisons"])
+        self.assertEqual(r["comparisons_made"],
+                         len([c for c in r["comparisons"] if c["diff"] is not None]))
 
     def test_default_window_is_four_weeks_ending_last_night(self):
         r = self.json("report")
@@ -121,9 +134,16 @@ class Report(RlsCase):
             self.assertEqual(line, line.rstrip())
         self.assertNotIn("\x1b[", text)
         self.assertNotIn("caus", text.replace("not what caused them", ""))
-        self.assertIn("Verdict: better sleep after a session; calmer nights after a session.", text)
-        self.assertRegex(text, r"1  standard x2\s+4\s+8\.3 \+4\.3 \[\+2\.3,\+6\.4\]")
-        self.assertIn("too few rated nights (need 3 on each side)", text)
+        lines = text.splitlines()
+        start = lines.index("In short") + 1
+        end = lines.index("", start)
+        self.assertLessEqual(end - start, 5)
+        self.assertTrue(lines[start].startswith("  Session: about 3.3 points better sleep than no "
+                                                "session; 99% likely better"), lines[start])
+        self.assertIn("  * session vs no session, sleep (6 and 3 nights)", lines)
+        self.assertRegex(text, r"better\s+\+3\.3 \[\+1\.3,\+5\.3\]\s+P\(better\) 100%")
+        self.assertIn("too few rated nights: 4 and 2 (need 3 each)", text)
+        self.assertIn("not evidence that the massage works", text)
         self.assertIn("Not rated (counted as missing, never as 0): 2026-11-22.", text)
         self.assertIn("\x1b[1m", self.ok("report", "--color", "always"))
 
@@ -145,12 +165,18 @@ class Report(RlsCase):
         out = raw.decode()
         rows = list(csv.DictReader(io.StringIO(out, newline="")))
         sections = [row["section"] for row in rows]
-        self.assertEqual(sections[0], "summary")
-        self.assertIn("routine", sections)
+        self.assertEqual(sections[0], "comparison")
+        self.assertIn("group", sections)
         self.assertEqual(sections.count("week"), 2)
-        x2 = [row for row in rows if row["label"] == "standard x2"][0]
-        self.assertEqual((x2["rank"], x2["nights"], x2["rated"]), ("1", "4", "3"))
-        self.assertAlmostEqual(float(x2["sleep_ci95_low"]), 2.285, places=3)
+        first = rows[0]
+        self.assertEqual((first["family"], first["outcome"], first["a"], first["b"],
+                          first["primary"], first["verdict"]),
+                         ("session", "sleep", "session", "no session", "true", "better"))
+        self.assertAlmostEqual(float(first["ci95_low"]), 1.30565, places=4)
+        x2 = [row for row in rows if row["section"] == "group" and row["label"] == "standard x2"][0]
+        self.assertEqual((x2["nights"], x2["rated"]), ("4", "3"))
+        r = self.json("report", "--from", "2026-11-15", "--to", "2026-11-24")
+        self.assertEqual(sections.count("comparison"), len(r["comparisons"]))
 
     def test_empty_database_gets_next_steps(self):
         text = self.ok("report")
@@ -158,7 +184,8 @@ class Report(RlsCase):
         self.assertNotIn("nan", text.lower())
         self.assertNotIn("inf", text.lower().replace("info", ""))
         r = self.json("report")
-        self.assertIsNone(r["sessions_vs_none"]["sleep"]["group"]["mean"])
+        self.assertEqual(r["comparisons"], [])
+        self.assertEqual(r["coverage"]["nights"], 0)  # no entries: no nights to count
         self.assertTrue(r["next_steps"])
 
     def test_bad_options(self):
@@ -167,28 +194,95 @@ class Report(RlsCase):
         self.fails(64, "report", "--from", "2026-11-20", "--to", "2026-11-10")
         self.fails(64, "report", "--json", "--csv")
         self.fails(64, "report", "--weeks", "2", "--from", "2026-11-01")
+        self.assertIn("--mid must be", self.fails(64, "report", "--mid", "0"))
+        self.assertIn("--to 2026-11-25 has not ended yet; the latest night to report is 2026-11-24",
+                      self.fails(64, "report", "--to", "2026-11-25"))
 
     def test_min_nights(self):
         self.build_history()
         r = self.json("report", "--from", "2026-11-15", "--to", "2026-11-24", "--min-nights", "4")
         self.assertEqual(r["min_nights"], 4)
-        self.assertEqual(r["comparisons"], 0)  # the baseline has only 3 rated nights
-        self.assertEqual(r["sessions_vs_none"]["sleep"]["verdict"], "too_few")
+        session = [c for c in r["comparisons"] if c["family"] == "session"][0]
+        self.assertEqual(session["verdict"], "too_few")  # the baseline has only 3 rated nights
+        self.assertEqual(session["note"], "too few rated nights: 6 and 3 (need 4 each)")
+        self.assertFalse(session["primary"])
+        self.assertEqual(r["comparisons"][0]["family"], "routine")
+
+
+class DiaryWindow(RlsCase):
+    def test_a_new_diary_counts_from_its_first_entry(self):
+        self.ok("log", "--at", "2026-11-22 21:30", "-p", "left.heart=4", "--no-input")
+        self.ok("rate", "--night", "2026-11-22", "--sleep", "6", "--restless", "3")
+        self.ok("rate", "--night", "2026-11-23", "--note", "away from home")
+        r = self.json("report")
+        self.assertEqual((r["from"], r["first_night"], r["to"]),
+                         ("2026-10-28", "2026-11-22", "2026-11-24"))
+        c = r["coverage"]
+        self.assertEqual((c["nights"], c["nights_with_session"], c["nights_rated"]), (3, 1, 1))
+        self.assertEqual(c["missing_ratings"], ["2026-11-24"])
+        self.assertEqual(c["no_score"], ["2026-11-23"])
+        text = self.ok("report")
+        self.assertIn("1 of 3 nights with a session (33%), 1 rated with a score.", text)
+        self.assertIn("Counted from 2026-11-22, the night of your first entry.", text)
+        self.assertIn("no score", text)
+        self.assertNotIn("28 nights", text)
+
+
+class NightInProgress(RlsCase):
+    now = "2026-11-24T23:30:00Z"  # 00:30 on the 25th in Berlin: the night of the 24th goes on
+
+    def test_report_and_rate_leave_the_night_in_progress_alone(self):
+        r = self.json("report")
+        self.assertEqual(r["to"], "2026-11-23")
+        self.assertEqual(
+            self.fails(64, "rate", "--sleep", "5"),
+            "rls: night 2026-11-24 is not over until 06:00; the latest to rate is 2026-11-23")
+        self.assertIn("--night 2026-11-24 has not ended yet; the latest night to rate is "
+                      "2026-11-23", self.fails(64, "rate", "--night", "2026-11-24", "--sleep", "5"))
+        self.ok("rate", "--night", "2026-11-23", "--sleep", "5")
+
+
+class NightlyMassage(RlsCase):
+    """Someone who massages every night still gets x1 vs x2, directly."""
+
+    def test_x1_vs_x2_without_a_baseline(self):
+        # 14 nights, alternating one and two rotations; two rotations sleep about 2 better.
+        sleep = {1: [5, 6, 5, 6, 5, 6, 5], 2: [8, 7, 8, 8, 7, 8, 8]}
+        for i in range(14):
+            night = f"2026-11-{11 + i:02d}"
+            rounds = 1 + i % 2
+            self.ok("log", "--at", f"{night} 21:30", "--rounds", str(rounds), "-p",
+                    "left.heart=4", "--no-input", "--quiet")
+            self.ok("rate", "--night", night, "--sleep", str(sleep[rounds][i // 2]),
+                    "--restless", "3", "--quiet")
+        r = self.json("report", "--weeks", "2")
+        p = r["comparisons"][0]
+        self.assertTrue(p["primary"])
+        self.assertEqual((p["family"], p["outcome"], p["n_a"], p["n_b"]), ("routine", "sleep", 7, 7))
+        self.assertEqual({p["a"], p["b"]}, {"standard x1", "standard x2"})
+        self.assertIsNotNone(p["diff"])
+        self.assertEqual(p["verdict"], "better" if p["a"] == "standard x2" else "worse")
+        self.assertFalse([c for c in r["comparisons"] if c["family"] == "session"])
+        # Every night scored 3 for restlessness: said, not given a zero-width interval.
+        restless = [c for c in r["comparisons"] if c["outcome"] == "restless"]
+        for c in restless:
+            self.assertIsNone(c["ci95"])
+        text = self.ok("report", "--weeks", "2")
+        self.assertNotIn("too few rated nights", text.split("Comparisons")[1].split("\n")[1])
+        self.assertIn("no variation: every night scored 3, no interval", text)
 
 
 class DemoReport(RlsCase):
     def test_the_demo_effect_is_visible(self):
         self.ok("demo")
         r = self.json("report", "--weeks", "4")
-        s = r["sessions_vs_none"]["sleep"]
+        s = r["comparisons"][0]
         # The demo adds about +1 sleep after a session (more with two rotations).
+        self.assertEqual((s["family"], s["outcome"], s["primary"]), ("session", "sleep", True))
         self.assertEqual(s["verdict"], "better")
-        self.assertGreater(s["difference"]["ci95_low"], 0)
-        ranked = [g for g in r["routines"] if g["rank"]]
-        self.assertTrue(ranked[0]["label"].endswith("x2"), ranked[0]["label"])
-        self.assertTrue(r["many_comparisons"])
+        self.assertGreater(s["ci95"][0], 0)
         text = self.ok("report", "--weeks", "4")
-        self.assertIn("will look", text)
+        self.assertIn("Holm correction", text)
 
 
 if __name__ == "__main__":

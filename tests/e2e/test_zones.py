@@ -73,9 +73,16 @@ class Zones(RlsCase):
                     s = self.json("log", "--at", "yesterday 22:30", "--no-input", env=env)
                     self.assertEqual(s["started_utc"], fmt(yesterday.astimezone(UTC)))
                     self.assertEqual(s["night"], yesterday.date().isoformat())
-                    # A morning rating is for the local date minus one.
-                    r = self.json("rate", "-s", "5", "--replace", env=env)
-                    self.assertEqual(r["night"], (local.date() - dt.timedelta(days=1)).isoformat())
+                    # A morning rating is for the local date minus one; before the
+                    # cut-off that night is still in progress and is refused.
+                    if local.hour < 6:
+                        ended = (local.date() - dt.timedelta(days=2)).isoformat()
+                        self.assertIn(f"the latest to rate is {ended}",
+                                      self.fails(64, "rate", "-s", "5", "--replace", env=env))
+                    else:
+                        r = self.json("rate", "-s", "5", "--replace", env=env)
+                        self.assertEqual(r["night"],
+                                         (local.date() - dt.timedelta(days=1)).isoformat())
                     # Reminders: the session is logged; the rating is due unless before the cut-off.
                     self.assertEqual(self.json("remind", env=env), [])
                     checked += 1

@@ -1,8 +1,12 @@
 // The report model on a 14-night history built by hand. Counts, means,
-// streaks and weekly figures are worked out by hand below; the confidence
-// intervals, slope and rho come from SciPy 1.10.1 on the same numbers
-// (Welch: means, variances and scipy.stats.t.ppf(0.975, df); paired:
-// t.ppf(0.975, 3); slope: scipy.stats.linregress; rho: scipy.stats.spearmanr).
+// streaks and weekly figures are worked out by hand below; the intervals,
+// slope and rho come from SciPy 1.10.1 on the same numbers (paired:
+// t.ppf(0.975, 3); slope: scipy.stats.linregress; rho: scipy.stats.spearmanr)
+// and the adjusted comparison from statsmodels 0.13.5: OLS of the 12 rated
+// nights' sleep on [1, (day - 1) / 7, session], fit(cov_type='HAC',
+// cov_kwds={'maxlags': 2, 'use_correction': True}, use_t=True), its se
+// times the fixed-b factor (rls(1)), then scipy.stats.t with 9 df.
+#include "report/findings.hpp"
 #include "report/model.hpp"
 
 #include <doctest/doctest.h>
@@ -13,6 +17,14 @@ using namespace date::literals;
 using doctest::Approx;
 
 namespace {
+
+Options window(Date from, Date to, int min_nights = 3) {
+    Options o;
+    o.from = from;
+    o.to = to;
+    o.min_nights = min_nights;
+    return o;
+}
 
 struct NightSpec {
     unsigned day;
@@ -77,7 +89,7 @@ Model build_history(int min_nights = 3) {
             ratings.push_back(r);
         }
     }
-    return build(sessions, ratings, {2026_y / 11 / 1, 2026_y / 11 / 14, min_nights});
+    return build(sessions, ratings, window(2026_y / 11 / 1, 2026_y / 11 / 14, min_nights));
 }
 
 const Group& find(const std::vector<Group>& groups, const std::string& label) {
@@ -105,66 +117,146 @@ TEST_SUITE("report.model") {
         CHECK(m.coverage.missing_ratings == std::vector<Date>{2026_y / 11 / 11, 2026_y / 11 / 13});
     }
 
-    TEST_CASE("nights after a session vs nights without") {
+    TEST_CASE("nights by variant: unadjusted means, most nights first") {
         const auto m = build_history();
-        const auto& g = m.sessions_vs_none;
+        const auto& with = m.by_session[0];
         // rated session nights 1,2,3,5,6,8,9,12,14: sleep sum 62 / 9
-        CHECK(g.sleep.group.n == 9);
-        CHECK(*g.sleep.group.mean == Approx(62.0 / 9));
+        CHECK(with.nights == 10);
+        CHECK(with.sleep.n == 9);
+        CHECK(*with.sleep.mean == Approx(62.0 / 9));
         // baseline nights 4,7,10: sleep 4,5,3 -> mean 4, sd 1
-        CHECK(g.sleep.reference.n == 3);
-        CHECK(*g.sleep.reference.mean == Approx(4.0));
-        CHECK(*g.sleep.reference.sd == Approx(1.0));
-        REQUIRE(g.sleep.difference);
-        CHECK(g.sleep.difference->estimate == Approx(2.888888889));
-        CHECK(g.sleep.difference->low == Approx(0.971917921).epsilon(1e-7));
-        CHECK(g.sleep.difference->high == Approx(4.805859857).epsilon(1e-7));
-        CHECK(g.sleep.difference->df == Approx(4.407197121).epsilon(1e-7));
-        CHECK(g.sleep.verdict == Verdict::better);
-        REQUIRE(g.restless.difference);
-        CHECK(g.restless.difference->estimate == Approx(-3.222222222));
-        CHECK(g.restless.difference->low == Approx(-4.457296052).epsilon(1e-7));
-        CHECK(g.restless.difference->high == Approx(-1.987148393).epsilon(1e-7));
-        CHECK(g.restless.verdict == Verdict::better);
-        CHECK(verdict_words(g.restless.verdict, true) == "calmer nights");
-    }
-
-    TEST_CASE("routine x rotations: ranked among groups with enough nights") {
-        const auto m = build_history();
+        const auto& without = m.by_session[1];
+        CHECK(without.sleep.n == 3);
+        CHECK(*without.sleep.mean == Approx(4.0));
+        CHECK(*without.sleep.sd == Approx(1.0));
         REQUIRE(m.routines.size() == 3);
-        CHECK(m.routines[0].label == "standard x2");
-        CHECK(m.routines[0].rank == 1);
-        CHECK(m.routines[1].label == "standard x1");
-        CHECK(m.routines[1].rank == 2);
+        CHECK(m.routines[0].label == "standard x1"); // 1, 2, 6, 12, 14
+        CHECK(m.routines[0].nights == 5);
+        CHECK(*m.routines[0].sleep.mean == Approx(6.4)); // 6 7 6 7 6
+        CHECK(m.routines[1].label == "standard x2");
+        CHECK(m.routines[1].nights == 4); // 3, 5, 8, 13 (13 unrated)
+        CHECK(*m.routines[1].sleep.mean == Approx(25.0 / 3));
         CHECK(m.routines[2].label == "left-only x1");
-        CHECK_FALSE(m.routines[2].rank);
-        CHECK(m.routines[2].sleep.verdict == Verdict::too_few);
-        const auto& x2 = m.routines[0];
-        CHECK(x2.nights == 4); // 3, 5, 8, 13 (13 unrated)
-        CHECK(x2.sleep.group.n == 3);
-        CHECK(*x2.sleep.group.mean == Approx(25.0 / 3));
-        CHECK(x2.sleep.difference->low == Approx(2.284780714).epsilon(1e-7));
-        CHECK(x2.sleep.difference->high == Approx(6.381885953).epsilon(1e-7));
-        const auto& x1 = m.routines[1];
-        CHECK(*x1.sleep.group.mean == Approx(6.4)); // 6 7 6 7 6
-        CHECK(x1.sleep.difference->low == Approx(0.292744367).epsilon(1e-7));
-        CHECK(x1.sleep.difference->high == Approx(4.507255633).epsilon(1e-7));
+        CHECK(find(m.oils, "valerian").sleep.n == 3);
+        CHECK(find(m.tags, "caffeine").nights == 1);
     }
 
-    TEST_CASE("oils and tags compare session nights with and without") {
+    TEST_CASE("session vs no session: adjusted for the trend, Newey-West errors (statsmodels)") {
         const auto m = build_history();
-        const auto& valerian = find(m.oils, "valerian");
-        CHECK(valerian.sleep.group.n == 3);
-        CHECK(valerian.sleep.reference.n == 6); // 1, 2, 6, 9, 12, 14
-        CHECK(valerian.sleep.difference->estimate == Approx(13.0 / 6));
-        CHECK(valerian.sleep.difference->low == Approx(1.021399952).epsilon(1e-7));
-        CHECK(valerian.sleep.difference->high == Approx(3.311933382).epsilon(1e-7));
-        // Carrier oil was used every time: nothing to compare it with.
-        CHECK_FALSE(find(m.oils, "carrier").enough);
-        CHECK(find(m.oils, "carrier").sleep.reference.n == 0);
-        CHECK_FALSE(find(m.tags, "caffeine").enough);
-        CHECK(m.comparisons == 3); // standard x2, standard x1, valerian
-        CHECK_FALSE(m.many_comparisons);
+        REQUIRE(!m.comparisons.empty());
+        const auto& c = m.comparisons[0];
+        CHECK(c.primary); // three rated baseline nights: session vs none is primary
+        CHECK(c.family == "session");
+        CHECK(c.outcome == Outcome::sleep);
+        CHECK((c.a == "session" && c.b == "no session"));
+        CHECK((c.n_a == 9 && c.n_b == 3));
+        CHECK(c.adjusted_for == std::vector<std::string>{"time trend"});
+        REQUIRE(c.estimate);
+        const auto& e = *c.estimate;
+        CHECK(e.diff == Approx(2.8620474406991256).epsilon(1e-9));
+        // statsmodels' HAC se 0.5467818359210893 x the fixed-b factor at b = 3/12
+        CHECK(e.se == Approx(0.7588080003253753).epsilon(1e-9));
+        CHECK(e.df == 9);
+        CHECK(e.lags == 2);
+        // beta -/+ t.ppf(0.975, 9) se; t.cdf(beta / se, 9); t.cdf((beta - 1) / se, 9)
+        CHECK(e.low == Approx(1.1455044876179092).epsilon(1e-9));
+        CHECK(e.high == Approx(4.578590393780342).epsilon(1e-9));
+        CHECK(e.p_better == Approx(0.9977977713825674).epsilon(1e-9));
+        CHECK(e.p_mid == Approx(0.9817391813955189).epsilon(1e-9));
+        CHECK(c.verdict == Verdict::better);
+        const auto& r = m.comparisons[1];
+        CHECK(r.outcome == Outcome::restless);
+        CHECK_FALSE(r.primary);
+        REQUIRE(r.estimate);
+        CHECK(r.estimate->diff == Approx(-3.2009987515605447).epsilon(1e-9));
+        CHECK(r.estimate->p_better == Approx(0.9999677426036567).epsilon(1e-9));
+        CHECK(r.estimate->p_mid == Approx(0.999513706712956).epsilon(1e-9));
+        CHECK(r.estimate->p_holm);
+    }
+
+    TEST_CASE("degenerate comparisons say what they are") {
+        const auto m = build_history();
+        const auto note = [&](const std::string& a) {
+            for (const auto& c : m.comparisons) {
+                if (c.a == a && c.outcome == Outcome::sleep) {
+                    CHECK_FALSE(c.estimate);
+                    CHECK(c.verdict == Verdict::too_few);
+                    return c.note;
+                }
+            }
+            FAIL("no comparison " << a);
+            return std::string();
+        };
+        CHECK(note("carrier") == "used every night: nothing to compare with");
+        // caffeine: night 6 only; without it 1,2,3,5,8,9,12,14
+        CHECK(note("caffeine") == "too few rated nights: 1 and 8 (need 3 each)");
+        CHECK(note("left-only x1") == "too few rated nights: 1 and 5 (need 3 each)");
+    }
+
+    TEST_CASE("all nights scored the same: no variation, no interval") {
+        std::vector<Session> sessions;
+        std::vector<Rating> ratings;
+        for (unsigned d = 1; d <= 8; ++d) {
+            Session s;
+            s.night = 2026_y / 11 / date::day{d};
+            s.rounds = d % 2 == 0 ? 2 : 1;
+            sessions.push_back(s);
+            Rating r;
+            r.night = s.night;
+            r.sleep = 6;
+            ratings.push_back(r);
+        }
+        const auto m = build(sessions, ratings, window(2026_y / 11 / 1, 2026_y / 11 / 8));
+        REQUIRE(!m.comparisons.empty());
+        const auto& c = m.comparisons[0];
+        CHECK(c.primary);
+        CHECK(c.family == "routine"); // no baseline nights: the two most used variants
+        CHECK_FALSE(c.estimate);
+        CHECK(c.note == "no variation: every night scored 6, no interval");
+    }
+
+    TEST_CASE("the diary's own window and note-only ratings") {
+        std::vector<Session> sessions(1);
+        sessions[0].night = 2026_y / 11 / 10;
+        Rating note_only;
+        note_only.night = 2026_y / 11 / 11;
+        note_only.note = "slept at a friend's";
+        Rating scored;
+        scored.night = 2026_y / 11 / 10;
+        scored.restless = 3;
+        auto o = window(2026_y / 11 / 1, 2026_y / 11 / 14);
+        o.diary_start = 2026_y / 11 / 10;
+        const auto m = build(sessions, {note_only, scored}, o);
+        CHECK(m.first_night == 2026_y / 11 / 10);
+        CHECK(m.coverage.nights == 5); // 10th to 14th, not 14
+        CHECK(m.coverage.nights_rated == 1);
+        CHECK(m.coverage.no_score == std::vector<Date>{2026_y / 11 / 11});
+        CHECK(m.coverage.missing_ratings.size() == 3);
+        CHECK(m.weeks.front().start == 2026_y / 11 / 10);
+    }
+
+    TEST_CASE("a bound beside a verdict is never rounded onto or across zero") {
+        Estimate e;
+        e.diff = 0.4;
+        e.low = 0.0088;
+        e.high = 0.79;
+        CHECK(interval_text(e, Verdict::better) == "+0.4 [+0.01,+0.8]");
+        CHECK(interval_text(e, Verdict::unclear) == "+0.4 [+0.0,+0.8]");
+        e.low = -0.0004;
+        CHECK(interval_text(e, Verdict::unclear) == "+0.4 [+0.0,+0.8]"); // never "-0.0"
+    }
+
+    TEST_CASE("the opening lines: at most five, each within the width") {
+        const auto m = build_history();
+        const auto lines = summary_lines(m);
+        REQUIRE(!lines.empty());
+        CHECK(lines.size() <= 5);
+        for (const auto& l : lines) {
+            CHECK(l.size() <= 78);
+        }
+        CHECK(lines[0].rfind("Session: about 2.9 points better sleep than no session; 99% likely "
+                             "better,",
+                             0) == 0);
     }
 
     TEST_CASE("immediate effect, tenderness trend and correlation") {
@@ -184,7 +276,7 @@ TEST_SUITE("report.model") {
         CHECK(*heart.weekly[0] == Approx(6.8)); // 8 7 7 6 6
         CHECK(*heart.weekly[1] == Approx(4.2)); // 5 5 4 4 3
         CHECK(*heart.slope_per_week == Approx(-2.338092810).epsilon(1e-7));
-        CHECK(m.tenderness_vs_restless.n == 9);
+        CHECK(m.tenderness_vs_restless.n == 9); // nights, one session each
         CHECK(*m.tenderness_vs_restless.rho == Approx(-0.090916758).epsilon(1e-7));
     }
 
@@ -202,22 +294,39 @@ TEST_SUITE("report.model") {
         CHECK_FALSE(m.weeks[1].total_sleep_min);
     }
 
-    TEST_CASE("a higher minimum turns groups into 'too few nights'") {
+    TEST_CASE("a higher minimum turns comparisons into 'too few'") {
         const auto m = build_history(4);
-        CHECK(m.sessions_vs_none.sleep.verdict == Verdict::too_few); // baseline has 3
-        CHECK(m.comparisons == 0);
+        // Three rated baseline nights are too few: the top two variants are primary.
+        REQUIRE(!m.comparisons.empty());
+        CHECK(m.comparisons[0].primary);
+        CHECK(m.comparisons[0].family == "routine");
+        CHECK(m.comparisons[0].a == "standard x2");
+        CHECK(m.comparisons[0].b == "standard x1");
+        const auto& session = m.comparisons[1];
+        CHECK(session.family == "session");
+        CHECK(session.note == "too few rated nights: 9 and 3 (need 4 each)");
         CHECK_FALSE(m.next_steps.empty());
     }
 
     TEST_CASE("an empty history gives next steps, not NaN") {
-        const auto m = build({}, {}, {2026_y / 11 / 1, 2026_y / 11 / 28, 3});
+        const auto m = build({}, {}, window(2026_y / 11 / 1, 2026_y / 11 / 28, 3));
         CHECK(m.coverage.nights == 28);
         CHECK(m.coverage.adherence_pct == 0.0);
-        CHECK_FALSE(m.sessions_vs_none.sleep.group.mean);
+        CHECK_FALSE(m.by_session[0].sleep.mean);
         CHECK(m.routines.empty());
+        CHECK(m.comparisons.empty());
         CHECK(m.weeks.size() == 4);
-        REQUIRE(m.next_steps.size() >= 2);
+        REQUIRE(!m.next_steps.empty());
         CHECK(m.next_steps[0].find("rls log") != std::string::npos);
+        // Before the first entry nothing is counted at all.
+        auto o = window(2026_y / 11 / 1, 2026_y / 11 / 28);
+        o.diary_start = 2026_y / 11 / 29;
+        const auto none = build({}, {}, o);
+        CHECK(none.coverage.nights == 0);
+        CHECK(none.weeks.empty());
+        const auto lines = summary_lines(none);
+        REQUIRE(lines.size() == 2); // one sentence, wrapped
+        CHECK(lines[0].find("rls log") != std::string::npos);
     }
 
     TEST_CASE("several sessions in one night: rotations add up, different routines are mixed") {
@@ -232,7 +341,7 @@ TEST_SUITE("report.model") {
         Session extra = sessions[2];
         extra.routine = "standard";
         sessions.push_back(extra);
-        const auto m = build(sessions, {}, {2026_y / 11 / 1, 2026_y / 11 / 7, 3});
+        const auto m = build(sessions, {}, window(2026_y / 11 / 1, 2026_y / 11 / 7, 3));
         std::vector<std::string> labels;
         for (const auto& g : m.routines) {
             labels.push_back(g.label);

@@ -1,0 +1,36 @@
+// The report's unit of analysis: a night, with the sessions before it and
+// the next morning's rating, and what the analysis asks of it.
+#pragma once
+
+#include "core/model.hpp"
+#include "core/nights.hpp"
+#include "report/model.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rls::report {
+
+struct Night : NightEntries {
+    [[nodiscard]] bool has_session() const { return !sessions.empty(); }
+    // The morning's score for an outcome; a note alone is no score.
+    [[nodiscard]] std::optional<double> score(Outcome o) const;
+    [[nodiscard]] bool scored() const;
+    // "standard x2": rotations of sessions of one routine add up; different
+    // routines in one night are "mixed".
+    [[nodiscard]] std::string variant() const;
+    [[nodiscard]] int rotations() const;
+    // Evening restlessness before the night's first massage that recorded it.
+    [[nodiscard]] std::optional<double> before() const;
+    [[nodiscard]] bool has_oil(const std::string& oil) const;
+    [[nodiscard]] bool has_tag(const std::string& tag) const;
+    [[nodiscard]] bool has_routine(const std::string& routine) const;
+};
+
+// Nights first..last as core groups them (rls::nights_between).
+[[nodiscard]] std::vector<Night> report_nights(Date first, Date last,
+                                               const std::vector<Session>& sessions,
+                                               const std::vector<Rating>& ratings);
+
+} // namespace rls::report
