@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "core/parse.hpp"
+#include "core/terminal_text.hpp"
 #include "store/database.hpp"
 #include "store/settings.hpp"
 
@@ -77,12 +78,26 @@ bool Context::color_enabled() const {
 
 void Context::say(const std::string& text) const {
     if (!quiet) {
-        out() << text;
+        // Confirmations name files and catalog entries: wrapped to 80
+        // columns at spaces, continued two spaces in.
+        std::size_t start = 0;
+        while (start < text.size()) {
+            auto end = text.find('\n', start);
+            const bool newline = end != std::string::npos;
+            end = newline ? end : text.size();
+            bool first = true;
+            for (const auto& line : wrap(visible(text.substr(start, end - start)), 78, false)) {
+                out() << (first ? "" : "\n  ") << line;
+                first = false;
+            }
+            out() << (newline ? "\n" : "");
+            start = end + 1;
+        }
     }
 }
 
 std::optional<std::string> Context::ask(const std::string& prompt) {
-    err() << prompt << std::flush;
+    err() << visible_lines(prompt) << std::flush;
     std::string line;
     if (!std::getline(in(), line)) {
         err() << '\n';
@@ -106,7 +121,7 @@ std::optional<int> Context::ask_rating(const std::string& prompt, std::string_vi
         try {
             return parse_rating(*answer, field);
         } catch (const Error& e) {
-            err() << "  " << e.what() << '\n';
+            err() << "  " << visible(e.what()) << '\n';
         }
     }
 }

@@ -1,5 +1,6 @@
 // The report as text for an 80-column terminal: a header, aligned tables and
 // sparklines; colour only when asked for.
+#include "core/terminal_text.hpp"
 #include "core/time.hpp"
 #include "report/render.hpp"
 
@@ -31,29 +32,56 @@ std::string diff_cell(const Comparison& c) {
                        signed_num(c.difference->low), signed_num(c.difference->high));
 }
 
-class Painter {
-public:
-    explicit Painter(bool on) : m_on(on) {}
-    [[nodiscard]] std::string paint(std::string_view code, std::string_view s) const {
-        return m_on ? fmt::format("\033[{}m{}\033[0m", code, s) : std::string(s);
-    }
-    [[nodiscard]] std::string bold(std::string_view s) const { return paint("1", s); }
-    [[nodiscard]] std::string dim(std::string_view s) const { return paint("2", s); }
-    [[nodiscard]] std::string verdict(Verdict v, std::string_view s) const {
-        return v == Verdict::better  ? paint("32", s)
-               : v == Verdict::worse ? paint("33", s)
-                                     : std::string(s);
-    }
+std::string verdict_paint(const Style& p, Verdict v, std::string_view s) {
+    return v == Verdict::better ? p.green(s) : v == Verdict::worse ? p.yellow(s) : std::string(s);
+}
 
-private:
-    bool m_on;
-};
+// A name from the diary (routine, oil, tag, point) as a table cell: control
+// characters shown, long names cut with an ellipsis (JSON has them in full).
+std::string label_cell(std::string_view label, std::size_t width) {
+    return cell(visible(label), width);
+}
+
+// Text as lines of at most 80 columns, each indented by two spaces.
+std::string indented(std::string_view text) {
+    std::string out;
+    for (const auto& line : wrap(text, 78)) {
+        out += "  " + line + "\n";
+    }
+    return out;
+}
+
+// One sparkline per row of up to 60 weeks, labelled on the first, so that a
+// year or ten of weeks stays within 80 columns.
+std::string spark_rows(std::string_view label, const std::vector<std::optional<double>>& values) {
+    constexpr std::size_t k_per_row = 60;
+    std::string out;
+    for (std::size_t start = 0; start < values.size() || start == 0; start += k_per_row) {
+        const auto end = std::min(values.size(), start + k_per_row);
+        const std::vector<std::optional<double>> row(values.begin() + static_cast<long>(start),
+                                                     values.begin() + static_cast<long>(end));
+        out += fmt::format("  {:<13} {}\n", start == 0 ? label : "", sparkline(row));
+        if (end == values.size()) {
+            break;
+        }
+    }
+    return out;
+}
+
+// The tenderness table shows the most recent weeks; "…" marks earlier ones.
+constexpr std::size_t k_point_weeks = 16;
+std::string recent_sparkline(const std::vector<std::optional<double>>& weekly) {
+    if (weekly.size() <= k_point_weeks) {
+        return sparkline(weekly);
+    }
+    return "…" + sparkline({weekly.end() - static_cast<long>(k_point_weeks), weekly.end()});
+}
 
 std::string pct(double v) {
     return fmt::format("{:.0f}%", v);
 }
 
-void group_table(std::string& out, const Painter& p, const std::vector<Group>& groups,
+void group_table(std::string& out, const Style& p, const std::vector<Group>& groups,
                  int min_nights) {
     out += p.dim(fmt::format("  {:>2}  {:<17} {:>6}  {:>5} {:<18} {:>6} {:<18}\n", "#", "",
                              "nights", "sleep", "  vs reference", "restl.", "  vs reference"));
@@ -61,16 +89,16 @@ void group_table(std::string& out, const Painter& p, const std::vector<Group>& g
         const std::string rank = g.rank ? std::to_string(*g.rank) : "-";
         if (!g.enough) {
             out += fmt::format(
-                "  {:>2}  {:<17} {:>6}  {}\n", rank, g.label, g.nights,
+                "  {:>2}  {} {:>6}  {}\n", rank, label_cell(g.label, 17), g.nights,
                 p.dim(fmt::format("too few rated nights (need {} on each side)", min_nights)));
             continue;
         }
         out += fmt::format(
-            "  {:>2}  {:<17} {:>6}  {:>5} {} {:>6} {}\n", rank, g.label, g.nights,
+            "  {:>2}  {} {:>6}  {:>5} {} {:>6} {}\n", rank, label_cell(g.label, 17), g.nights,
             num(g.sleep.group.mean),
-            p.verdict(g.sleep.verdict, fmt::format("{:<18}", diff_cell(g.sleep))),
+            verdict_paint(p, g.sleep.verdict, fmt::format("{:<18}", diff_cell(g.sleep))),
             num(g.restless.group.mean),
-            p.verdict(g.restless.verdict, fmt::format("{:<18}", diff_cell(g.restless))));
+            verdict_paint(p, g.restless.verdict, fmt::format("{:<18}", diff_cell(g.restless))));
     }
 }
 
@@ -131,7 +159,7 @@ std::string sparkline(const std::vector<std::optional<double>>& values) {
 }
 
 std::string render_text(const Model& m, const TextStyle& style) {
-    const Painter p(style.color);
+    const Style p(style.color);
     const auto& o = m.options;
     const auto& c = m.coverage;
     std::string out;
@@ -156,7 +184,7 @@ std::string render_text(const Model& m, const TextStyle& style) {
         if (c.missing_ratings.size() > shown) {
             dates += fmt::format(" and {} more", c.missing_ratings.size() - shown);
         }
-        out += fmt::format("  Not rated (counted as missing, never as 0): {}.\n", dates);
+        out += indented(fmt::format("Not rated (counted as missing, never as 0): {}.", dates));
     }
 
     const auto& s = m.sessions_vs_none;
@@ -185,7 +213,7 @@ std::string render_text(const Model& m, const TextStyle& style) {
                                                 signed_num(s.restless.difference->high))
                                   : "-");
     }
-    out += "  Verdict: " + verdict_line(s) + ".\n";
+    out += indented("Verdict: " + verdict_line(s) + ".");
 
     out += "\n" + p.bold("Which routine and rotations preceded better nights") + "\n";
     if (m.routines.empty()) {
@@ -228,8 +256,9 @@ std::string render_text(const Model& m, const TextStyle& style) {
                     last = w;
                 }
             }
-            out += fmt::format("  {:<16} {:<10} {:>4} → {:<4} {:>9}  n={}\n", t.point,
-                               sparkline(t.weekly), num(first), num(last),
+            out += fmt::format("  {} {} {:>4} → {:<4} {:>9}  n={}\n", label_cell(t.point, 16),
+                               pad(recent_sparkline(t.weekly), k_point_weeks + 1), num(first),
+                               num(last),
                                t.slope_per_week ? signed_num(*t.slope_per_week) + "/wk" : "-", t.n);
         }
         const auto& r = m.tenderness_vs_restless;
@@ -257,8 +286,7 @@ std::string render_text(const Model& m, const TextStyle& style) {
         sleep_line.push_back(w.sleep.mean);
         restless_line.push_back(w.restless.mean);
     }
-    out += fmt::format("  sleep    {}   restlessness {}\n", sparkline(sleep_line),
-                       sparkline(restless_line));
+    out += spark_rows("sleep", sleep_line) + spark_rows("restlessness", restless_line);
 
     out += "\n" + p.bold("Reading this honestly") + "\n";
     out += "  Differences say what preceded better nights, not what caused them: one\n"
@@ -266,8 +294,7 @@ std::string render_text(const Model& m, const TextStyle& style) {
     out += fmt::format("  Groups with fewer than {} rated nights on either side are not ranked.\n",
                        o.min_nights);
     if (m.many_comparisons) {
-        out += p.paint(
-            "33",
+        out += p.yellow(
             fmt::format("  {} groups were compared: with this many, a difference or two will look\n"
                         "  real by chance alone. Trust what holds up over more weeks.\n",
                         m.comparisons));
@@ -275,7 +302,7 @@ std::string render_text(const Model& m, const TextStyle& style) {
     if (!m.next_steps.empty()) {
         out += "\n" + p.bold("Next") + "\n";
         for (const auto& step : m.next_steps) {
-            out += "  " + step + "\n";
+            out += indented(step);
         }
     }
     return strip_trailing_spaces(out);

@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/model.hpp"
 #include "core/parse.hpp"
+#include "core/terminal_text.hpp"
 #include "core/text_formats.hpp"
 #include "store/catalog.hpp"
 #include "store/database.hpp"
@@ -58,6 +59,16 @@ std::string text(const json& obj, const std::string& where, const char* key, std
     } catch (const Error& e) {
         bad(path(where, key), fmt::format("is not acceptable text ({})", e.what()));
     }
+}
+
+// Names, places, descriptions and zones are shown on every use, in tables
+// and on the guide's screen: no control characters (notes may hold any text).
+std::string label(const json& obj, const std::string& where, const char* key, std::size_t max) {
+    auto s = text(obj, where, key, max);
+    if (has_control(s)) {
+        bad(path(where, key), "must not contain control characters (tabs, line breaks, escapes)");
+    }
+    return s;
 }
 
 std::optional<std::string> optional_text(const json& obj, const std::string& where, const char* key,
@@ -185,8 +196,8 @@ void import_points(SQLite::Database& db, const json& doc, ImportCounts& n) {
         if (p.foot != "left" && p.foot != "right") {
             bad(path(where, "foot"), "must be left or right");
         }
-        p.name = text(items[i], where, "name", 80);
-        p.location = text(items[i], where, "where", 400);
+        p.name = label(items[i], where, "name", 80);
+        p.location = label(items[i], where, "where", 400);
         if (exists(db, "SELECT 1 FROM point WHERE uuid = ?", p.uuid)) {
             ++n.unchanged;
         } else if (exists(db, "SELECT 1 FROM point WHERE code = ?", p.code)) {
@@ -205,7 +216,7 @@ void import_oils(SQLite::Database& db, const json& doc, ImportCounts& n) {
         Oil o;
         o.uuid = uuid(items[i], where);
         o.code = name(items[i], where, "id", false);
-        o.name = text(items[i], where, "name", 80);
+        o.name = label(items[i], where, "name", 80);
         const auto& carrier = member(items[i], where, "carrier");
         if (!carrier.is_boolean()) {
             bad(path(where, "carrier"), "must be true or false");
@@ -249,7 +260,7 @@ void import_routines(SQLite::Database& db, const json& doc, ImportCounts& n) {
         Routine r;
         r.uuid = uuid(items[i], where);
         r.code = name(items[i], where, "name", false);
-        r.description = text(items[i], where, "description", 400);
+        r.description = label(items[i], where, "description", 400);
         r.hidden = flag(items[i], where, "hidden");
         const auto& points = member(items[i], where, "points");
         if (!points.is_array() || points.empty() || points.size() > 40) {
@@ -278,7 +289,7 @@ Session read_session(SQLite::Database& db, const json& item, const std::string& 
     Session s;
     s.uuid = uuid(item, where);
     s.started = instant(item, where, "started_utc");
-    s.tz = text(item, where, "tz", 64);
+    s.tz = label(item, where, "tz", 64);
     s.utc_offset_min = whole(item, where, "utc_offset_min", -24 * 60, 24 * 60);
     s.night = night(item, where, "night");
     s.routine = name(item, where, "routine", false);
@@ -355,7 +366,7 @@ Rating read_rating(const json& item, const std::string& where) {
     r.diary.waso_min = optional_int(item, where, "waso_min", 0, 1440);
     r.diary.final_wake = optional_instant(item, where, "final_wake_utc");
     r.diary.out_of_bed = optional_instant(item, where, "out_of_bed_utc");
-    r.tz = text(item, where, "tz", 64);
+    r.tz = label(item, where, "tz", 64);
     r.note = optional_text(item, where, "note", k_max_note_bytes);
     r.created = instant(item, where, "created_utc");
     r.updated = instant(item, where, "updated_utc");
