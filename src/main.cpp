@@ -1,6 +1,7 @@
 // rls entry point: wires the real clock, streams and environment into the
 // command layer. Everything else lives in the rls_core library.
 #include "cli/app.hpp"
+#include "core/parse.hpp"
 #include "core/time.hpp"
 #include "version.hpp"
 
@@ -26,8 +27,8 @@ int main(int argc, char** argv) {
     if (const char* now = std::getenv("RLS_NOW"); now != nullptr && *now != '\0') {
         const auto t = rls::parse_instant_utc(now);
         if (!t) {
-            std::cerr << "rls: RLS_NOW must be a UTC time YYYY-MM-DDTHH:MM:SSZ, got '" << now
-                      << "'\n";
+            std::cerr << "rls: RLS_NOW must be a UTC time YYYY-MM-DDTHH:MM:SSZ, got "
+                      << rls::quote_value(now) << '\n';
             return 64;
         }
         fixed_clock.emplace(*t);

@@ -2,19 +2,65 @@
 #include "cli/app.hpp"
 
 #include "core/error.hpp"
+#include "core/terminal_text.hpp"
 #include "store/database.hpp"
 #include "version.hpp"
 
 #include <CLI/CLI.hpp>
 #include <SQLiteCpp/Exception.h>
+#include <algorithm>
 #include <fmt/format.h>
+#include <memory>
 #include <ostream>
 
 namespace rls {
 
 namespace {
 
+// CLI11 2.1 does not wrap help text: every line past 80 columns is wrapped
+// here, continuing under the description column of an option or command row,
+// so that `--help` fits a terminal like everything else rls prints.
+std::string fit_help(const std::string& text) {
+    constexpr std::size_t k_columns = 80;
+    std::string out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto end = text.find('\n', start);
+        const bool newline = end != std::string::npos;
+        end = newline ? end : text.size();
+        const std::string line = text.substr(start, end - start);
+        start = end + 1;
+        if (display_width(line) <= k_columns) {
+            out += line + (newline ? "\n" : "");
+            continue;
+        }
+        std::size_t indent = std::min(line.find_first_not_of(' '), line.size());
+        if (const auto gap = line.find("  ", indent); gap != std::string::npos) {
+            const auto column = line.find_first_not_of(' ', gap);
+            if (column != std::string::npos && column <= k_columns / 2) {
+                indent = column;
+            }
+        }
+        bool first = true;
+        for (const auto& part : wrap(line.substr(indent), k_columns - indent)) {
+            out += (first ? line.substr(0, indent) : std::string(indent, ' ')) + part + "\n";
+            first = false;
+        }
+    }
+    return out;
+}
+
+class HelpFormatter : public CLI::Formatter {
+public:
+    std::string make_help(const CLI::App* app, std::string name,
+                          CLI::AppFormatMode mode) const override {
+        return fit_help(CLI::Formatter::make_help(app, std::move(name), mode));
+    }
+};
+
 void build(CLI::App& app, Context& ctx, Action& action) {
+    // Set first: subcommands take their formatter from the app when added.
+    app.formatter(std::make_shared<HelpFormatter>());
     app.description("rls - log evening reflexology foot massages for restless legs, rate the "
                     "night that follows, and see which routines preceded better nights.");
     app.footer("Run 'rls COMMAND --help' for a command's options; 'man rls' for the manual.");
@@ -51,13 +97,15 @@ void build(CLI::App& app, Context& ctx, Action& action) {
     register_complete(app, ctx, action);
 }
 
+// Messages echo what was typed or stored (file names, TZ, values): line
+// breaks become spaces and every other control character is shown, not obeyed.
 std::string one_line(std::string s) {
     for (auto& c : s) {
         if (c == '\n' || c == '\r') {
             c = ' ';
         }
     }
-    return s;
+    return visible(s);
 }
 
 // CLI11 reports "rls frobnicate" as a missing subcommand; name the word instead.

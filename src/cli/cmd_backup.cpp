@@ -2,6 +2,7 @@
 #include "cli/app.hpp"
 #include "cli/render.hpp"
 #include "core/error.hpp"
+#include "core/terminal_text.hpp"
 #include "store/backup.hpp"
 #include "store/database.hpp"
 #include "store/files.hpp"
@@ -83,7 +84,8 @@ void run_check(Context& ctx, bool json) {
                          {"ok", health.ok()}});
     } else {
         auto& out = ctx.out();
-        out << fmt::format("Database      {} ({} KiB)\n", ctx.db_path(), ec ? 0 : bytes / 1024);
+        out << fmt::format("Database      {} ({} KiB)\n", visible(ctx.db_path()),
+                           ec ? 0 : bytes / 1024);
         out << fmt::format("Schema        version {} (this rls knows up to {})\n", version,
                            latest_schema_version());
         out << fmt::format("Integrity     {}\n",

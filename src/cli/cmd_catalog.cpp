@@ -18,6 +18,21 @@ namespace rls {
 
 namespace {
 
+// Catalog text comes from the database (or an import): control characters
+// are made visible and long names shortened so that a table row fits 80
+// columns; JSON and `routines show` give them in full.
+std::string table_cell(std::string_view text, std::size_t width) {
+    return cell(visible(text), width);
+}
+
+// A routine's first line: its name in bold, then what it is, within 80 columns.
+std::string routine_heading(const Style& style, const Routine& r, std::string_view removed) {
+    const auto name = shorten(visible(r.code), 40);
+    const auto rest = std::string(r.hidden ? removed : "") +
+                      (r.description.empty() ? "" : " - " + visible(r.description));
+    return style.bold(name) + shorten(rest, 80 - display_width(name));
+}
+
 template <class T>
 void print_json_list(Context& ctx, const std::vector<T>& items) {
     nlohmann::ordered_json j = nlohmann::ordered_json::array();
@@ -63,8 +78,8 @@ void run_points(Context& ctx, const PointOptions& o) {
                 fmt::format("--foot must be left or right, got {}", quote_value(o.foot)));
         }
         p.foot = o.foot;
-        p.name = parse_text(o.name.empty() ? p.code : o.name, "--name", 80);
-        p.location = parse_text(o.where, "--where", 400);
+        p.name = parse_label(o.name.empty() ? p.code : o.name, "--name", 80);
+        p.location = parse_label(o.where, "--where", 400);
         in_transaction(ctx, [&](auto& db) { add_point(db, p); });
         if (o.json) {
             print_added(ctx, list_points(ctx.db()), p.code);
@@ -79,10 +94,19 @@ void run_points(Context& ctx, const PointOptions& o) {
         return;
     }
     const Style style(ctx.color_enabled());
-    ctx.out() << style.bold(fmt::format("{:<16} {:<6} {:<10} {}", "ID", "FOOT", "NAME", "WHERE"))
+    ctx.out() << style.bold(fmt::format("{:<18} {:<5} {:<20} {}", "ID", "FOOT", "NAME", "WHERE"))
               << '\n';
     for (const auto& p : points) {
-        ctx.out() << fmt::format("{:<16} {:<6} {:<10} {}\n", p.code, p.foot, p.name, p.location);
+        // Where to find the point is wrapped, not cut: it is what a person needs.
+        constexpr std::size_t k_where_column = 18 + 5 + 20 + 3;
+        bool first = true;
+        for (const auto& where : wrap(visible(p.location), 80 - k_where_column)) {
+            ctx.out() << (first ? fmt::format("{} {} {} ", table_cell(p.code, 18),
+                                              table_cell(p.foot, 5), table_cell(p.name, 20))
+                                : std::string(k_where_column, ' '))
+                      << where << '\n';
+            first = false;
+        }
     }
 }
 
@@ -98,7 +122,7 @@ void run_oils(Context& ctx, const OilOptions& o) {
     if (o.add->parsed()) {
         Oil oil;
         oil.code = parse_name(o.id, "ID");
-        oil.name = parse_text(o.name.empty() ? oil.code : o.name, "--name", 80);
+        oil.name = parse_label(o.name.empty() ? oil.code : o.name, "--name", 80);
         oil.carrier = o.carrier;
         in_transaction(ctx, [&](auto& db) { add_oil(db, oil); });
         if (o.json) {
@@ -114,9 +138,9 @@ void run_oils(Context& ctx, const OilOptions& o) {
         return;
     }
     const Style style(ctx.color_enabled());
-    ctx.out() << style.bold(fmt::format("{:<18} {:<18} {}", "ID", "NAME", "KIND")) << '\n';
+    ctx.out() << style.bold(fmt::format("{:<20} {:<30} {}", "ID", "NAME", "KIND")) << '\n';
     for (const auto& oil : oils) {
-        ctx.out() << fmt::format("{:<18} {:<18} {}\n", oil.code, oil.name,
+        ctx.out() << fmt::format("{} {} {}\n", table_cell(oil.code, 20), table_cell(oil.name, 30),
                                  oil.carrier ? "carrier" : "essential");
     }
 }
@@ -166,13 +190,20 @@ void run_routine_show(Context& ctx, const RoutineOptions& o) {
     }
     const auto points = list_points(ctx.db());
     const Style style(ctx.color_enabled());
-    ctx.out() << style.bold(r.code) << (r.hidden ? " (removed; kept for past sessions)" : "")
-              << (r.description.empty() ? "" : fmt::format(" - {}", r.description)) << '\n';
+    ctx.out() << routine_heading(style, r, " (removed; kept for past sessions)") << '\n';
     int n = 0;
     for (const auto& code : r.points) {
         const auto p = std::find_if(points.begin(), points.end(),
                                     [&](const Point& x) { return x.code == code; });
-        ctx.out() << fmt::format("{:>3}. {:<16} {:<5}  {}\n", ++n, code, p->foot, p->location);
+        constexpr std::size_t k_where_column = 5 + 18 + 1 + 5 + 2;
+        bool first = true;
+        for (const auto& where : wrap(visible(p->location), 80 - k_where_column)) {
+            ctx.out() << (first ? fmt::format("{:>3}. {} {}  ", ++n, table_cell(code, 18),
+                                              table_cell(p->foot, 5))
+                                : std::string(k_where_column, ' '))
+                      << where << '\n';
+            first = false;
+        }
     }
 }
 
@@ -187,7 +218,7 @@ void run_routine_edit(Context& ctx, const RoutineOptions& o) {
         r.points = resolve_routine_points(ctx, o.points);
     }
     if (o.edit->get_option("--description")->count() > 0) {
-        r.description = parse_text(o.description, "--description", 400);
+        r.description = parse_label(o.description, "--description", 400);
     }
     in_transaction(ctx, [&](auto& db) { update_routine(db, r); });
     if (o.json) {
@@ -247,7 +278,7 @@ void run_routines(Context& ctx, const RoutineOptions& o) {
     if (o.add->parsed()) {
         Routine r;
         r.code = parse_name(o.name, "NAME");
-        r.description = parse_text(o.description, "--description", 400);
+        r.description = parse_label(o.description, "--description", 400);
         r.points = resolve_routine_points(ctx, o.points);
         for (const auto& old : list_routines(ctx.db(), true)) {
             if (old.hidden && old.code == r.code) {
@@ -271,9 +302,10 @@ void run_routines(Context& ctx, const RoutineOptions& o) {
     }
     const Style style(ctx.color_enabled());
     for (const auto& r : routines) {
-        ctx.out() << style.bold(r.code) << (r.hidden ? " (removed)" : "")
-                  << (r.description.empty() ? "" : fmt::format(" - {}", r.description)) << '\n'
-                  << fmt::format("  {}\n", fmt::join(r.points, " → "));
+        ctx.out() << routine_heading(style, r, " (removed)") << '\n';
+        for (const auto& line : wrap(visible(fmt::format("{}", fmt::join(r.points, " → "))), 78)) {
+            ctx.out() << "  " << line << '\n';
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 // never creates one.
 #include "cli/app.hpp"
 #include "core/error.hpp"
+#include "core/terminal_text.hpp"
 #include "store/catalog.hpp"
 #include "store/sessions.hpp"
 
@@ -23,19 +24,19 @@ void run_complete(Context& ctx, const std::string& kind) {
     auto& db = ctx.db();
     if (kind == "points") {
         for (const auto& p : list_points(db)) {
-            out << p.code << '\n';
+            out << visible(p.code) << '\n';
         }
     } else if (kind == "oils") {
         for (const auto& o : list_oils(db)) {
-            out << o.code << '\n';
+            out << visible(o.code) << '\n';
         }
     } else if (kind == "routines") {
         for (const auto& r : list_routines(db)) {
-            out << r.code << '\n';
+            out << visible(r.code) << '\n';
         }
     } else if (kind == "tags") {
         for (const auto& t : list_tags(db)) {
-            out << t << '\n';
+            out << visible(t) << '\n';
         }
     } else if (kind == "sessions") {
         for (const auto id : recent_session_ids(db, 50)) {

@@ -3,6 +3,7 @@
 #include "cli/render.hpp"
 #include "core/error.hpp"
 #include "core/parse.hpp"
+#include "core/terminal_text.hpp"
 #include "store/settings.hpp"
 
 #include <CLI/App.hpp>
@@ -44,7 +45,11 @@ void run_config(Context& ctx, const ConfigOptions& o) {
         const auto value = get_setting(db, s.key).value_or(s.fallback);
         j[s.key] = value;
         if (!o.json) {
-            ctx.out() << fmt::format("{} = {}    # {}\n", s.key, value, s.help);
+            // The help as a comment above the setting, within 80 columns.
+            for (const auto& line : wrap(s.help, 78)) {
+                ctx.out() << "# " << line << '\n';
+            }
+            ctx.out() << fmt::format("{} = {}\n", s.key, visible(value));
         }
     }
     if (!found) {

@@ -62,7 +62,7 @@ void run_list(Context& ctx, const ListOptions& o) {
     out << fmt::format("Nights {} to {}, newest first: {} session{}, {} rated.\n\n",
                        format_date(from), format_date(to), sessions.size(),
                        sessions.size() == 1 ? "" : "s", ratings.size());
-    out << style.bold(fmt::format("{:<11} {:>5} {:<5} {:<16} {:<7} {:>5} {:>8}", "NIGHT", "ID",
+    out << style.bold(fmt::format("{:<11} {:>5} {:<5} {:<24} {:<7} {:>5} {:>8}", "NIGHT", "ID",
                                   "TIME", "ROUTINE", "BEFORE", "SLEEP", "RESTLESS"))
         << '\n';
     const Date current = night_of(t.now, t.zone, t.cutoff);
@@ -80,20 +80,22 @@ void run_list(Context& ctx, const ListOptions& o) {
         }
         if (row.sessions.empty()) {
             out << fmt::format("{:<11} {:>5} {:<5} {} {:<7} {}\n", format_date(night), "", "",
-                               style.dim(fmt::format("{:<16}", "no session")), "", rating_cols);
+                               style.dim(fmt::format("{:<24}", "no session")), "", rating_cols);
             continue;
         }
         bool first = true;
         for (const auto* s : row.sessions) {
-            out << fmt::format("{:<11} {:>5} {:<5} {:<16} {:<7} {}\n",
-                               first ? format_date(night) : "", s->id,
-                               session_local_time(*s, "%H:%M"), routine_label(*s), before_after(*s),
+            out << fmt::format("{:<11} {:>5} {:<5} {} {:<7} {}\n", first ? format_date(night) : "",
+                               s->id, session_local_time(*s, "%H:%M"),
+                               cell(visible(routine_label(*s)), 24), before_after(*s),
                                first ? rating_cols : "");
             first = false;
         }
     }
-    out << style.dim("\n? = not rated yet (rls rate --night DATE). BEFORE = evening restlessness "
-                     "before→after.\n");
+    out << '\n'
+        << style.dim(
+               "? = not rated yet (rls rate --night DATE). BEFORE = restlessness before→after.")
+        << '\n';
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "cli/session_options.hpp"
 #include "core/error.hpp"
 #include "core/parse.hpp"
+#include "core/terminal_text.hpp"
 #include "store/catalog.hpp"
 #include "store/sessions.hpp"
 
@@ -46,7 +47,7 @@ void walk_routine(Context& ctx, const SessionOptions& o, SessionInput& in) {
     const auto& routine = *std::find_if(routines.begin(), routines.end(),
                                         [&](const auto& r) { return r.code == in.routine; });
     ctx.err() << fmt::format("Logging {} x{} ({} points). Tenderness 0-10; Enter skips a point.\n",
-                             routine.code, in.rounds, routine.points.size());
+                             visible(routine.code), in.rounds, routine.points.size());
     for (const auto& code : routine.points) {
         const auto& p = *std::find_if(points.begin(), points.end(),
                                       [&](const auto& x) { return x.code == code; });

@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "core/parse.hpp"
 #include "core/remind.hpp"
+#include "core/terminal_text.hpp"
 #include "store/ratings.hpp"
 #include "store/sessions.hpp"
 
@@ -40,7 +41,7 @@ int run_remind(Context& ctx, const RemindOptions& o) {
         print_json(ctx, j);
     } else {
         for (const auto& d : due) {
-            ctx.out() << d.message << '\n';
+            ctx.out() << visible(d.message) << '\n';
         }
     }
     return o.exit_code && !due.empty() ? 1 : 0;

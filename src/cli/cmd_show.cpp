@@ -8,6 +8,7 @@
 #include "store/sessions.hpp"
 
 #include <CLI/App.hpp>
+#include <algorithm>
 #include <fmt/format.h>
 #include <memory>
 #include <ostream>
@@ -15,6 +16,9 @@
 namespace rls {
 
 namespace {
+
+// 80 columns less the label column.
+constexpr std::size_t k_value_width = 80 - 13;
 
 struct ShowOptions {
     std::string id;
@@ -37,8 +41,15 @@ void run_show(Context& ctx, const ShowOptions& o) {
     }
     const Style style(ctx.color_enabled());
     auto& out = ctx.out();
+    // Everything shown comes from the database: in full, wrapped to 80
+    // columns, control characters made visible.
     const auto field = [&](std::string_view label, const std::string& value) {
-        out << fmt::format("{} {}\n", style.bold(fmt::format("{:<12}", label)), value);
+        bool first = true;
+        for (const auto& line : wrap(visible(value), k_value_width)) {
+            out << fmt::format(
+                "{} {}\n", first ? style.bold(fmt::format("{:<12}", label)) : pad("", 12), line);
+            first = false;
+        }
     };
     field("Session", fmt::format("{}", s->id));
     field("Started", fmt::format("{} ({})", session_local_time(*s), s->tz));
@@ -58,14 +69,10 @@ void run_show(Context& ctx, const ShowOptions& o) {
                     name = known.name;
                 }
             }
-            const auto value =
-                fmt::format("{:<15} {:>2}  {}", p.point, p.tenderness,
-                            std::string(static_cast<std::size_t>(p.tenderness), '#'));
-            if (first) {
-                field("Points", value);
-            } else {
-                out << fmt::format("{:<12} {}\n", "", value);
-            }
+            const auto value = fmt::format(
+                "{:<15} {:>2}  {}", p.point, p.tenderness,
+                std::string(static_cast<std::size_t>(std::clamp(p.tenderness, 0, 10)), '#'));
+            field(first ? "Points" : "", value);
             first = false;
         }
     }

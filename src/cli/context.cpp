@@ -4,6 +4,7 @@
 #include "cli/terminal.hpp"
 #include "core/error.hpp"
 #include "core/parse.hpp"
+#include "core/terminal_text.hpp"
 #include "store/database.hpp"
 #include "store/settings.hpp"
 
@@ -88,7 +89,21 @@ bool Context::color_enabled() const {
 
 void Context::say(const std::string& text) const {
     if (!quiet) {
-        out() << text;
+        // Confirmations name files and catalog entries: wrapped to 80
+        // columns at spaces, continued two spaces in.
+        std::size_t start = 0;
+        while (start < text.size()) {
+            auto end = text.find('\n', start);
+            const bool newline = end != std::string::npos;
+            end = newline ? end : text.size();
+            bool first = true;
+            for (const auto& line : wrap(visible(text.substr(start, end - start)), 78, false)) {
+                out() << (first ? "" : "\n  ") << line;
+                first = false;
+            }
+            out() << (newline ? "\n" : "");
+            start = end + 1;
+        }
     }
 }
 
@@ -100,7 +115,7 @@ std::optional<std::string> Context::ask(const std::string& prompt) {
         // (130), rather than the bare death by signal it was. Installed
         // before the prompt shows, so a quick Ctrl-C is caught too.
         SignalGuard signals;
-        err() << prompt << std::flush;
+        err() << visible_lines(prompt) << std::flush;
         const bool buffered = in().rdbuf() != nullptr && in().rdbuf()->in_avail() > 0;
         if (buffered || !m_env.stdin_is_terminal || wait_for_input(STDIN_FILENO)) {
             answered = static_cast<bool>(std::getline(in(), line));
@@ -132,7 +147,7 @@ std::optional<int> Context::ask_rating(const std::string& prompt, std::string_vi
         try {
             return parse_rating(*answer, field);
         } catch (const Error& e) {
-            err() << "  " << e.what() << '\n';
+            err() << "  " << visible(e.what()) << '\n';
         }
     }
 }

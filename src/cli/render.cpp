@@ -123,32 +123,6 @@ std::string minutes_label(int minutes) {
     return fmt::format("{}{}h{:02}m", sign, m / 60, m % 60);
 }
 
-std::string Style::wrap(std::string_view code, std::string_view s) const {
-    if (!m_on) {
-        return std::string(s);
-    }
-    return fmt::format("\033[{}m{}\033[0m", code, s);
-}
-
-std::size_t display_width(std::string_view s) {
-    std::size_t width = 0;
-    for (const char c : s) {
-        if ((static_cast<unsigned char>(c) & 0xc0U) != 0x80U) {
-            ++width;
-        }
-    }
-    return width;
-}
-
-std::string pad(std::string_view s, std::size_t width) {
-    std::string out(s);
-    const auto w = display_width(s);
-    if (w < width) {
-        out.append(width - w, ' ');
-    }
-    return out;
-}
-
 void print_json(Context& ctx, const ordered_json& j) {
     ctx.out() << j.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
 }

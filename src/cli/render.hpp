@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/model.hpp"
+#include "core/terminal_text.hpp"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -28,24 +29,6 @@ class Context;
 [[nodiscard]] std::string before_after(const Session& s);
 [[nodiscard]] std::string or_dash(const std::optional<int>& v);
 [[nodiscard]] std::string minutes_label(int minutes); // "7h05m"
-
-// Terminal styling that respects --color and NO_COLOR.
-class Style {
-public:
-    explicit Style(bool enabled) : m_on(enabled) {}
-    [[nodiscard]] std::string bold(std::string_view s) const { return wrap("1", s); }
-    [[nodiscard]] std::string dim(std::string_view s) const { return wrap("2", s); }
-    [[nodiscard]] std::string green(std::string_view s) const { return wrap("32", s); }
-    [[nodiscard]] std::string yellow(std::string_view s) const { return wrap("33", s); }
-
-private:
-    [[nodiscard]] std::string wrap(std::string_view code, std::string_view s) const;
-    bool m_on;
-};
-
-// Display width of UTF-8 text (code points; enough for rls's own text).
-[[nodiscard]] std::size_t display_width(std::string_view s);
-[[nodiscard]] std::string pad(std::string_view s, std::size_t width);
 
 // Prints JSON the way every --json output does: two-space indent, newline.
 void print_json(Context& ctx, const nlohmann::ordered_json& j);

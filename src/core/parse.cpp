@@ -2,6 +2,7 @@
 #include "core/parse.hpp"
 
 #include "core/error.hpp"
+#include "core/terminal_text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -158,22 +159,13 @@ Instant check_not_future(Instant t, const TimeContext& ctx, std::string_view fie
 } // namespace
 
 std::string quote_value(std::string_view text) {
-    std::string out = "'";
-    std::size_t shown = 0;
-    for (const char c : text) {
-        if (++shown > 40) {
-            out += "...";
-            break;
-        }
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u == 0x7f) {
-            out += fmt::format("\\x{:02x}", u);
-        } else {
-            out += c;
-        }
+    std::string shown = visible(text);
+    if (display_width(shown) > 40) {
+        shown = shorten(shown, 41);
+        shown.erase(shown.size() - std::string_view("…").size());
+        shown += "...";
     }
-    out += "'";
-    return out;
+    return "'" + shown + "'";
 }
 
 int parse_int(std::string_view text, std::string_view field, int lo, int hi) {
@@ -482,6 +474,16 @@ std::string parse_text(std::string_view text, std::string_view field, std::size_
         i += len;
     }
     return std::string(text);
+}
+
+std::string parse_label(std::string_view text, std::string_view field, std::size_t max_bytes) {
+    auto s = parse_text(text, field, max_bytes);
+    if (has_control(s)) {
+        throw usage_error(fmt::format(
+            "{} must not contain control characters (tabs, line breaks, escapes), got {}", field,
+            quote_value(s)));
+    }
+    return s;
 }
 
 } // namespace rls

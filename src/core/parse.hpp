@@ -82,6 +82,13 @@ struct OilSpec {
 [[nodiscard]] std::string parse_text(std::string_view text, std::string_view field,
                                      std::size_t max_bytes);
 
+// A display name, place or description (of a point, oil or routine) or a zone
+// name: parse_text() without control characters, since these are shown in
+// tables, headings and the guide's screen on every use. Notes may hold any
+// text and are shown escaped instead.
+[[nodiscard]] std::string parse_label(std::string_view text, std::string_view field,
+                                      std::size_t max_bytes);
+
 // For messages: the value as typed, shortened and with control characters escaped.
 [[nodiscard]] std::string quote_value(std::string_view text);
 

@@ -1,5 +1,6 @@
 // The report as text for an 80-column terminal: a header, aligned tables and
 // sparklines; colour only when asked for.
+#include "core/terminal_text.hpp"
 #include "core/time.hpp"
 #include "report/findings.hpp"
 #include "report/render.hpp"
@@ -23,23 +24,50 @@ std::string signed_num(double v) {
     return fmt::format("{:+.1f}", rounded == 0.0 ? 0.0 : rounded);
 }
 
-class Painter {
-public:
-    explicit Painter(bool on) : m_on(on) {}
-    [[nodiscard]] std::string paint(std::string_view code, std::string_view s) const {
-        return m_on ? fmt::format("\033[{}m{}\033[0m", code, s) : std::string(s);
-    }
-    [[nodiscard]] std::string bold(std::string_view s) const { return paint("1", s); }
-    [[nodiscard]] std::string dim(std::string_view s) const { return paint("2", s); }
-    [[nodiscard]] std::string verdict(Verdict v, std::string_view s) const {
-        return v == Verdict::better  ? paint("32", s)
-               : v == Verdict::worse ? paint("33", s)
-                                     : std::string(s);
-    }
+std::string verdict_paint(const Style& p, Verdict v, std::string_view s) {
+    return v == Verdict::better ? p.green(s) : v == Verdict::worse ? p.yellow(s) : std::string(s);
+}
 
-private:
-    bool m_on;
-};
+// A name from the diary (routine, oil, tag, point) as a table cell: control
+// characters shown, long names cut with an ellipsis (JSON has them in full).
+std::string label_cell(std::string_view label, std::size_t width) {
+    return cell(visible(label), width);
+}
+
+// Text as lines of at most 80 columns, each indented by two spaces.
+std::string indented(std::string_view text) {
+    std::string out;
+    for (const auto& line : wrap(text, 78)) {
+        out += "  " + line + "\n";
+    }
+    return out;
+}
+
+// One sparkline per row of up to 60 weeks, labelled on the first, so that a
+// year or ten of weeks stays within 80 columns.
+std::string spark_rows(std::string_view label, const std::vector<std::optional<double>>& values) {
+    constexpr std::size_t k_per_row = 60;
+    std::string out;
+    for (std::size_t start = 0; start < values.size() || start == 0; start += k_per_row) {
+        const auto end = std::min(values.size(), start + k_per_row);
+        const std::vector<std::optional<double>> row(values.begin() + static_cast<long>(start),
+                                                     values.begin() + static_cast<long>(end));
+        out += fmt::format("  {:<13} {}\n", start == 0 ? label : "", sparkline(row));
+        if (end == values.size()) {
+            break;
+        }
+    }
+    return out;
+}
+
+// The tenderness table shows the most recent weeks; "…" marks earlier ones.
+constexpr std::size_t k_point_weeks = 16;
+std::string recent_sparkline(const std::vector<std::optional<double>>& weekly) {
+    if (weekly.size() <= k_point_weeks) {
+        return sparkline(weekly);
+    }
+    return "…" + sparkline({weekly.end() - static_cast<long>(k_point_weeks), weekly.end()});
+}
 
 std::string pct(double v) {
     return fmt::format("{:.0f}%", v);
@@ -47,31 +75,29 @@ std::string pct(double v) {
 
 // Each comparison on two lines: what is compared, then the figures and the
 // verdict word, so that meaning never rests on colour.
-void comparison_rows(std::string& out, const Painter& p, const Model& m) {
-    const auto clip = [](const std::string& s) {
-        return s.size() > 24 ? s.substr(0, 23) + "~" : s;
-    };
+void comparison_rows(std::string& out, const Style& p, const Model& m) {
+    const auto clip = [](const std::string& s) { return shorten(visible(s), 24); };
     for (const auto& c : m.comparisons) {
         out += fmt::format("  {}{} vs {}, {} ({} and {} nights)\n", c.primary ? "* " : "",
                            clip(c.a), clip(c.b), outcome_word(c.outcome), c.n_a, c.n_b);
         if (!c.estimate) {
-            out += fmt::format("      {:<8} {}\n", verdict_word(c.verdict), p.dim(c.note));
+            out += fmt::format("      {:<8} {}\n", verdict_word(c.verdict), p.dim(visible(c.note)));
             continue;
         }
         const auto& e = *c.estimate;
-        out += fmt::format("      {} {:<20} P(better) {:>3.0f}%  P(by >= {:g}) {:>3.0f}%\n",
-                           p.verdict(c.verdict, fmt::format("{:<8}", verdict_word(c.verdict))),
-                           interval_text(e, c.verdict), e.p_better * 100, m.options.mid,
-                           e.p_mid * 100);
+        out += fmt::format(
+            "      {} {:<20} P(better) {:>3.0f}%  P(by >= {:g}) {:>3.0f}%\n",
+            verdict_paint(p, c.verdict, fmt::format("{:<8}", verdict_word(c.verdict))),
+            interval_text(e, c.verdict), e.p_better * 100, m.options.mid, e.p_mid * 100);
     }
 }
 
 // Unadjusted means of each variant's nights.
 void group_rows(std::string& out, const std::vector<Group>& groups, std::string_view family) {
     for (const auto& g : groups) {
-        out +=
-            fmt::format("  {:<8} {:<22} {:>6} {:>6} {:>6} {:>9}\n", family, g.label, g.nights,
-                        std::max(g.sleep.n, g.restless.n), num(g.sleep.mean), num(g.restless.mean));
+        out += fmt::format("  {:<8} {} {:>6} {:>6} {:>6} {:>9}\n", family, label_cell(g.label, 22),
+                           g.nights, std::max(g.sleep.n, g.restless.n), num(g.sleep.mean),
+                           num(g.restless.mean));
     }
 }
 
@@ -111,7 +137,7 @@ std::string sparkline(const std::vector<std::optional<double>>& values) {
 }
 
 std::string render_text(const Model& m, const TextStyle& style) {
-    const Painter p(style.color);
+    const Style p(style.color);
     const auto& o = m.options;
     const auto& c = m.coverage;
     std::string out;
@@ -145,7 +171,7 @@ std::string render_text(const Model& m, const TextStyle& style) {
         if (c.missing_ratings.size() > shown) {
             dates += fmt::format(" and {} more", c.missing_ratings.size() - shown);
         }
-        out += fmt::format("  Not rated (counted as missing, never as 0): {}.\n", dates);
+        out += indented(fmt::format("Not rated (counted as missing, never as 0): {}.", dates));
     }
     if (!c.no_score.empty()) {
         std::string dates;
@@ -198,8 +224,9 @@ std::string render_text(const Model& m, const TextStyle& style) {
                     last = w;
                 }
             }
-            out += fmt::format("  {:<16} {:<10} {:>4} → {:<4} {:>9}  n={}\n", t.point,
-                               sparkline(t.weekly), num(first), num(last),
+            out += fmt::format("  {} {} {:>4} → {:<4} {:>9}  n={}\n", label_cell(t.point, 16),
+                               pad(recent_sparkline(t.weekly), k_point_weeks + 1), num(first),
+                               num(last),
                                t.slope_per_week ? signed_num(*t.slope_per_week) + "/wk" : "-", t.n);
         }
         const auto& r = m.tenderness_vs_restless;
@@ -227,8 +254,7 @@ std::string render_text(const Model& m, const TextStyle& style) {
         sleep_line.push_back(w.sleep.mean);
         restless_line.push_back(w.restless.mean);
     }
-    out += fmt::format("  sleep    {}   restlessness {}\n", sparkline(sleep_line),
-                       sparkline(restless_line));
+    out += spark_rows("sleep", sleep_line) + spark_rows("restlessness", restless_line);
 
     out += "\n" + p.bold("Reading this honestly") + "\n";
     out += "  Differences say what preceded better nights, not what caused them: one\n"
@@ -244,7 +270,7 @@ std::string render_text(const Model& m, const TextStyle& style) {
     if (!m.next_steps.empty()) {
         out += "\n" + p.bold("Next") + "\n";
         for (const auto& step : m.next_steps) {
-            out += "  " + step + "\n";
+            out += indented(step);
         }
     }
     return strip_trailing_spaces(out);

@@ -5,6 +5,7 @@
 #include "core/limits.hpp"
 #include "core/model.hpp"
 #include "core/parse.hpp"
+#include "core/terminal_text.hpp"
 #include "core/text_formats.hpp"
 #include "store/catalog.hpp"
 #include "store/database.hpp"
@@ -60,6 +61,16 @@ std::string text(const json& obj, const std::string& where, const char* key, std
     } catch (const Error& e) {
         bad(path(where, key), fmt::format("is not acceptable text ({})", e.what()));
     }
+}
+
+// Names, places, descriptions and zones are shown on every use, in tables
+// and on the guide's screen: no control characters (notes may hold any text).
+std::string label(const json& obj, const std::string& where, const char* key, std::size_t max) {
+    auto s = text(obj, where, key, max);
+    if (has_control(s)) {
+        bad(path(where, key), "must not contain control characters (tabs, line breaks, escapes)");
+    }
+    return s;
 }
 
 std::optional<std::string> optional_text(const json& obj, const std::string& where, const char* key,
@@ -146,7 +157,7 @@ Instant instant_in_range(const json& obj, const std::string& where, const char* 
 // An IANA zone name that this system knows; `name` keeps it as written.
 const date::time_zone* zone(const json& obj, const std::string& where, const char* key,
                             std::string& name) {
-    name = text(obj, where, key, k_max_zone_name_bytes);
+    name = label(obj, where, key, k_max_zone_name_bytes);
     try {
         return date::locate_zone(name);
     } catch (const std::exception&) {
@@ -220,8 +231,8 @@ void import_points(SQLite::Database& db, const json& doc, ImportCounts& n) {
         if (p.foot != "left" && p.foot != "right") {
             bad(path(where, "foot"), "must be left or right");
         }
-        p.name = text(items[i], where, "name", k_max_display_name_bytes);
-        p.location = text(items[i], where, "where", k_max_description_bytes);
+        p.name = label(items[i], where, "name", k_max_display_name_bytes);
+        p.location = label(items[i], where, "where", k_max_description_bytes);
         if (exists(db, "SELECT 1 FROM point WHERE uuid = ?", p.uuid)) {
             ++n.unchanged;
         } else if (exists(db, "SELECT 1 FROM point WHERE code = ?", p.code)) {
@@ -240,7 +251,7 @@ void import_oils(SQLite::Database& db, const json& doc, ImportCounts& n) {
         Oil o;
         o.uuid = uuid(items[i], where);
         o.code = name(items[i], where, "id", false);
-        o.name = text(items[i], where, "name", k_max_display_name_bytes);
+        o.name = label(items[i], where, "name", k_max_display_name_bytes);
         const auto& carrier = member(items[i], where, "carrier");
         if (!carrier.is_boolean()) {
             bad(path(where, "carrier"), "must be true or false");
@@ -284,7 +295,7 @@ void import_routines(SQLite::Database& db, const json& doc, ImportCounts& n) {
         Routine r;
         r.uuid = uuid(items[i], where);
         r.code = name(items[i], where, "name", false);
-        r.description = text(items[i], where, "description", k_max_description_bytes);
+        r.description = label(items[i], where, "description", k_max_description_bytes);
         r.hidden = flag(items[i], where, "hidden");
         const auto& points = member(items[i], where, "points");
         if (!points.is_array() ||

@@ -41,8 +41,31 @@ TEST_SUITE("cli.guide_screen") {
         CHECK(steps > 20);
     }
 
+    TEST_CASE("names and texts from the catalog cannot drive the terminal") {
+        const std::string hostile = "A\033[2J\033]52;c;ZXZpbA==\a\xc2\x9b"
+                                    "31m\x9bZ";
+        Routine routine;
+        routine.code = "r" + hostile;
+        std::vector<Point> catalog{{0, "", "left.x" + hostile, "left" + hostile,
+                                    "Name" + hostile + std::string(70, 'n'), "Where" + hostile,
+                                    false}};
+        routine.points.push_back(catalog[0].code);
+        Walk walk(routine, catalog, {});
+        while (!walk.finished()) {
+            for (const auto& line : screen_lines(walk, {"", "", "", ""})) {
+                CAPTURE(line);
+                CHECK(line.find('\033') == std::string::npos);
+                CHECK(line.find('\a') == std::string::npos);
+                CHECK(line.find("\xc2\x9b") == std::string::npos);
+                CHECK(line.find('\x9b') == std::string::npos);
+                CHECK(display_width(line) <= 80);
+            }
+            walk.next();
+        }
+    }
+
     TEST_CASE("wrap keeps words and explicit line breaks") {
-        const auto lines = wrap("one two three\nfour", 9);
+        const auto lines = rls::wrap("one two three\nfour", 9);
         CHECK(lines == std::vector<std::string>{"one two", "three", "four"});
     }
 }

@@ -3,6 +3,7 @@
 #include "cli/context.hpp"
 #include "cli/guide/ui.hpp"
 #include "cli/terminal.hpp"
+#include "core/terminal_text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -96,7 +97,7 @@ public:
         return QuitChoice::save;
     }
 
-    void message(const std::string& text) override { err() << "  " << text << '\n'; }
+    void message(const std::string& text) override { err() << "  " << visible(text) << '\n'; }
     void close() override {}
 
 private:
@@ -138,18 +139,19 @@ private:
         err() << '\n';
         if (s.kind == StepKind::point) {
             err() << fmt::format("[{}/{}] Point {} of {}, {} foot: {} ({})\n", walk.position() + 1,
-                                 walk.total(), s.point_number, s.point_count, s.foot, s.title,
-                                 s.point);
+                                 walk.total(), s.point_number, s.point_count, visible(s.foot),
+                                 visible(s.title), visible(s.point));
         } else {
-            err() << fmt::format("[{}/{}] {}\n", walk.position() + 1, walk.total(), s.title);
+            err() << fmt::format("[{}/{}] {}\n", walk.position() + 1, walk.total(),
+                                 visible(s.title));
         }
-        for (const auto& l : wrap(s.text, 78)) {
+        for (const auto& l : wrap(visible_lines(s.text), 78)) {
             err() << l << '\n';
         }
     }
 
     Answer read(const std::string& prompt) {
-        err() << prompt << std::flush;
+        err() << visible_lines(prompt) << std::flush;
         std::string text;
         if (std::getline(m_ctx.in(), text)) {
             return {Action::next, std::nullopt, text};

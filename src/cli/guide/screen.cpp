@@ -3,6 +3,7 @@
 #include "cli/guide/ui.hpp"
 #include "cli/render.hpp"
 #include "cli/terminal.hpp"
+#include "core/terminal_text.hpp"
 
 #include <chrono>
 #include <csignal>
@@ -14,54 +15,13 @@ namespace rls::guide {
 
 using namespace std::chrono;
 
-std::vector<std::string> wrap(const std::string& text, std::size_t width) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        auto end = text.find('\n', start);
-        if (end == std::string::npos) {
-            end = text.size();
-        }
-        const std::string paragraph = text.substr(start, end - start);
-        std::string line;
-        std::size_t pos = 0;
-        while (pos < paragraph.size()) {
-            auto space = paragraph.find(' ', pos);
-            if (space == std::string::npos) {
-                space = paragraph.size();
-            }
-            auto word = paragraph.substr(pos, space - pos);
-            if (!line.empty() && display_width(line) + 1 + display_width(word) > width) {
-                out.push_back(line);
-                line.clear();
-            }
-            // A word longer than a line is cut, at a character boundary.
-            while (display_width(word) > width) {
-                std::size_t cut = 0;
-                for (std::size_t cols = 0; cut < word.size() && cols < width; ++cols) {
-                    ++cut;
-                    while (cut < word.size() &&
-                           (static_cast<unsigned char>(word[cut]) & 0xc0U) == 0x80U) {
-                        ++cut;
-                    }
-                }
-                out.push_back(word.substr(0, cut));
-                word.erase(0, cut);
-            }
-            line += (line.empty() ? "" : " ") + word;
-            pos = space + 1;
-        }
-        out.push_back(line);
-        start = end + 1;
-    }
-    return out;
-}
-
 std::vector<std::string> screen_lines(const Walk& walk, const ScreenParts& parts) {
     const auto& s = walk.step();
     std::vector<std::string> lines;
     const auto right = fmt::format("step {} of {}", walk.position() + 1, walk.total());
-    auto left = fmt::format("rls guide · {} · rotation {}", walk.routine().code, s.rotation);
+    // Names and texts come from the catalog: shown, never obeyed, and cut to the screen.
+    auto left =
+        fmt::format("rls guide · {} · rotation {}", visible(walk.routine().code), s.rotation);
     if (display_width(left) + display_width(right) > 79) {
         left = fmt::format("rls guide · rotation {}", s.rotation);
     }
@@ -74,14 +34,14 @@ std::vector<std::string> screen_lines(const Walk& walk, const ScreenParts& parts
     lines.push_back(rule);
     lines.emplace_back("");
     if (s.kind == StepKind::point) {
-        lines.push_back(
-            fmt::format("Point {} of {} · {} foot", s.point_number, s.point_count, s.foot));
-        lines.push_back(fmt::format("{} ({})", s.title, s.point));
+        lines.push_back(fmt::format("Point {} of {} · {} foot", s.point_number, s.point_count,
+                                    visible(s.foot)));
+        lines.push_back(shorten(fmt::format("{} ({})", visible(s.title), visible(s.point)), 80));
     } else {
-        lines.push_back(s.title);
+        lines.push_back(shorten(visible(s.title), 80));
     }
     lines.emplace_back("");
-    for (auto& l : wrap(s.text, 78)) {
+    for (auto& l : wrap(visible_lines(s.text), 78)) {
         lines.push_back(std::move(l));
     }
     lines.emplace_back("");
@@ -361,7 +321,7 @@ private:
         const auto lines = screen_lines(walk, parts);
         std::string frame = "\033[H";
         for (std::size_t i = 0; i < lines.size(); ++i) {
-            std::string line = lines[i];
+            std::string line = visible(lines[i]);
             // The header and the step's title line (the point's name on a point).
             const std::size_t title = walk.step().kind == StepKind::point ? 4 : 3;
             if (i == 0 || i == title) {

@@ -65,8 +65,5 @@ struct ScreenParts {
 };
 [[nodiscard]] std::vector<std::string> screen_lines(const Walk& walk, const ScreenParts& parts);
 
-// Wraps text at `width` columns (UTF-8 aware), keeping explicit line breaks.
-[[nodiscard]] std::vector<std::string> wrap(const std::string& text, std::size_t width);
-
 } // namespace guide
 } // namespace rls
