@@ -105,16 +105,24 @@ void check_night_is_free(Context& ctx, const SessionInput& in) {
         return;
     }
     const auto& other = same.front();
-    const auto line =
-        fmt::format("The night of {} already has session {} ({} at {}).", format_date(in.night),
-                    other.id, routine_label(other), session_local_time(other));
+    // Wrapped: a long routine name must not push the note past 80 columns.
+    const auto note = [&](std::string_view lead) {
+        const auto text = fmt::format("{}The night of {} already has session {} ({} at {}).", lead,
+                                      format_date(in.night), other.id, routine_label(other),
+                                      session_local_time(other));
+        std::string out;
+        for (const auto& l : wrap(visible(text), 78)) {
+            out += (out.empty() ? "" : "\n  ") + l;
+        }
+        return out + "\n";
+    };
     if (!ctx.interactive()) {
         if (!ctx.quiet) { // a script that logs on purpose says so with -q
-            ctx.err() << "rls: note: " << line << "\n";
+            ctx.err() << note("rls: note: ");
         }
         return;
     }
-    ctx.err() << line << '\n';
+    ctx.err() << note("");
     if (!ctx.confirm("Log another session for the same night?")) {
         throw Error(Exit::declined, "nothing was saved; change a session with rls edit");
     }

@@ -96,9 +96,13 @@ void Context::say(const std::string& text) const {
             auto end = text.find('\n', start);
             const bool newline = end != std::string::npos;
             end = newline ? end : text.size();
+            // A line's own indentation (a list of changes) is kept.
+            const auto line_text = visible(text.substr(start, end - start));
+            const auto indent = std::min(line_text.find_first_not_of(' '), line_text.size());
+            const std::string lead(indent, ' ');
             bool first = true;
-            for (const auto& line : wrap(visible(text.substr(start, end - start)), 78, false)) {
-                out() << (first ? "" : "\n  ") << line;
+            for (const auto& line : wrap(line_text.substr(indent), 78 - indent, false)) {
+                out() << (first ? lead : "\n  " + lead) << line;
                 first = false;
             }
             out() << (newline ? "\n" : "");

@@ -76,7 +76,7 @@ std::string pct(double v) {
 // Each comparison on two lines: what is compared, then the figures and the
 // verdict word, so that meaning never rests on colour.
 void comparison_rows(std::string& out, const Style& p, const Model& m) {
-    const auto clip = [](const std::string& s) { return shorten(visible(s), 24); };
+    const auto clip = [](const std::string& s) { return shorten(visible(s), 18); };
     for (const auto& c : m.comparisons) {
         out += fmt::format("  {}{} vs {}, {} ({} and {} nights)\n", c.primary ? "* " : "",
                            clip(c.a), clip(c.b), outcome_word(c.outcome), c.n_a, c.n_b);

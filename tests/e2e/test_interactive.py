@@ -96,7 +96,7 @@ class InteractiveLog(RlsCase):
         self.ok("log", "--at", "yesterday 21:00", "-p", "heart=5", "--no-input", "-q")
         digest = self.db_digest()
         t = Terminal(["log", "--at", "yesterday 23:00", "-p", "heart=3"], self.env())
-        t.expect(r"The night of 2026-11-24 already has session 1 \(standard x1 at 2026-11-24 21:00\)")
+        t.expect(r"The night of 2026-11-24 already has\s+session 1\s+\(standard\s+x1\s+at\s+2026-11-24\s+21:00\)")
         t.expect(r"Log another session for the same night\? \[y/N\]")
         t.type("n")
         self.assertEqual(t.wait(), 1)

@@ -123,8 +123,9 @@ class Torture(RlsCase):
             version = con.execute("PRAGMA user_version").fetchone()[0]
             columns = {row[1] for row in con.execute("PRAGMA table_info(session)")}
             con.close()
-            self.assertIn(version, (1, 2))
-            self.assertEqual("partial" in columns, version == 2, "never a mix")
+            # Each migration commits on its own: any whole version is fine.
+            self.assertIn(version, range(1, len(old) + 1))
+            self.assertEqual("partial" in columns, version >= 2, "never a mix")
             self.assertEqual(self.run_rls("list").returncode, 0)
             self.assertEqual(self.sql("SELECT count(*) FROM tag"), [(3000,)])
             self.integrity()
