@@ -92,7 +92,7 @@ void run_rate(Context& ctx, const RateOptions& o) {
             fmt::format("--night {} has not ended yet; the latest night to rate is {}",
                         format_date(in.night), format_date(latest)));
     }
-    in.tz = std::string(t.zone->name());
+    in.tz = std::string(t.zone.name());
     if (o.given("--sleep")) {
         in.sleep = parse_rating(o.sleep, "--sleep");
     }

@@ -13,19 +13,11 @@ using nlohmann::ordered_json;
 
 namespace {
 
-const date::time_zone* zone_or_null(const std::string& name) {
-    try {
-        return date::locate_zone(name);
-    } catch (const std::exception&) {
-        return nullptr;
-    }
-}
-
 // Local time in a stored zone; falls back to the stored offset when this
 // machine does not know the zone.
 std::string local_in(Instant t, const std::string& tz, int offset_min, std::string_view fmt) {
-    if (const auto* zone = zone_or_null(tz)) {
-        return format_local(t, zone, fmt);
+    if (const auto zone = Zone::find(tz)) {
+        return format_local(t, *zone, fmt);
     }
     return date::format(std::string(fmt), t + std::chrono::minutes{offset_min});
 }
@@ -37,8 +29,8 @@ std::string session_local_time(const Session& s, std::string_view fmt) {
 }
 
 std::string diary_clock(const Rating& r, Instant t) {
-    const auto* zone = zone_or_null(r.tz);
-    return zone != nullptr ? format_local(t, zone, "%H:%M") : date::format("%H:%MZ", t);
+    const auto zone = Zone::find(r.tz);
+    return zone ? format_local(t, *zone, "%H:%M") : date::format("%H:%MZ", t);
 }
 
 ordered_json to_json(const Session& s) {

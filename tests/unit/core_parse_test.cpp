@@ -15,7 +15,7 @@ namespace {
 
 // 2026-11-25 08:30 in Berlin (UTC+1).
 TimeContext berlin_morning() {
-    return {utc("2026-11-25T07:30:00Z"), date::locate_zone("Europe/Berlin"), minutes{360}};
+    return {utc("2026-11-25T07:30:00Z"), Zone::named("Europe/Berlin"), minutes{360}};
 }
 
 std::string error_of(auto&& f) {
