@@ -4,7 +4,6 @@
 #include "core/error.hpp"
 
 #include <charconv>
-#include <date/tz.h>
 #include <fmt/format.h>
 #include <sstream>
 
@@ -14,26 +13,6 @@ using namespace std::chrono;
 
 Instant SystemClock::now() const {
     return floor<seconds>(system_clock::now());
-}
-
-Zone user_zone(const char* tz_env) {
-    if (tz_env != nullptr && *tz_env != '\0') {
-        std::string_view name{tz_env};
-        if (name.front() == ':') { // POSIX allows TZ=:Area/City
-            name.remove_prefix(1);
-        }
-        if (auto zone = Zone::find(name)) {
-            return *std::move(zone);
-        }
-        throw usage_error(
-            fmt::format("TZ must name a time zone such as Europe/Berlin or UTC, got '{}'", tz_env));
-    }
-    try {
-        const auto* zone = date::current_zone();
-        return Zone::named(zone->name());
-    } catch (const std::exception&) {
-        return Zone{};
-    }
 }
 
 Date local_date(Instant t, const Zone& zone) {

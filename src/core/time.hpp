@@ -36,10 +36,17 @@ private:
     Instant m_at;
 };
 
-// The zone rls works in: TZ when set (Debian's libdate-tz ignores TZ in
-// current_zone()), otherwise the system's. Throws Error(usage) naming TZ when
-// it names no known zone.
-[[nodiscard]] Zone user_zone(const char* tz_env);
+// Where the system keeps its zone; tests substitute copies.
+struct SystemZoneFiles {
+    std::string localtime = "/etc/localtime";
+    std::string timezone = "/etc/timezone"; // Debian's name for it
+};
+
+// The zone rls works in, as the C library sees it (core/user_zone.cpp): TZ
+// when set (Area/City, :/path/to/zonefile or a POSIX TZ string), otherwise
+// the system's. Throws Error(usage) when TZ names no zone, Error(os_file)
+// when the zone file is damaged.
+[[nodiscard]] Zone user_zone(const char* tz_env, const SystemZoneFiles& files = {});
 
 // Everything time-dependent a command needs.
 struct TimeContext {

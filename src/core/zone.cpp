@@ -1,9 +1,11 @@
-// Zones described by the date library (IANA names), used
+// Zones by the name rls stored: IANA names from the date library, POSIX TZ
+// strings from core/posix_tz; used
 // for zones named by tests and by stored entries. Local-to-UTC conversion
 // works on offsets alone, so every kind of zone shares it.
 #include "core/zone.hpp"
 
 #include "core/error.hpp"
+#include "core/posix_tz.hpp"
 
 #include <date/tz.h>
 #include <fmt/format.h>
@@ -46,6 +48,12 @@ std::optional<Zone> Zone::find(std::string_view name) {
     try {
         return Zone(std::string(name), std::make_shared<TzdbRules>(date::locate_zone(name)));
     } catch (const std::exception&) {
+    }
+    // A POSIX TZ string always has an offset after its abbreviation.
+    if (name.find_first_of("0123456789") != std::string_view::npos) {
+        if (auto rules = parse_posix_tz(name)) {
+            return Zone(std::string(name), std::move(rules));
+        }
     }
     return std::nullopt;
 }

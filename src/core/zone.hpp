@@ -35,7 +35,8 @@ public:
     Zone(); // UTC
     Zone(std::string name, std::shared_ptr<const Rules> rules);
 
-    // The zone rls stored under `name` (Europe/Berlin). Throws Error(usage)
+    // The zone rls stored under `name`: an IANA name (Europe/Berlin) or a
+    // POSIX TZ string (CET-1CEST,M3.5.0,M10.5.0/3). Throws Error(usage)
     // naming `what` when this machine does not know it.
     [[nodiscard]] static Zone named(std::string_view name, std::string_view what = "zone");
     // The same, or nothing when this machine cannot interpret `name`.
