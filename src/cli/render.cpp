@@ -13,19 +13,16 @@ using nlohmann::ordered_json;
 
 namespace {
 
-// Local time in a stored zone; falls back to the stored offset when this
-// machine does not know the zone.
-std::string local_in(Instant t, const std::string& tz, int offset_min, std::string_view fmt) {
-    if (const auto zone = Zone::find(tz)) {
-        return format_local(t, *zone, fmt);
-    }
+// Local time of a stored instant from the offset stored with it: exact by
+// construction, the same under any TZ, and no zone database to load.
+std::string local_in(Instant t, int offset_min, std::string_view fmt) {
     return date::format(std::string(fmt), t + std::chrono::minutes{offset_min});
 }
 
 } // namespace
 
 std::string session_local_time(const Session& s, std::string_view fmt) {
-    return local_in(s.started, s.tz, s.utc_offset_min, fmt);
+    return local_in(s.started, s.utc_offset_min, fmt);
 }
 
 std::string diary_clock(const Rating& r, Instant t) {
@@ -38,7 +35,7 @@ ordered_json to_json(const Session& s) {
     j["id"] = s.id;
     j["uuid"] = s.uuid;
     j["night"] = format_date(s.night);
-    j["started"] = local_in(s.started, s.tz, s.utc_offset_min, "%Y-%m-%dT%H:%M:%S") +
+    j["started"] = local_in(s.started, s.utc_offset_min, "%Y-%m-%dT%H:%M:%S") +
                    fmt::format("{}{:02}:{:02}", s.utc_offset_min < 0 ? '-' : '+',
                                std::abs(s.utc_offset_min) / 60, std::abs(s.utc_offset_min) % 60);
     j["started_utc"] = format_instant_utc(s.started);
