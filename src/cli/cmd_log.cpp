@@ -141,16 +141,19 @@ void run_log(Context& ctx, const SessionOptions& o) {
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     const auto id = insert_session(db, in, ctx.time().now);
     tx.commit();
-    const auto stored = find_session(db, id);
     if (o.json) {
-        print_json(ctx, to_json(*stored));
+        print_json(ctx, to_json(*find_session(db, id)));
         return;
     }
+    // The confirmation needs nothing the database added but the id: no read-back.
+    Session stored;
+    static_cast<SessionInput&>(stored) = in;
+    stored.id = id;
     ctx.say(fmt::format("Logged session {}: {} at {}, night of {}; {} point{}, {} oil{}.\n", id,
-                        routine_label(*stored), session_local_time(*stored),
-                        format_date(stored->night), stored->points.size(),
-                        stored->points.size() == 1 ? "" : "s", stored->oils.size(),
-                        stored->oils.size() == 1 ? "" : "s"));
+                        routine_label(stored), session_local_time(stored),
+                        format_date(stored.night), stored.points.size(),
+                        stored.points.size() == 1 ? "" : "s", stored.oils.size(),
+                        stored.oils.size() == 1 ? "" : "s"));
 }
 
 } // namespace

@@ -100,7 +100,7 @@ void run_rate(Context& ctx, const RateOptions& o) {
                                       format_date(in.night), t.cutoff.count() / 60,
                                       t.cutoff.count() % 60, format_date(latest)));
     }
-    in.tz = std::string(t.zone->name());
+    in.tz = std::string(t.zone.name());
     if (o.given("--sleep")) {
         in.sleep = parse_rating(o.sleep, "--sleep");
     }

@@ -13,32 +13,21 @@ using nlohmann::ordered_json;
 
 namespace {
 
-const date::time_zone* zone_or_null(const std::string& name) {
-    try {
-        return date::locate_zone(name);
-    } catch (const std::exception&) {
-        return nullptr;
-    }
-}
-
-// Local time in a stored zone; falls back to the stored offset when this
-// machine does not know the zone.
-std::string local_in(Instant t, const std::string& tz, int offset_min, std::string_view fmt) {
-    if (const auto* zone = zone_or_null(tz)) {
-        return format_local(t, zone, fmt);
-    }
+// Local time of a stored instant from the offset stored with it: exact by
+// construction, the same under any TZ, and no zone database to load.
+std::string local_in(Instant t, int offset_min, std::string_view fmt) {
     return date::format(std::string(fmt), t + std::chrono::minutes{offset_min});
 }
 
 } // namespace
 
 std::string session_local_time(const Session& s, std::string_view fmt) {
-    return local_in(s.started, s.tz, s.utc_offset_min, fmt);
+    return local_in(s.started, s.utc_offset_min, fmt);
 }
 
 std::string diary_clock(const Rating& r, Instant t) {
-    const auto* zone = zone_or_null(r.tz);
-    return zone != nullptr ? format_local(t, zone, "%H:%M") : date::format("%H:%MZ", t);
+    const auto zone = Zone::find(r.tz);
+    return zone ? format_local(t, *zone, "%H:%M") : date::format("%H:%MZ", t);
 }
 
 ordered_json to_json(const Session& s) {
@@ -46,7 +35,7 @@ ordered_json to_json(const Session& s) {
     j["id"] = s.id;
     j["uuid"] = s.uuid;
     j["night"] = format_date(s.night);
-    j["started"] = local_in(s.started, s.tz, s.utc_offset_min, "%Y-%m-%dT%H:%M:%S") +
+    j["started"] = local_in(s.started, s.utc_offset_min, "%Y-%m-%dT%H:%M:%S") +
                    fmt::format("{}{:02}:{:02}", s.utc_offset_min < 0 ? '-' : '+',
                                std::abs(s.utc_offset_min) / 60, std::abs(s.utc_offset_min) % 60);
     j["started_utc"] = format_instant_utc(s.started);

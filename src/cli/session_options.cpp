@@ -55,7 +55,7 @@ void add_session_options(CLI::App& cmd, SessionOptions& o) {
 void set_start(Context& ctx, SessionInput& input, Instant started) {
     const auto& t = ctx.time();
     input.started = started;
-    input.tz = std::string(t.zone->name());
+    input.tz = std::string(t.zone.name());
     input.utc_offset_min = utc_offset_minutes(started, t.zone);
     input.night = night_of(started, t.zone, t.cutoff);
 }

@@ -81,7 +81,7 @@ void generate_demo(const DemoParams& p, const std::function<void(const SessionIn
             s.rounds = (pick >= 0.35 && pick < 0.6) || pick >= 0.85 ? 2 : 1;
             const minutes tod = hours{21} + minutes{rng.between(0, 150)};
             s.started = resolve_local(night, tod, p.zone, "demo");
-            s.tz = std::string(p.zone->name());
+            s.tz = std::string(p.zone.name());
             s.utc_offset_min = utc_offset_minutes(s.started, p.zone);
             s.night = night_of(s.started, p.zone, p.cutoff);
             s.duration_min = rng.between(15, 30) * s.rounds;
@@ -127,7 +127,7 @@ void generate_demo(const DemoParams& p, const std::function<void(const SessionIn
         if (rng.chance(0.9)) { // about one night in ten goes unrated
             RatingInput r;
             r.night = night;
-            r.tz = std::string(p.zone->name());
+            r.tz = std::string(p.zone.name());
             r.sleep = clamp_rating(sleep);
             r.restless = clamp_rating(restless);
             if (rng.chance(0.5)) {

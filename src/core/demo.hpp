@@ -14,7 +14,7 @@ struct DemoParams {
     int nights = 90;
     std::uint64_t seed = 42;
     Date last_night{}; // the newest night generated
-    const date::time_zone* zone = nullptr;
+    Zone zone;         // UTC unless set
     std::chrono::minutes cutoff = k_default_cutoff;
 };
 

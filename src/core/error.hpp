@@ -15,6 +15,7 @@ enum class Exit : int {
     data = 65,        // bad data: corrupt, foreign or too-new database
     no_input = 66,    // a named thing (session, file) does not exist
     software = 70,    // a bug in rls
+    os_file = 72,     // the system's zone file (TZ, /etc/localtime) is damaged or unreadable
     cant_create = 73, // cannot create the database or its directory
     io = 74,          // read/write failure, disk full
     busy = 75,        // database locked by another rls for too long: try again

@@ -13,7 +13,7 @@ Date current_night(const TimeContext& t) {
 
 std::vector<DueItem> due_items(const RemindInput& in) {
     const auto& t = in.time;
-    const auto local = t.zone->to_local(t.now);
+    const auto local = t.zone.to_local(t.now);
     const auto time_of_day = floor<minutes>(local - floor<date::days>(local));
     const bool before_cutoff = time_of_day < t.cutoff;
     std::vector<DueItem> due;

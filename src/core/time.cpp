@@ -1,4 +1,4 @@
-// Implementation of the time rules; all zone arithmetic goes through the date library.
+// Implementation of the time rules; zone arithmetic is Zone's (core/zone.hpp).
 #include "core/time.hpp"
 
 #include "core/error.hpp"
@@ -15,33 +15,13 @@ Instant SystemClock::now() const {
     return floor<seconds>(system_clock::now());
 }
 
-const date::time_zone* user_zone(const char* tz_env) {
-    if (tz_env != nullptr && *tz_env != '\0') {
-        std::string_view name{tz_env};
-        if (name.front() == ':') { // POSIX allows TZ=:Area/City
-            name.remove_prefix(1);
-        }
-        try {
-            return date::locate_zone(name);
-        } catch (const std::exception&) {
-            throw usage_error(fmt::format(
-                "TZ must name a time zone such as Europe/Berlin or UTC, got '{}'", tz_env));
-        }
-    }
-    try {
-        return date::current_zone();
-    } catch (const std::exception&) {
-        return date::locate_zone("Etc/UTC");
-    }
-}
-
-Date local_date(Instant t, const date::time_zone* zone) {
-    const auto local = zone->to_local(t);
+Date local_date(Instant t, const Zone& zone) {
+    const auto local = zone.to_local(t);
     return Date{floor<date::days>(local)};
 }
 
-Date night_of(Instant t, const date::time_zone* zone, minutes cutoff) {
-    const auto local = zone->to_local(t);
+Date night_of(Instant t, const Zone& zone, minutes cutoff) {
+    const auto local = zone.to_local(t);
     const auto day = floor<date::days>(local);
     const auto time_of_day = floor<minutes>(local - day);
     return Date{time_of_day < cutoff ? day - date::days{1} : day};
@@ -55,19 +35,18 @@ Date last_ended_night(const TimeContext& ctx) {
     return Date{date::sys_days{night_of(ctx.now, ctx.zone, ctx.cutoff)} - date::days{1}};
 }
 
-Instant resolve_local(Date day, minutes time_of_day, const date::time_zone* zone,
-                      std::string_view field) {
+Instant resolve_local(Date day, minutes time_of_day, const Zone& zone, std::string_view field) {
     const date::local_seconds local{date::local_days{day} + time_of_day};
-    const auto info = zone->get_info(local);
-    if (info.result == date::local_info::nonexistent) {
+    const auto resolved = zone.to_utc(local);
+    if (resolved.kind == LocalResolution::Kind::nonexistent) {
         throw usage_error(fmt::format("{} {} does not exist in {} (clocks jump forward then)",
-                                      field, date::format("%Y-%m-%d %H:%M", local), zone->name()));
+                                      field, date::format("%Y-%m-%d %H:%M", local), zone.name()));
     }
-    return zone->to_sys(local, date::choose::earliest);
+    return resolved.earliest;
 }
 
-int utc_offset_minutes(Instant t, const date::time_zone* zone) {
-    return static_cast<int>(duration_cast<minutes>(zone->get_info(t).offset).count());
+int utc_offset_minutes(Instant t, const Zone& zone) {
+    return static_cast<int>(duration_cast<minutes>(zone.offset(t)).count());
 }
 
 std::string format_instant_utc(Instant t) {
@@ -128,12 +107,8 @@ std::string format_date(Date d) {
     return date::format("%Y-%m-%d", d);
 }
 
-std::string format_local(Instant t, const date::time_zone* zone, std::string_view fmt) {
-    return date::format(std::string(fmt), date::make_zoned(zone, t));
-}
-
-std::string format_local_with_offset(Instant t, const date::time_zone* zone) {
-    return date::format("%Y-%m-%dT%H:%M:%S%Ez", date::make_zoned(zone, t));
+std::string format_local(Instant t, const Zone& zone, std::string_view fmt) {
+    return date::format(std::string(fmt), zone.to_local(t));
 }
 
 } // namespace rls

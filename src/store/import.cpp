@@ -7,6 +7,7 @@
 #include "core/parse.hpp"
 #include "core/terminal_text.hpp"
 #include "core/text_formats.hpp"
+#include "core/zone.hpp"
 #include "store/catalog.hpp"
 #include "store/database.hpp"
 #include "store/ratings.hpp"
@@ -154,15 +155,14 @@ Instant instant_in_range(const json& obj, const std::string& where, const char* 
     return t;
 }
 
-// An IANA zone name that this system knows; `name` keeps it as written.
-const date::time_zone* zone(const json& obj, const std::string& where, const char* key,
-                            std::string& name) {
+// A zone this system can interpret, as rls stores them (an IANA name or a
+// POSIX TZ string), so that every export re-imports; `name` keeps it as written.
+Zone zone(const json& obj, const std::string& where, const char* key, std::string& name) {
     name = label(obj, where, key, k_max_zone_name_bytes);
-    try {
-        return date::locate_zone(name);
-    } catch (const std::exception&) {
-        bad(path(where, key), "must name a time zone such as Europe/Berlin or UTC");
+    if (auto found = Zone::find(name)) {
+        return *found;
     }
+    bad(path(where, key), "must name a time zone such as Europe/Berlin or UTC");
 }
 
 std::string uuid(const json& obj, const std::string& where) {
@@ -328,7 +328,7 @@ Session read_session(SQLite::Database& db, const json& item, const std::string& 
     Session s;
     s.uuid = uuid(item, where);
     s.started = instant_in_range(item, where, "started_utc", now);
-    const auto* tz = zone(item, where, "tz", s.tz);
+    const auto tz = zone(item, where, "tz", s.tz);
     s.utc_offset_min = whole(item, where, "utc_offset_min", k_utc_offset_range);
     if (s.utc_offset_min != utc_offset_minutes(s.started, tz)) {
         bad(path(where, "utc_offset_min"), "must be the offset of tz at started_utc");
@@ -410,7 +410,7 @@ Rating read_rating(const json& item, const std::string& where, Instant now) {
     r.night = night(item, where, "night");
     // A night can be rated once it has begun; UTC's date is at most a day off
     // any zone's, so this never refuses a night the user could rate.
-    if (r.night > local_date(now, date::locate_zone("Etc/UTC"))) {
+    if (r.night > local_date(now, Zone())) {
         bad(path(where, "night"), "must not be after today");
     }
     r.sleep = optional_int(item, where, "sleep", k_rating_range);

@@ -9,7 +9,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const rls::TimeContext ctx{*rls::parse_instant_utc("2026-03-08T07:30:00Z"),
-                                      date::locate_zone("America/New_York"),
+                                      rls::Zone::named("America/New_York"),
                                       std::chrono::minutes{360}};
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     try {

@@ -12,7 +12,7 @@ TEST_SUITE("core.demo") {
         DemoParams p;
         p.nights = 200;
         p.last_night = 2026_y / 11 / 24;
-        p.zone = date::locate_zone("America/New_York");
+        p.zone = Zone::named("America/New_York");
         const auto run = [&p] {
             std::vector<SessionInput> sessions;
             std::vector<RatingInput> ratings;
@@ -43,7 +43,7 @@ TEST_SUITE("core.demo") {
         DemoParams p;
         p.nights = 2000;
         p.last_night = 2026_y / 11 / 24;
-        p.zone = date::locate_zone("UTC");
+        p.zone = Zone::named("UTC");
         std::set<date::sys_days> with_session;
         std::vector<RatingInput> ratings;
         generate_demo(

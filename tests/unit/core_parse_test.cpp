@@ -15,7 +15,7 @@ namespace {
 
 // 2026-11-25 08:30 in Berlin (UTC+1).
 TimeContext berlin_morning() {
-    return {utc("2026-11-25T07:30:00Z"), date::locate_zone("Europe/Berlin"), minutes{360}};
+    return {utc("2026-11-25T07:30:00Z"), Zone::named("Europe/Berlin"), minutes{360}};
 }
 
 std::string error_of(auto&& f) {
@@ -85,7 +85,7 @@ TEST_SUITE("core.parse") {
 
     TEST_CASE("when: past midnight, today's evening is in the future and says which to name") {
         // 00:40 on the 26th in Berlin: still the night of the 25th.
-        const TimeContext ctx{utc("2026-11-25T23:40:00Z"), date::locate_zone("Europe/Berlin"),
+        const TimeContext ctx{utc("2026-11-25T23:40:00Z"), Zone::named("Europe/Berlin"),
                               minutes{360}};
         const auto msg = error_of([&] { (void)parse_when("today 22:00", ctx, "--at"); });
         CHECK(msg.find("'yesterday 22:00'") != std::string::npos);

@@ -9,8 +9,7 @@ using namespace date::literals;
 namespace {
 RemindInput at(const char* utc, bool logged = false, bool rated = false) {
     RemindInput in;
-    in.time = {*parse_instant_utc(utc), date::locate_zone("Europe/Berlin"),
-               std::chrono::minutes{360}};
+    in.time = {*parse_instant_utc(utc), Zone::named("Europe/Berlin"), std::chrono::minutes{360}};
     in.session_logged = logged;
     in.last_night_rated = rated;
     return in;
