@@ -8,8 +8,11 @@ empty database, the diary's own window, the night in progress, and the
 demo. tests/crosscheck/ checks every comparison of a longer history."""
 
 import csv
+import datetime
 import io
+import random
 import re
+import statistics
 import subprocess
 import unittest
 
@@ -270,6 +273,53 @@ class NightlyMassage(RlsCase):
         text = self.ok("report", "--weeks", "2")
         self.assertNotIn("too few rated nights", text.split("Comparisons")[1].split("\n")[1])
         self.assertIn("no variation: every night scored 3, no interval", text)
+
+
+class ConfoundedOil(RlsCase):
+    """An oil with no effect whose nights happened to have more caffeine is
+    not called worse: the comparison is adjusted for the night's tags and
+    rotations, while the raw means would say it is worse."""
+
+    def test_an_oil_that_comes_with_caffeine_is_not_called_worse(self):
+        rng = random.Random(20261127)
+        raw = {True: [], False: []}
+        start = datetime.date(2026, 8, 31)  # 12 weeks, ending with the night of 2026-11-22
+        for i in range(84):
+            night = (start + datetime.timedelta(days=i)).isoformat()
+            lavender = rng.random() < 0.5
+            caffeine = rng.random() < (0.7 if lavender else 0.15)
+            rounds = 2 if rng.random() < 0.4 else 1
+            # Lavender does nothing; caffeine costs 2 points, a second rotation gives 0.8.
+            sleep = 6 - 2.0 * caffeine + 0.8 * (rounds == 2) + rng.gauss(0, 0.7)
+            sleep = min(10, max(0, round(sleep)))
+            raw[lavender].append(sleep)
+            args = ["log", "--at", f"{night} 21:30", "--rounds", str(rounds), "-p",
+                    "left.heart=4", "-o", "carrier", "--no-input", "--quiet"]
+            if lavender:
+                args += ["-o", "lavender:3"]
+            if caffeine:
+                args += ["-t", "caffeine"]
+            self.ok(*args)
+            self.ok("rate", "--night", night, "--sleep", str(sleep), "--restless", "4",
+                    "--quiet")
+        naive = statistics.mean(raw[True]) - statistics.mean(raw[False])
+        self.assertLess(naive, -0.5, "the history must confound lavender with caffeine")
+
+        r = self.json("report", "--weeks", "12", "--to", "2026-11-22")
+        rows = [c for c in r["comparisons"] if c["outcome"] == "sleep"
+                and "lavender" in (c["a"], c["b"])]
+        self.assertEqual(len(rows), 1, rows)
+        oil = rows[0]
+        self.assertIn("tag caffeine", oil["adjusted_for"])
+        self.assertNotEqual(oil["verdict"], "worse" if oil["a"] == "lavender" else "better")
+        diff = oil["diff"] if oil["a"] == "lavender" else -oil["diff"]
+        self.assertGreater(diff, naive + 0.5)  # the adjustment removed most of the bias
+        self.assertLess(oil["ci95"][0], 0)  # the interval holds the truth, 0
+        self.assertGreater(oil["ci95"][1], 0)
+        # The confounder itself is found: caffeine nights slept worse.
+        tag = [c for c in r["comparisons"] if c["outcome"] == "sleep"
+               and "caffeine" in (c["a"], c["b"])][0]
+        self.assertEqual(tag["verdict"], "worse" if tag["a"] == "caffeine" else "better")
 
 
 class DemoReport(RlsCase):
