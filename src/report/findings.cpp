@@ -28,12 +28,6 @@ std::string bound_text(double v, bool decided) {
     return signed_text(v, decimals);
 }
 
-std::string percent(double p) {
-    // 99.6% is not "100% likely": keep certainty out of the words.
-    const double pct = std::clamp(p * 100.0, 1.0, 99.0);
-    return fmt::format("{:.0f}%", pct);
-}
-
 std::string points(double v) {
     const double r = std::round(std::fabs(v) * 10.0) / 10.0;
     return fmt::format("{:.1f} point{}", r, r == 1.0 ? "" : "s");
@@ -120,6 +114,12 @@ std::vector<std::string> wrap(const std::string& text, std::size_t width) {
 
 } // namespace
 
+std::string percent(double p) {
+    // 99.6% is not "100% likely": keep certainty out of the words.
+    const double pct = std::clamp(p * 100.0, 1.0, 99.0);
+    return fmt::format("{:.0f}%", pct);
+}
+
 std::string interval_text(const Estimate& e, Verdict v) {
     const bool decided = v == Verdict::better || v == Verdict::worse;
     return fmt::format("{} [{},{}]", signed_text(e.diff, 1), bound_text(e.low, decided),
@@ -171,11 +171,20 @@ std::vector<std::string> summary_lines(const Model& m, std::size_t width) {
         if (best != &primary && primary.primary) {
             sentences.push_back(undecided(primary));
         }
+        // The same count as "N comparisons were made" below the table: rows
+        // with an estimate; those without one are named apart.
         const auto open = std::count_if(all.begin(), all.end(), [](const Comparison& c) {
-            return c.verdict == Verdict::unclear || c.verdict == Verdict::too_few;
+            return c.estimate && c.verdict == Verdict::unclear;
         });
-        sentences.push_back(fmt::format("Still unclear: {} of {} comparisons (the table below).",
-                                        open, all.size()));
+        const auto without = std::count_if(all.begin(), all.end(),
+                                           [](const Comparison& c) { return !c.estimate; });
+        sentences.push_back(
+            without == 0
+                ? fmt::format("Still unclear: {} of {} comparisons (the table below).", open,
+                              m.comparisons_made)
+                : fmt::format("Still unclear: {} of {} comparisons; {} more could not be made "
+                              "(the table below).",
+                              open, m.comparisons_made, without));
         if (primary.primary && primary.verdict != Verdict::better &&
             primary.verdict != Verdict::worse) {
             sentences.push_back(settle(primary, m.options.mid));

@@ -16,6 +16,10 @@ namespace rls::report {
 // next to a better/worse verdict: it gets more decimals instead.
 [[nodiscard]] std::string interval_text(const Estimate& e, Verdict v);
 
+// A probability as a whole percentage kept within 1%..99%: one person's
+// diary never makes anything "100% likely".
+[[nodiscard]] std::string percent(double p);
+
 // "better", "worse", "unclear", "too few".
 [[nodiscard]] std::string verdict_word(Verdict v);
 

@@ -86,9 +86,9 @@ void comparison_rows(std::string& out, const Style& p, const Model& m) {
         }
         const auto& e = *c.estimate;
         out += fmt::format(
-            "      {} {:<20} P(better) {:>3.0f}%  P(by >= {:g}) {:>3.0f}%\n",
+            "      {} {:<20} P(better) {:>4}  P(by >= {:g}) {:>4}\n",
             verdict_paint(p, c.verdict, fmt::format("{:<8}", verdict_word(c.verdict))),
-            interval_text(e, c.verdict), e.p_better * 100, m.options.mid, e.p_mid * 100);
+            interval_text(e, c.verdict), percent(e.p_better), m.options.mid, percent(e.p_mid));
     }
 }
 

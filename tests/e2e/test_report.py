@@ -144,7 +144,7 @@ class Report(RlsCase):
         self.assertTrue(lines[start].startswith("  Session: about 3.3 points better sleep than no "
                                                 "session; 99% likely better"), lines[start])
         self.assertIn("  * session vs no session, sleep (6 and 3 nights)", lines)
-        self.assertRegex(text, r"better\s+\+3\.3 \[\+1\.3,\+5\.3\]\s+P\(better\) 100%")
+        self.assertRegex(text, r"better\s+\+3\.3 \[\+1\.3,\+5\.3\]\s+P\(better\)  99%")
         self.assertIn("too few rated nights: 4 and 2 (need 3 each)", text)
         self.assertIn("not evidence that the massage works", text)
         self.assertIn("Not rated (counted as missing, never as 0): 2026-11-22.", text)
