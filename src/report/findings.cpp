@@ -176,8 +176,8 @@ std::vector<std::string> summary_lines(const Model& m, std::size_t width) {
         const auto open = std::count_if(all.begin(), all.end(), [](const Comparison& c) {
             return c.estimate && c.verdict == Verdict::unclear;
         });
-        const auto without = std::count_if(all.begin(), all.end(),
-                                           [](const Comparison& c) { return !c.estimate; });
+        const auto without =
+            std::count_if(all.begin(), all.end(), [](const Comparison& c) { return !c.estimate; });
         sentences.push_back(
             without == 0
                 ? fmt::format("Still unclear: {} of {} comparisons (the table below).", open,
