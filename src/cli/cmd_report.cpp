@@ -1,14 +1,18 @@
 // rls report: which routines and rotations preceded better nights.
 #include "cli/app.hpp"
+#include "cli/pdf.hpp"
 #include "cli/render.hpp"
 #include "cli/window_options.hpp"
 #include "core/error.hpp"
+#include "core/limits.hpp"
 #include "core/parse.hpp"
 #include "report/model.hpp"
 #include "report/render.hpp"
+#include "store/files.hpp"
 #include "store/ratings.hpp"
 #include "store/sessions.hpp"
 #include "store/settings.hpp"
+#include "version.hpp"
 
 #include <CLI/App.hpp>
 #include <fmt/format.h>
@@ -27,9 +31,30 @@ struct ReportOptions {
     std::string mid = "1";
     bool json = false;
     bool csv = false;
+    std::string format; // empty: text, or what --json/--csv say
+    std::string out;
+    std::string name;
 };
 
-void run_report(Context& ctx, const ReportOptions& o) {
+// --format, with --json and --csv as its older spellings.
+std::string format_of(const ReportOptions& o) {
+    if (o.json && o.csv) {
+        throw usage_error("--json and --csv cannot be used together");
+    }
+    const std::string alias = o.json ? "json" : o.csv ? "csv" : "";
+    if (!o.format.empty() && o.format != "text" && o.format != "json" && o.format != "csv" &&
+        o.format != "html" && o.format != "pdf") {
+        throw usage_error(fmt::format("--format must be text, json, csv, html or pdf, got {}",
+                                      quote_value(o.format)));
+    }
+    if (!alias.empty() && !o.format.empty() && o.format != alias) {
+        throw usage_error(
+            fmt::format("--{} and --format {} cannot be used together", alias, o.format));
+    }
+    return !alias.empty() ? alias : o.format.empty() ? "text" : o.format;
+}
+
+report::Model build_model(Context& ctx, const ReportOptions& o) {
     const auto& t = ctx.time();
     report::Options options;
     // The window ends with the last night that has ended: before the
@@ -44,9 +69,6 @@ void run_report(Context& ctx, const ReportOptions& o) {
     options.to = window.to;
     options.min_nights = parse_int(o.min_nights, "--min-nights", k_min_nights_range);
     options.mid = parse_decimal(o.mid, "--mid", 0.1, 10);
-    if (o.json && o.csv) {
-        throw usage_error("--json and --csv cannot be used together");
-    }
 
     auto& db = ctx.db();
     options.primary = get_setting(db, "primary").value_or("auto");
@@ -55,13 +77,53 @@ void run_report(Context& ctx, const ReportOptions& o) {
         first_entry_night(db).value_or(Date{date::sys_days{options.to} + date::days{1}});
     const auto sessions = sessions_between(db, options.from, options.to);
     const auto ratings = ratings_between(db, options.from, options.to);
-    const auto model = report::build(sessions, ratings, options);
-    if (o.json) {
-        print_json(ctx, report::render_json(model));
-    } else if (o.csv) {
-        ctx.out() << report::render_csv(model);
+    return report::build(sessions, ratings, options);
+}
+
+void run_report(Context& ctx, const ReportOptions& o) {
+    const auto format = format_of(o);
+    const auto name = parse_label(o.name, "--name", k_max_display_name_bytes);
+    std::optional<OutputTarget> target;
+    if (!o.out.empty() && o.out != "-") {
+        target = resolve_output(o.out, ctx.db_path(), true);
+    }
+    std::string chromium;
+    if (format == "pdf") {
+        if (!target) {
+            throw usage_error("--format pdf needs --out FILE (a PDF is not for a terminal)");
+        }
+        chromium = find_chromium(ctx.getenv("PATH"));
+        if (chromium.empty()) {
+            throw Error(Exit::unavailable,
+                        fmt::format("--format pdf needs Chromium: install the Debian package {}",
+                                    k_chromium_package));
+        }
+    }
+    const auto model = build_model(ctx, o);
+    std::string content;
+    if (format == "json") {
+        content = report::render_json(model).dump(2, ' ', false,
+                                                  nlohmann::ordered_json::error_handler_t::replace) +
+                  "\n";
+    } else if (format == "csv") {
+        content = report::render_csv(model);
+    } else if (format == "html" || format == "pdf") {
+        content = report::render_html(
+            model, {name, format_date(local_date(ctx.time().now, ctx.time().zone)), k_version});
+        if (format == "pdf") {
+            content = print_pdf(chromium, content, ctx.getenv("TMPDIR"));
+        }
     } else {
-        ctx.out() << report::render_text(model, {ctx.color_enabled()});
+        content = report::render_text(model, {!target && ctx.color_enabled()});
+    }
+    if (!target) {
+        ctx.out() << content;
+        return;
+    }
+    write_output(*target, content);
+    if (target->kind == OutputTarget::Kind::file) {
+        ctx.say(fmt::format("Report written to {} ({} bytes, {}).\n", o.out, content.size(),
+                            format));
     }
 }
 
@@ -79,8 +141,15 @@ void register_report(CLI::App& app, Context& ctx, Action& action) {
     cmd->add_option("--mid", o->mid,
                     "Smallest difference that matters, in points, 0.1-10 (default 1)")
         ->type_name("POINTS");
-    cmd->add_flag("--json", o->json, "Print the whole report as JSON");
-    cmd->add_flag("--csv", o->csv, "Print the comparisons, groups and weeks as CSV");
+    cmd->add_option("-f,--format", o->format,
+                    "text, json, csv, html (one page for a doctor) or pdf (needs --out)")
+        ->type_name("FORMAT");
+    cmd->add_flag("--json", o->json, "Print the whole report as JSON (--format json)");
+    cmd->add_flag("--csv", o->csv, "Print the comparisons, groups and weeks as CSV (--format csv)");
+    cmd->add_option("-O,--out", o->out, "Write to FILE (atomically, mode 0600) instead of stdout")
+        ->type_name("FILE");
+    cmd->add_option("--name", o->name, "A name for the HTML or PDF report's header (default none)")
+        ->type_name("TEXT");
     cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_report(ctx, *o); }; });
 }
 

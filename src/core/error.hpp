@@ -14,6 +14,7 @@ enum class Exit : int {
     usage = 64,       // bad command line or invalid value
     data = 65,        // bad data: corrupt, foreign or too-new database
     no_input = 66,    // a named thing (session, file) does not exist
+    unavailable = 69, // a program rls needs (Chromium for PDF) is missing or failed
     software = 70,    // a bug in rls
     os_file = 72,     // the system's zone file (TZ, /etc/localtime) is damaged or unreadable
     cant_create = 73, // cannot create the database or its directory

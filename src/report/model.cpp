@@ -280,6 +280,10 @@ Model build(const std::vector<Session>& sessions, const std::vector<Rating>& rat
     m.points = point_trends(nights);
     m.tenderness_vs_restless = tenderness_vs_restless(nights);
     m.weeks = weeks_of(nights);
+    for (const auto& n : nights) {
+        m.nights.push_back({n.night, n.score(Outcome::sleep), n.score(Outcome::restless),
+                            static_cast<int>(n.sessions.size())});
+    }
     m.next_steps = next_steps_of(m);
     return m;
 }

@@ -114,6 +114,15 @@ struct Week {
     std::optional<double> efficiency_pct;
 };
 
+// One night as the charts draw it: its scores (missing stays missing) and
+// how many sessions preceded it.
+struct NightPoint {
+    Date night{};
+    std::optional<double> sleep;
+    std::optional<double> restless;
+    int sessions = 0;
+};
+
 struct Model {
     Options options;
     Date first_night{}; // the window's first night counted: from, or the diary's start
@@ -128,6 +137,7 @@ struct Model {
     std::vector<PointTrend> points;
     Correlation tenderness_vs_restless; // a night's mean tenderness vs its restlessness
     std::vector<Week> weeks;
+    std::vector<NightPoint> nights;      // every night counted, in date order
     std::vector<std::string> next_steps; // what to log next when data are thin
 };
 

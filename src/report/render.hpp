@@ -1,4 +1,5 @@
-// Renderers for the report model: text for a terminal, JSON, and CSV.
+// Renderers for the report model: text for a terminal, JSON, CSV, and one
+// self-contained HTML page for a doctor (printed to PDF by the command layer).
 #pragma once
 
 #include "report/model.hpp"
@@ -16,6 +17,17 @@ struct TextStyle {
 [[nodiscard]] nlohmann::ordered_json render_json(const Model& m);
 // RFC 4180: one table with a `section` column (summary, routine, oil, tag, week).
 [[nodiscard]] std::string render_csv(const Model& m);
+
+// What the page says about itself; nothing identifying unless `name` is set.
+struct HtmlOptions {
+    std::string name;    // the patient's name, as given; empty: none
+    std::string made;    // the date the report was made, YYYY-MM-DD
+    std::string version; // rls's version
+};
+
+// One XHTML-compatible HTML5 page: inline CSS and SVG, no script, no
+// reference to anything outside it. Sections without data are left out.
+[[nodiscard]] std::string render_html(const Model& m, const HtmlOptions& options);
 
 // A sparkline of 0-10 values; missing values are a middle dot.
 [[nodiscard]] std::string sparkline(const std::vector<std::optional<double>>& values);

@@ -1,0 +1,24 @@
+// The HTML report's charts, each one SVG drawn from the report model with
+// the primitives of svg.hpp: the night chart, the forest plot of the
+// comparisons and the tenderness heatmap.
+#pragma once
+
+#include "report/model.hpp"
+
+#include <string>
+
+namespace rls::report {
+
+// Sleep and restlessness of every night, their 7-night rolling mean, and the
+// nights with a session or without a rating marked. Empty without nights.
+[[nodiscard]] std::string night_chart(const Model& m);
+
+// Each comparison with an estimate: the difference and its 95% interval, the
+// minimal important difference, the verdict word. Empty without estimates.
+[[nodiscard]] std::string forest_plot(const Model& m);
+
+// Weekly mean tenderness of each point (rows) by report week (columns).
+// Empty without tenderness ratings.
+[[nodiscard]] std::string tenderness_heatmap(const Model& m);
+
+} // namespace rls::report

@@ -1,0 +1,261 @@
+// The report as one self-contained page for a doctor: the text report's
+// summary, the charts of html_charts.hpp and the weekly figures, with a
+// print stylesheet for A4 and US Letter. No script, nothing fetched.
+#include "core/time.hpp"
+#include "report/findings.hpp"
+#include "report/html_charts.hpp"
+#include "report/render.hpp"
+#include "report/svg.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace rls::report {
+
+namespace {
+
+// Grays only, so that a black-and-white printout loses nothing. Sizes in
+// rem on screen and pt on paper; the charts scale with the page width.
+constexpr const char* k_css = R"(
+:root { color-scheme: light; }
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #111;
+  background: #fff; max-width: 52rem; margin: 1.5rem auto; padding: 0 1rem; }
+h1 { font-size: 1.45rem; margin: 0 0 0.2rem; }
+h2 { font-size: 1.08rem; margin: 1.1rem 0 0.35rem; padding-bottom: 0.1rem;
+  border-bottom: 1px solid #888; }
+p { margin: 0.3rem 0; }
+.meta, .note { color: #333; font-size: 0.9rem; }
+figure { margin: 0.3rem 0; }
+figcaption { font-size: 0.85rem; color: #333; }
+svg.chart { display: block; width: 100%; height: auto; }
+svg text { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; fill: #111; }
+.tick, .legend, .hint, .fig { font-size: 8.5px; }
+.axis-title, .row-label, .verdict { font-size: 9px; }
+.panel-title { font-size: 10px; font-weight: 600; }
+.primary, .verdict { font-weight: 600; }
+.axis { stroke: #222; stroke-width: 1; }
+.grid { stroke: #d4d4d4; stroke-width: 0.5; }
+.dot { fill: #8a8a8a; }
+.mean { fill: none; stroke: #000; stroke-width: 2; stroke-linecap: round; stroke-linejoin: round; }
+.sess { fill: #222; }
+.unrated { fill: #fff; stroke: #333; stroke-width: 0.8; }
+.zero { stroke: #000; stroke-width: 1; }
+.mid { stroke: #555; stroke-width: 1; stroke-dasharray: 3 2; }
+.ci { stroke: #000; stroke-width: 1.4; }
+.est { fill: #fff; stroke: #000; stroke-width: 1.2; }
+.est.decided { fill: #000; }
+.stripe { fill: #f1f1f1; }
+.cell { stroke: #fff; stroke-width: 0.5; }
+.cell.none { fill: url(#hatch); }
+.hatch { stroke: #9a9a9a; stroke-width: 0.7; }
+.swatch { stroke: #888; stroke-width: 0.3; }
+.cell-num { font-size: 8px; }
+.cell-num.light { fill: #fff; }
+table { border-collapse: collapse; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
+th, td { padding: 0.08rem 0.55rem; text-align: right; border-bottom: 1px solid #ddd; }
+th:first-child, td:first-child { text-align: left; }
+thead th { border-bottom: 1px solid #555; }
+ul { margin: 0.2rem 0; padding-left: 1.2rem; }
+@page { margin: 12mm; }
+@media print {
+  body { font-size: 9pt; line-height: 1.3; max-width: none; margin: 0; padding: 0; }
+  h1 { font-size: 14pt; }
+  h2 { font-size: 10.5pt; margin: 0.45rem 0 0.2rem; break-after: avoid; }
+  .meta, .note, figcaption, table { font-size: 8pt; }
+  figure, header, #summary, #methods, tr { break-inside: avoid; }
+  * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+}
+)";
+
+std::string esc(std::string_view s) {
+    return svg::escape(s);
+}
+
+std::string num(const std::optional<double>& v, int decimals = 1) {
+    return v ? fmt::format("{:.{}f}", *v, decimals) : "&#8211;";
+}
+
+std::string section(std::string_view id, std::string_view heading, const std::string& body) {
+    return fmt::format("<section id=\"{}\">\n<h2>{}</h2>\n{}</section>\n", id, heading, body);
+}
+
+std::string header(const Model& m, const HtmlOptions& o) {
+    std::string out = "<header id=\"header\">\n<h1>Restless legs diary: report</h1>\n";
+    if (!o.name.empty()) {
+        out += fmt::format("<p class=\"name\">For {}</p>\n", esc(o.name));
+    }
+    out += fmt::format("<p class=\"meta\">Nights <span class=\"period\">{} to {}</span> ({} "
+                       "nights counted{}) &#183; made {} &#183; rls {}</p>\n",
+                       format_date(m.first_night), format_date(m.options.to), m.coverage.nights,
+                       m.first_night > m.options.from
+                           ? fmt::format(", from the diary's first entry; window from {}",
+                                         format_date(m.options.from))
+                           : "",
+                       esc(o.made), esc(o.version));
+    out += "<p class=\"note\">Night D is the evening of D to the morning after. Sleep quality "
+           "0-10, higher is better; night-time restlessness 0-10, lower is better. "
+           "[a,b] is a 95% interval.</p>\n</header>\n";
+    return out;
+}
+
+std::string summary(const Model& m) {
+    std::string text;
+    for (const auto& line : summary_lines(m)) {
+        text += (text.empty() ? "" : " ") + line;
+    }
+    const auto& c = m.coverage;
+    std::string body = fmt::format("<p class=\"summary\">{}</p>\n", esc(text));
+    body += fmt::format("<p>{} of {} nights with a session ({:.0f}%), {} rated with a score; "
+                        "unrated nights are missing, never counted as 0.</p>\n",
+                        c.nights_with_session, c.nights, c.adherence_pct, c.nights_rated);
+    if (m.immediate.change) {
+        const auto& ch = *m.immediate.change;
+        body += fmt::format("<p>Evening restlessness {} before and {} after the massage ({} "
+                            "sessions), change {:+.1f} [{:+.1f},{:+.1f}]: how the moment felt, "
+                            "not evidence about the night.</p>\n",
+                            num(m.immediate.before_mean), num(m.immediate.after_mean),
+                            m.immediate.n, ch.estimate, ch.low, ch.high);
+    }
+    return section("summary", "In short", body);
+}
+
+std::string nights_section(const Model& m) {
+    const auto chart = night_chart(m);
+    if (chart.empty()) {
+        return {};
+    }
+    return section("nights", "Night by night",
+                   "<figure>\n" + chart +
+                       "<figcaption>Each dot is one night's score; the line is a 7-night "
+                       "rolling mean and breaks where too few nights were rated. Bars under "
+                       "the panels mark evenings with a session.</figcaption>\n</figure>\n");
+}
+
+std::string comparisons_section(const Model& m) {
+    if (m.comparisons.empty()) {
+        return {};
+    }
+    std::string body;
+    const auto plot = forest_plot(m);
+    if (!plot.empty()) {
+        body += "<figure>\n" + plot +
+                fmt::format("<figcaption>a vs b, adjusted for the time trend, the evening's "
+                            "restlessness and the night's other factors. Diamond (*): the "
+                            "primary comparison, judged alone; squares: exploratory, judged "
+                            "after a Holm correction. Filled: a verdict (better or worse); "
+                            "hollow: unclear. Dashed lines: &#177;{:g} point, the smallest "
+                            "difference that matters.</figcaption>\n</figure>\n",
+                            m.options.mid);
+    }
+    std::vector<std::string> not_made;
+    for (const auto& c : m.comparisons) {
+        if (!c.estimate && c.outcome == Outcome::sleep) {
+            not_made.push_back(
+                fmt::format("{} vs {}: {}", esc(c.a), esc(c.b), esc(c.note)));
+        }
+    }
+    if (!not_made.empty()) {
+        body += "<p class=\"note\">Not compared (too few): ";
+        for (std::size_t i = 0; i < not_made.size(); ++i) {
+            body += (i == 0 ? "" : "; ") + not_made[i];
+        }
+        body += ".</p>\n";
+    }
+    return section("comparisons", "Comparisons", body);
+}
+
+std::string tenderness_section(const Model& m) {
+    const auto chart = tenderness_heatmap(m);
+    if (chart.empty()) {
+        return {};
+    }
+    std::string body = "<figure>\n" + chart;
+    const auto& r = m.tenderness_vs_restless;
+    if (r.rho) {
+        body += fmt::format("<figcaption>Tenderness is expected to fall as sessions go on. A "
+                            "night's mean tenderness vs its restlessness: Spearman rho {:+.2f} "
+                            "(n={}).</figcaption>\n",
+                            *r.rho, r.n);
+    }
+    return section("tenderness", "Tenderness by point", body + "</figure>\n");
+}
+
+std::string weeks_section(const Model& m) {
+    if (m.weeks.empty()) {
+        return {};
+    }
+    const bool diary = std::any_of(m.weeks.begin(), m.weeks.end(),
+                                   [](const Week& w) { return w.diary_nights > 0; });
+    std::string body = "<table>\n<thead><tr><th>Week of</th><th>Nights</th><th>Sessions</th>"
+                       "<th>Rated</th><th>Sleep</th><th>Restlessness</th>";
+    if (diary) {
+        body += "<th>Diary nights</th><th>TST</th><th>SE</th>";
+    }
+    body += "</tr></thead>\n<tbody>\n";
+    for (const auto& w : m.weeks) {
+        body += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}"
+                            "</td>",
+                            format_date(w.start), w.nights, w.sessions, w.rated,
+                            num(w.sleep.mean), num(w.restless.mean));
+        if (diary) {
+            const auto tst = w.total_sleep_min
+                                 ? fmt::format("{}h{:02}m",
+                                               static_cast<int>(*w.total_sleep_min) / 60,
+                                               static_cast<int>(*w.total_sleep_min) % 60)
+                                 : "&#8211;";
+            body += fmt::format("<td>{}</td><td>{}</td><td>{}</td>", w.diary_nights, tst,
+                                w.efficiency_pct ? fmt::format("{:.0f}%", *w.efficiency_pct)
+                                                 : "&#8211;");
+        }
+        body += "</tr>\n";
+    }
+    body += "</tbody>\n</table>\n";
+    body += "<p class=\"note\">Sleep and restlessness: mean of the week's rated nights (0-10).";
+    if (diary) {
+        body += " From the Consensus Sleep Diary: TST, total sleep time = final awakening - time "
+                "trying to sleep - sleep onset latency - wake after sleep onset; SE, sleep "
+                "efficiency = TST / time in bed.";
+    }
+    body += "</p>\n";
+    return section("weeks", "Week by week", body);
+}
+
+std::string methods(const Model& m) {
+    return section(
+        "methods", "How this was worked out",
+        fmt::format("<p>The unit is the night. Each comparison is a regression of the nights' "
+                    "scores on the time trend, the evening's restlessness before the massage "
+                    "and the night's other factors, with standard errors that allow for "
+                    "night-to-night correlation (Newey-West); intervals are 95% (Student's t). "
+                    "P(better) is the probability that a is better than b, with a flat prior. "
+                    "{} comparison{} made: the primary one is judged alone, the rest only after "
+                    "a Holm correction. Fewer than {} rated nights on a side: too few.</p>\n"
+                    "<p>These are one person's nights, a small sample that follows one "
+                    "another: the report says what <strong>preceded</strong> better nights, "
+                    "not what <strong>caused</strong> them.</p>\n",
+                    m.comparisons_made, m.comparisons_made == 1 ? " was" : "s were",
+                    m.options.min_nights));
+}
+
+} // namespace
+
+std::string render_html(const Model& m, const HtmlOptions& o) {
+    std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n";
+    out += fmt::format("<meta name=\"generator\" content=\"rls {}\"/>\n", esc(o.version));
+    out += fmt::format("<title>RLS diary report, {} to {}</title>\n", format_date(m.first_night),
+                       format_date(m.options.to));
+    out += fmt::format("<style>{}</style>\n</head>\n<body>\n", k_css);
+    out += header(m, o);
+    out += "<main>\n";
+    out += summary(m);
+    out += nights_section(m);
+    out += comparisons_section(m);
+    out += tenderness_section(m);
+    out += weeks_section(m);
+    out += methods(m);
+    out += "</main>\n</body>\n</html>\n";
+    return out;
+}
+
+} // namespace rls::report
