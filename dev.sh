@@ -11,10 +11,13 @@ cd "$(dirname "$0")"
 
 # Build: compiler, CMake, Ninja and the libraries. Test: Python for the
 # end-to-end tests, the shells for completion tests, mandoc for the man page,
-# statsmodels and SciPy for the cross-check of the report's statistics.
+# statsmodels and SciPy for the cross-check of the report's statistics,
+# Chromium, poppler-utils and libxml2-utils for the HTML report in a real
+# browser (its PDF pages and text, xmllint).
 BUILD_PACKAGES="g++ cmake ninja-build pkgconf bc libcli11-dev libsqlitecpp-dev libsqlite3-dev
     libhowardhinnant-date-dev doctest-dev nlohmann-json3-dev libfmt-dev tzdata python3"
-TEST_PACKAGES="bash-completion zsh fish mandoc python3-statsmodels python3-scipy python3-numpy"
+TEST_PACKAGES="bash-completion zsh fish mandoc python3-statsmodels python3-scipy python3-numpy
+    chromium poppler-utils libxml2-utils"
 BENCH_PACKAGES="hyperfine time timewarrior taskwarrior"
 FUZZ_PACKAGES="clang libclang-rt-14-dev"
 

@@ -41,7 +41,13 @@ _rls() {
 
     case $prev in
         --db | -O | --out) _filedir; return ;;
-        -f | --format) [[ $cmd == export ]] && COMPREPLY=($(compgen -W "json csv" -- "$cur")); return ;;
+        -f | --format)
+            case $cmd in
+                export) COMPREPLY=($(compgen -W "json csv" -- "$cur")) ;;
+                report) COMPREPLY=($(compgen -W "text json csv html pdf" -- "$cur")) ;;
+            esac
+            return
+            ;;
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
         -r | --routine) COMPREPLY=($(compgen -W "$(_rls_values routines)" -- "$cur")); return ;;
         -p | --point)
@@ -82,7 +88,7 @@ _rls() {
             --waso --final-wake --out-of-bed --note --replace --json" ;;
         list) opts="-w --weeks --from --to --json" ;;
         remind) opts="--after --exit-code --json" ;;
-        report) opts="-w --weeks --from --to --min-nights --mid --json --csv" ;;
+        report) opts="-w --weeks --from --to --min-nights --mid -f --format --json --csv -O --out --name" ;;
         show) opts="--json" ;;
         delete) opts="-y --yes --json" ;;
         points) [[ $sub == add ]] && opts="--foot --name --where --json" || opts="--json" ;;

@@ -102,8 +102,8 @@ void run_report(Context& ctx, const ReportOptions& o) {
     const auto model = build_model(ctx, o);
     std::string content;
     if (format == "json") {
-        content = report::render_json(model).dump(2, ' ', false,
-                                                  nlohmann::ordered_json::error_handler_t::replace) +
+        content = report::render_json(model).dump(
+                      2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
                   "\n";
     } else if (format == "csv") {
         content = report::render_csv(model);
@@ -122,8 +122,8 @@ void run_report(Context& ctx, const ReportOptions& o) {
     }
     write_output(*target, content);
     if (target->kind == OutputTarget::Kind::file) {
-        ctx.say(fmt::format("Report written to {} ({} bytes, {}).\n", o.out, content.size(),
-                            format));
+        ctx.say(
+            fmt::format("Report written to {} ({} bytes, {}).\n", o.out, content.size(), format));
     }
 }
 

@@ -60,8 +60,8 @@ private:
 void write_private(const fs::path& path, const std::string& content) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
-        throw Error(Exit::io, fmt::format("cannot write {}: {}", path.string(),
-                                          std::strerror(errno)));
+        throw Error(Exit::io,
+                    fmt::format("cannot write {}: {}", path.string(), std::strerror(errno)));
     }
     std::size_t done = 0;
     while (done < content.size()) {
@@ -72,8 +72,8 @@ void write_private(const fs::path& path, const std::string& content) {
         if (n < 0) {
             const int err = errno;
             ::close(fd);
-            throw Error(Exit::io, fmt::format("cannot write {}: {}", path.string(),
-                                              std::strerror(err)));
+            throw Error(Exit::io,
+                        fmt::format("cannot write {}: {}", path.string(), std::strerror(err)));
         }
         done += static_cast<std::size_t>(n);
     }
@@ -91,8 +91,7 @@ int run(const std::vector<std::string>& args, const fs::path& log) {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                     0600);
+    posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     posix_spawn_file_actions_adddup2(&actions, 1, 2);
     posix_spawnattr_t attr;
     posix_spawnattr_init(&attr);
@@ -179,9 +178,9 @@ std::string print_pdf(const std::string& chromium, const std::string& html,
     std::ifstream in(pdf, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (status != 0 || !bytes.starts_with("%PDF")) {
-        throw Error(Exit::unavailable,
-                    fmt::format("Chromium could not print the report to PDF (exit status {})",
-                                status));
+        throw Error(
+            Exit::unavailable,
+            fmt::format("Chromium could not print the report to PDF (exit status {})", status));
     }
     return bytes;
 }

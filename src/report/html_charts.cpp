@@ -202,7 +202,7 @@ std::string night_chart(const Model& m) {
         std::string g = fmt::format(
             "<g class=\"night\" data-night=\"{}\" data-sleep=\"{}\" data-restless=\"{}\" "
             "data-sessions=\"{}\"><title>{}: sleep {}, restlessness {}, {} session{}</title>",
-            format_date(p.night), p.sleep ? data_num(*p.sleep) : "", 
+            format_date(p.night), p.sleep ? data_num(*p.sleep) : "",
             p.restless ? data_num(*p.restless) : "", p.sessions, format_date(p.night),
             opt_num(p.sleep), opt_num(p.restless), p.sessions, p.sessions == 1 ? "" : "s");
         if (p.sleep) {
@@ -228,8 +228,8 @@ std::string night_chart(const Model& m) {
         c.line(x(t.index), k_axis, x(t.index), k_axis + 4, "axis");
         c.text(x(t.index), k_axis + 14, t.label, "tick", "middle");
     }
-    c.text((x.range_lo + x.range_hi) / 2, k_axis + 27, "night (date of the evening)",
-           "axis-title", "middle");
+    c.text((x.range_lo + x.range_hi) / 2, k_axis + 27, "night (date of the evening)", "axis-title",
+           "middle");
     night_legend(c, 296);
     return c.finish();
 }

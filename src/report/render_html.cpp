@@ -150,8 +150,7 @@ std::string comparisons_section(const Model& m) {
     std::vector<std::string> not_made;
     for (const auto& c : m.comparisons) {
         if (!c.estimate && c.outcome == Outcome::sleep) {
-            not_made.push_back(
-                fmt::format("{} vs {}: {}", esc(c.a), esc(c.b), esc(c.note)));
+            not_made.push_back(fmt::format("{} vs {}: {}", esc(c.a), esc(c.b), esc(c.note)));
         }
     }
     if (!not_made.empty()) {
@@ -195,14 +194,14 @@ std::string weeks_section(const Model& m) {
     for (const auto& w : m.weeks) {
         body += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}"
                             "</td>",
-                            format_date(w.start), w.nights, w.sessions, w.rated,
-                            num(w.sleep.mean), num(w.restless.mean));
+                            format_date(w.start), w.nights, w.sessions, w.rated, num(w.sleep.mean),
+                            num(w.restless.mean));
         if (diary) {
-            const auto tst = w.total_sleep_min
-                                 ? fmt::format("{}h{:02}m",
-                                               static_cast<int>(*w.total_sleep_min) / 60,
-                                               static_cast<int>(*w.total_sleep_min) % 60)
-                                 : "&#8211;";
+            const auto tst =
+                w.total_sleep_min
+                    ? fmt::format("{}h{:02}m", static_cast<int>(*w.total_sleep_min) / 60,
+                                  static_cast<int>(*w.total_sleep_min) % 60)
+                    : "&#8211;";
             body += fmt::format("<td>{}</td><td>{}</td><td>{}</td>", w.diary_nights, tst,
                                 w.efficiency_pct ? fmt::format("{:.0f}%", *w.efficiency_pct)
                                                  : "&#8211;");

@@ -17,7 +17,8 @@ std::string month_name(const Date& d) {
     return k_months[static_cast<unsigned>(d.month()) - 1];
 }
 
-// Date ticks at the first night of every `months`-th month (1, 3, 6, 12...).
+// Date ticks at the first night of every `months`-th month (1, 3, 6), or
+// of every `months / 12`-th year (12, 24, 60...).
 std::vector<DateTick> month_ticks(Date first, int count, int months) {
     std::vector<DateTick> out;
     const date::sys_days start{first};
@@ -27,7 +28,9 @@ std::vector<DateTick> month_ticks(Date first, int count, int months) {
     }
     while (true) {
         const int month_index = static_cast<int>(static_cast<unsigned>(ym.month())) - 1;
-        const bool aligned = months >= 12 ? month_index == 0 : month_index % months == 0;
+        const int year = static_cast<int>(ym.year());
+        const bool aligned = months >= 12 ? month_index == 0 && year % (months / 12) == 0
+                                          : month_index % months == 0;
         const date::sys_days day{ym / date::day{1}};
         const int index = static_cast<int>((day - start).count());
         if (index >= count) {
@@ -90,24 +93,13 @@ std::vector<DateTick> date_ticks(Date first, int count, int max_count) {
         std::vector<DateTick> out;
         for (int i = 0; i < count; i += 7) {
             const Date d{date::sys_days{first} + date::days{i}};
-            out.push_back(
-                {i, fmt::format("{} {}", month_name(d), static_cast<unsigned>(d.day()))});
+            out.push_back({i, fmt::format("{} {}", month_name(d), static_cast<unsigned>(d.day()))});
         }
         return out;
     }
     for (const int months : {1, 2, 3, 6, 12, 24, 60, 120}) {
         auto out = month_ticks(first, count, months);
         if (static_cast<int>(out.size()) <= max_count) {
-            if (months > 12) {
-                // Every 2nd, 5th or 10th year start.
-                std::vector<DateTick> kept;
-                for (const auto& t : out) {
-                    if (std::stoi(t.label) % (months / 12) == 0) {
-                        kept.push_back(t);
-                    }
-                }
-                return kept;
-            }
             return out;
         }
     }
@@ -228,8 +220,8 @@ void Canvas::rect(double x, double y, double w, double h, std::string_view cls,
 
 void Canvas::text(double x, double y, std::string_view content, std::string_view cls,
                   std::string_view anchor) {
-    m_out += fmt::format("<text class=\"{}\" x=\"{}\" y=\"{}\" text-anchor=\"{}\">{}</text>\n",
-                         cls, num(x), num(y), anchor, escape(content));
+    m_out += fmt::format("<text class=\"{}\" x=\"{}\" y=\"{}\" text-anchor=\"{}\">{}</text>\n", cls,
+                         num(x), num(y), anchor, escape(content));
 }
 
 void Canvas::path(std::string_view d, std::string_view cls) {

@@ -1,0 +1,146 @@
+// rls report --format/--out/--name in-process: the HTML page's sections and
+// nights, its escaping, the refusals, and PDF without Chromium (exit 69).
+// The page in a real browser is tests/e2e/test_report_browser.py.
+#include "cli_harness.hpp"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <sys/stat.h>
+
+using rls::test::Cli;
+using rls::test::read_bytes;
+
+namespace {
+
+std::size_t count(const std::string& s, std::string_view what) {
+    std::size_t n = 0;
+    for (auto at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) {
+        ++n;
+    }
+    return n;
+}
+
+bool has(const std::string& s, std::string_view what) {
+    return s.find(what) != std::string::npos;
+}
+
+} // namespace
+
+TEST_SUITE("cli.report_html") {
+    TEST_CASE("twelve weeks of a diary: every section, one mark per night, nothing outside") {
+        Cli cli;
+        cli.ok({"demo", "--nights", "84", "-q"});
+        const auto html = cli.ok({"report", "--weeks", "12", "--format", "html"});
+        CHECK(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+        for (const auto* id :
+             {"header", "summary", "nights", "comparisons", "tenderness", "weeks", "methods"}) {
+            CAPTURE(id);
+            CHECK(has(html, std::string("id=\"") + id + "\""));
+        }
+        // 2026-09-02 .. 2026-11-24: 84 nights, each one a group in the chart.
+        CHECK(count(html, "<g class=\"night\"") == 84);
+        CHECK(has(html, "data-night=\"2026-09-02\""));
+        CHECK(has(html, "data-night=\"2026-11-24\""));
+        CHECK_FALSE(has(html, "data-night=\"2026-11-25\""));
+        // Three charts, each with a title and a description.
+        CHECK(count(html, "<svg ") == 3);
+        CHECK(count(html, "<title id=") == 3);
+        CHECK(count(html, "<desc id=") == 3);
+        CHECK_FALSE(has(html, "<script"));
+        CHECK_FALSE(has(html, "http:"));
+        CHECK_FALSE(has(html, "https:"));
+        CHECK(has(html, "<strong>preceded</strong>"));
+        // The summary is the text report's, joined into one paragraph.
+        const auto text = cli.ok({"report", "--weeks", "12"});
+        CHECK(has(text, "Session: about 2.1 points better sleep than no session;"));
+        CHECK(has(html, "Session: about 2.1 points better sleep than no session;"));
+        // The same page, written atomically and privately with --out.
+        const auto file = cli.dir() / "report.html";
+        const auto said =
+            cli.ok({"report", "--weeks", "12", "--format", "html", "--out", file.string()});
+        CHECK(read_bytes(file) == html);
+        CHECK(has(said, "Report written to"));
+        struct stat st {};
+        REQUIRE(::stat(file.c_str(), &st) == 0);
+        CHECK((st.st_mode & 0777) == 0600);
+    }
+
+    TEST_CASE("sections without data are left out") {
+        Cli cli;
+        const auto html = cli.ok({"report", "--format", "html"});
+        CHECK(has(html, "id=\"header\""));
+        CHECK(has(html, "id=\"summary\""));
+        CHECK(has(html, "id=\"methods\""));
+        for (const auto* id : {"nights", "comparisons", "tenderness", "weeks"}) {
+            CAPTURE(id);
+            CHECK_FALSE(has(html, std::string("id=\"") + id + "\""));
+        }
+        CHECK(has(html, "Nothing to compare yet"));
+        CHECK(count(html, "<svg ") == 0);
+    }
+
+    TEST_CASE("one night: the chart has one night and no mean line") {
+        Cli cli;
+        cli.ok({"log", "--at", "yesterday 21:00", "-q", "--no-input"});
+        cli.ok({"rate", "--sleep", "6", "--restless", "3", "-q"});
+        const auto html = cli.ok({"report", "--format", "html"});
+        CHECK(count(html, "<g class=\"night\"") == 1);
+        CHECK(has(html, "data-night=\"2026-11-24\" data-sleep=\"6\" data-restless=\"3\" "
+                        "data-sessions=\"1\""));
+        CHECK_FALSE(has(html, "class=\"mean\" d="));
+    }
+
+    TEST_CASE("the name is escaped, and nothing identifying is there without it") {
+        Cli cli;
+        const auto plain = cli.ok({"report", "--format", "html"});
+        CHECK_FALSE(has(plain, "class=\"name\""));
+        const auto named = cli.ok({"report", "--format", "html", "--name", "Ann <b>&amp; \"x\""});
+        CHECK(has(named, "<p class=\"name\">For Ann &lt;b&gt;&amp;amp; &quot;x&quot;</p>"));
+        const auto r = cli.run({"report", "--format", "html", "--name", "a\x1b[31mb"});
+        CHECK(r.code == 64);
+        CHECK(has(r.err, "--name"));
+    }
+
+    TEST_CASE("--format takes five values and agrees with --json and --csv") {
+        Cli cli;
+        cli.ok({"demo", "--nights", "28", "-q"});
+        auto r = cli.run({"report", "--format", "xml"});
+        CHECK(r.code == 64);
+        CHECK(r.err == "rls: --format must be text, json, csv, html or pdf, got 'xml'\n");
+        r = cli.run({"report", "--json", "--format", "csv"});
+        CHECK(r.code == 64);
+        CHECK(r.err == "rls: --json and --format csv cannot be used together\n");
+        CHECK(cli.ok({"report", "--json", "--format", "json"}) == cli.ok({"report", "--json"}));
+        CHECK(cli.ok({"report", "--format", "json"}) == cli.ok({"report", "--json"}));
+        CHECK(cli.ok({"report", "-f", "csv"}) == cli.ok({"report", "--csv"}));
+        CHECK(cli.ok({"report", "--format", "text"}) == cli.ok({"report"}));
+        const auto file = cli.dir() / "r.json";
+        cli.ok({"report", "--json", "--out", file.string(), "-q"});
+        CHECK(read_bytes(file) == cli.ok({"report", "--json"}));
+    }
+
+    TEST_CASE("--out refuses the database; nothing is written on a refusal") {
+        Cli cli;
+        cli.ok({"demo", "--nights", "28", "-q"});
+        const auto before = cli.db_bytes();
+        const auto r = cli.run({"report", "--format", "html", "--out", cli.db().string()});
+        CHECK(r.code == 64);
+        CHECK(has(r.err, "it is the database itself"));
+        CHECK(cli.db_bytes() == before);
+    }
+
+    TEST_CASE("PDF needs --out, and Chromium on PATH: else exit 69 naming the package") {
+        Cli cli;
+        cli.ok({"demo", "--nights", "28", "-q"});
+        auto r = cli.run({"report", "--format", "pdf"});
+        CHECK(r.code == 64);
+        CHECK(has(r.err, "--format pdf needs --out FILE"));
+        const auto file = cli.dir() / "r.pdf";
+        cli.set_env("PATH", (cli.dir() / "no-such-dir").string());
+        r = cli.run({"report", "--format", "pdf", "--out", file.string()});
+        CHECK(r.code == 69);
+        CHECK(r.err == "rls: --format pdf needs Chromium: install the Debian package chromium\n");
+        CHECK(r.out.empty());
+        CHECK_FALSE(std::filesystem::exists(file));
+    }
+}
