@@ -1,0 +1,362 @@
+"""The HTML report in a real browser: headless Chromium driven through the
+DevTools protocol over a pipe (--remote-debugging-pipe: JSON messages
+separated by NUL bytes on fds 3 and 4), the page loaded from a file: URL with
+every request intercepted, so that any request, console error or exception
+fails the test; then the PDF that rls prints, its pages and its text; and
+xmllint on the page and each chart. Standard library only."""
+
+import base64
+import fcntl
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+import unittest
+import zlib
+
+from rlstest import RlsCase
+
+CHROMIUM = shutil.which("chromium")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-extensions", "--disable-dev-shm-usage", "--host-resolver-rules=MAP * ~NOTFOUND"]
+SECTIONS = ["header", "summary", "nights", "comparisons", "tenderness", "weeks", "methods"]
+
+
+def missing_tools():
+    return [t for t in ("chromium", "pdfinfo", "pdftotext", "xmllint") if not shutil.which(t)]
+
+
+class Browser:
+    """One Chromium with a throw-away profile, spoken to over the pipe."""
+
+    def __init__(self, profile):
+        to_browser_r, to_browser_w = os.pipe()
+        from_browser_r, from_browser_w = os.pipe()
+        # Out of the way of 3 and 4, where the child needs them.
+        self.child_in = fcntl.fcntl(to_browser_r, fcntl.F_DUPFD, 10)
+        self.child_out = fcntl.fcntl(from_browser_w, fcntl.F_DUPFD, 10)
+        os.close(to_browser_r)
+        os.close(from_browser_w)
+        child_in, child_out = self.child_in, self.child_out
+
+        def wire():
+            os.dup2(child_in, 3)
+            os.dup2(child_out, 4)
+
+        self.proc = subprocess.Popen(
+            [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-pipe",
+             "about:blank"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            # Python's own descriptors are not inheritable; only 3 and 4 are
+            # made so (close_fds would close them after preexec_fn).
+            close_fds=False, preexec_fn=wire, start_new_session=True)
+        os.close(child_in)
+        os.close(child_out)
+        self.write = to_browser_w
+        self.read = from_browser_r
+        self.buffer = b""
+        self.next_id = 0
+        self.events = []
+        self.session = None
+
+    def close(self):
+        try:
+            self.send("Browser.close", browser_level=True, timeout=5)
+        except Exception:  # already gone: kill below
+            pass
+        try:
+            self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, 9)
+            self.proc.wait()
+        os.close(self.write)
+        os.close(self.read)
+
+    def message(self, deadline):
+        while b"\0" not in self.buffer:
+            if time.monotonic() > deadline:
+                raise TimeoutError("no answer from Chromium")
+            chunk = os.read(self.read, 1 << 20)
+            if not chunk:
+                raise EOFError("Chromium closed the pipe")
+            self.buffer += chunk
+        raw, _, self.buffer = self.buffer.partition(b"\0")
+        return json.loads(raw)
+
+    def send(self, method, browser_level=False, timeout=20, **params):
+        self.next_id += 1
+        request = {"id": self.next_id, "method": method, "params": params}
+        if self.session and not browser_level:
+            request["sessionId"] = self.session
+        os.write(self.write, json.dumps(request).encode() + b"\0")
+        deadline = time.monotonic() + timeout
+        while True:
+            m = self.message(deadline)
+            if m.get("id") == self.next_id:
+                if "error" in m:
+                    raise RuntimeError(f"{method}: {m['error']}")
+                return m["result"]
+            self.on_event(m)
+
+    def wait_for(self, method, timeout=20):
+        for i, e in enumerate(self.events):
+            if e["method"] == method:
+                return self.events.pop(i)
+        deadline = time.monotonic() + timeout
+        while True:
+            m = self.message(deadline)
+            self.on_event(m)
+            if m.get("method") == method:
+                return self.events.pop()
+
+    def on_event(self, m):
+        if "method" not in m:
+            return
+        if m["method"] == "Fetch.requestPaused":
+            # Every request is held here; only the page itself may load.
+            url = m["params"]["request"]["url"]
+            self.requests.append(url)
+            rid = m["params"]["requestId"]
+            if url == self.page_url:
+                self.post("Fetch.continueRequest", requestId=rid)
+            else:
+                self.post("Fetch.failRequest", requestId=rid, errorReason="BlockedByClient")
+        self.events.append(m)
+
+    def post(self, method, **params):
+        """A command whose answer is not waited for (inside an event)."""
+        self.next_id += 1
+        request = {"id": self.next_id, "method": method, "params": params,
+                   "sessionId": self.session}
+        os.write(self.write, json.dumps(request).encode() + b"\0")
+
+    def open(self, url):
+        self.page_url = url
+        self.requests = []
+        targets = self.send("Target.getTargets", browser_level=True)["targetInfos"]
+        page = next(t for t in targets if t["type"] == "page")
+        self.session = self.send("Target.attachToTarget", browser_level=True,
+                                 targetId=page["targetId"], flatten=True)["sessionId"]
+        for domain in ("Page", "Runtime", "Log", "Network"):
+            self.send(f"{domain}.enable")
+        self.send("Fetch.enable", patterns=[{"urlPattern": "*"}])
+        self.send("Emulation.setDeviceMetricsOverride", width=1280, height=800,
+                  deviceScaleFactor=1, mobile=False)
+        self.send("Page.navigate", url=url)
+        self.wait_for("Page.loadEventFired")
+
+    def evaluate(self, expression):
+        r = self.send("Runtime.evaluate", expression=expression, returnByValue=True)
+        if "exceptionDetails" in r:
+            raise RuntimeError(f"{expression}: {r['exceptionDetails']}")
+        return r["result"].get("value")
+
+    def problems(self):
+        """Console errors, exceptions and failed loads seen so far."""
+        out = []
+        for e in self.events:
+            p = e.get("params", {})
+            if e["method"] == "Runtime.exceptionThrown":
+                out.append(f"exception: {p['exceptionDetails'].get('text')}")
+            elif e["method"] == "Runtime.consoleAPICalled" and p.get("type") in ("error", "assert"):
+                out.append(f"console.{p['type']}: {p.get('args')}")
+            elif e["method"] == "Log.entryAdded" and p["entry"]["level"] == "error":
+                out.append(f"log: {p['entry'].get('text')} {p['entry'].get('url', '')}")
+            elif e["method"] == "Network.loadingFailed":
+                out.append(f"failed load: {p.get('errorText')}")
+        return out
+
+
+def png_pixels(data):
+    """(width, height, rows of RGBA or RGB bytes) of an 8-bit PNG."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, width = 8, b"", 0
+    while pos < len(data):
+        length = int.from_bytes(data[pos:pos + 4], "big")
+        kind = data[pos + 4:pos + 8]
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height = int.from_bytes(body[:4], "big"), int.from_bytes(body[4:8], "big")
+            depth, color = body[8], body[9]
+            assert depth == 8 and color in (2, 6), (depth, color)
+            bpp = 4 if color == 6 else 3
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    stride = width * bpp
+    rows, prev = [], bytearray(stride)
+    for y in range(height):
+        f = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        if f == 1:
+            for i in range(bpp, stride):
+                line[i] = (line[i] + line[i - bpp]) & 255
+        elif f == 2:
+            line = bytearray((a + b) & 255 for a, b in zip(line, prev))
+        elif f == 3:
+            for i in range(stride):
+                left = line[i - bpp] if i >= bpp else 0
+                line[i] = (line[i] + ((left + prev[i]) >> 1)) & 255
+        elif f == 4:
+            for i in range(stride):
+                a = line[i - bpp] if i >= bpp else 0
+                b, c = prev[i], prev[i - bpp] if i >= bpp else 0
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                pred = a if pa <= pb and pa <= pc else b if pb <= pc else c
+                line[i] = (line[i] + pred) & 255
+        rows.append(bytes(line))
+        prev = line
+    return width, height, bpp, rows
+
+
+if missing_tools():
+    print(f"Skipping the browser tests: {', '.join(missing_tools())} not installed "
+          "(./dev.sh test installs them).")
+
+
+def words(text):
+    return " ".join(text.split())
+
+
+@unittest.skipIf(missing_tools(), f"not installed: {', '.join(missing_tools())} "
+                                  "(./dev.sh test installs them)")
+class ReportInBrowser(RlsCase):
+    """A 12-week demo history, its JSON, its HTML page and its PDF."""
+
+    def setUp(self):
+        super().setUp()
+        self.ok("demo", "--nights", "84", "-q")
+        self.model = self.json("report", "--weeks", "12")
+        self.page = os.path.join(self.tmp, "report.html")
+        self.ok("report", "--weeks", "12", "--format", "html", "--out", self.page, "-q")
+        with open(self.page, encoding="utf-8") as f:
+            self.html = f.read()
+
+    def test_page_in_chromium(self):
+        browser = Browser(os.path.join(self.tmp, "profile"))
+        try:
+            url = "file://" + self.page
+            browser.open(url)
+            # Nothing but the page itself was asked for.
+            self.assertEqual([u for u in browser.requests if u != url], [])
+            self.assertEqual(browser.problems(), [])
+            for section in SECTIONS:
+                height = browser.evaluate(
+                    f"(() => {{ const e = document.getElementById('{section}');"
+                    f" return e ? e.getBoundingClientRect().height : -1; }})()")
+                self.assertGreater(height, 0, f"section {section} missing or empty")
+            nights = browser.evaluate("""JSON.stringify([...document.querySelectorAll(
+                '#night-chart g.night')].map(g => [g.dataset.night, g.dataset.sleep,
+                g.dataset.restless, g.dataset.sessions]))""")
+            nights = json.loads(nights)
+            self.assertEqual(len(nights), self.model["coverage"]["nights"])
+            self.assertEqual(nights[0][0], self.model["first_night"])
+            self.assertEqual(nights[-1][0], self.model["to"])
+            # Each week's mean sleep and restlessness, worked out here from
+            # the chart's nights, is the JSON's.
+            for w in self.model["weeks"]:
+                week = [n for n in nights if w["start"] <= n[0] <= w["end"]]
+                self.assertEqual(len(week), w["nights"])
+                for column, outcome in ((1, "sleep"), (2, "restless")):
+                    values = [float(n[column]) for n in week if n[column] != ""]
+                    self.assertEqual(len(values), w[outcome]["n"])
+                    if values:
+                        self.assertAlmostEqual(sum(values) / len(values), w[outcome]["mean"],
+                                               places=9)
+                self.assertEqual(sum(int(n[3]) for n in week), w["sessions"])
+            # The forest plot's primary estimate is the JSON's.
+            primary = json.loads(browser.evaluate("""JSON.stringify([...document.querySelectorAll(
+                '#forest-plot g.cmp[data-primary=true]')].map(g => ({...g.dataset})))"""))
+            expected = [c for c in self.model["comparisons"] if c["primary"]]
+            self.assertEqual(len(primary), len(expected))
+            self.assertEqual(float(primary[0]["diff"]), expected[0]["diff"])
+            self.assertEqual([float(primary[0]["low"]), float(primary[0]["high"])],
+                             expected[0]["ci95"])
+            plotted = browser.evaluate("document.querySelectorAll('#forest-plot g.cmp').length")
+            self.assertEqual(plotted, sum(1 for c in self.model["comparisons"] if c["diff"] is not None))
+            # Each chart says what it shows.
+            for chart in ("night-chart", "forest-plot", "tenderness-heatmap"):
+                title = browser.evaluate(
+                    f"document.querySelector('#{chart} > title').textContent")
+                desc = browser.evaluate(f"document.querySelector('#{chart} > desc').textContent")
+                self.assertTrue(title and desc, chart)
+            shot = base64.b64decode(browser.send("Page.captureScreenshot", format="png")["data"])
+            width, height, bpp, rows = png_pixels(shot)
+            self.assertEqual((width, height), (1280, 800))
+            dark = sum(1 for row in rows[::4] for i in range(0, len(row), bpp * 4)
+                       if row[i] < 128)
+            self.assertGreater(dark, 500, "the screenshot is blank")
+            # Printed on A4 and on Letter: at most two pages each.
+            for paper, (w_in, h_in) in {"A4": (8.27, 11.69), "Letter": (8.5, 11)}.items():
+                pdf = base64.b64decode(browser.send(
+                    "Page.printToPDF", paperWidth=w_in, paperHeight=h_in, timeout=30)["data"])
+                path = os.path.join(self.tmp, f"{paper}.pdf")
+                with open(path, "wb") as f:
+                    f.write(pdf)
+                self.assertLessEqual(self.pages(path), 2, paper)
+            self.assertEqual(browser.problems(), [])
+        finally:
+            browser.close()
+
+    def pages(self, path):
+        info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True)
+        return int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M).group(1))
+
+    def test_pdf_from_rls(self):
+        pdf = os.path.join(self.tmp, "report.pdf")
+        out = self.ok("report", "--weeks", "12", "--format", "pdf", "--out", pdf)
+        self.assertIn("Report written to", out)
+        self.assertEqual(os.stat(pdf).st_mode & 0o777, 0o600)
+        self.assertLessEqual(self.pages(pdf), 2)
+        text = words(subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True,
+                                    text=True, check=True).stdout.replace("\u2212", "-"))
+        plain = words(subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True,
+                                     check=True).stdout)
+        report = self.ok("report", "--weeks", "12")
+        summary = report.split("In short\n", 1)[1].split("\n\n", 1)[0]
+        self.assertIn(words(summary), plain)
+        c = self.model["coverage"]
+        self.assertIn(f"{c['nights_with_session']} of {c['nights']} nights with a session", plain)
+        self.assertIn(f"{c['nights_rated']} rated with a score", plain)
+        primary = next(x for x in self.model["comparisons"] if x["primary"])
+        self.assertIn(f"{primary['diff']:+.1f} [{primary['ci95'][0]:+.1f},"
+                      f"{primary['ci95'][1]:+.1f}]", plain)
+        for w in self.model["weeks"]:
+            row = f"{w['start']} {w['nights']} {w['sessions']} {w['rated']} " \
+                  f"{w['sleep']['mean']:.1f} {w['restless']['mean']:.1f}"
+            self.assertIn(row, text)
+        self.assertIn("preceded", plain)
+
+    def test_well_formed_and_self_contained(self):
+        r = subprocess.run(["xmllint", "--noout", self.page], capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        charts = re.findall(r"<svg .*?</svg>", self.html, re.S)
+        self.assertEqual(len(charts), 3)
+        for chart in charts:
+            r = subprocess.run(["xmllint", "--noout", "-"], input=chart, capture_output=True,
+                               text=True)
+            self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertNotRegex(self.html, r"(?i)https?:")
+        self.assertNotRegex(self.html, r"(?i)<script|<link|<img|<iframe|@import|src=")
+
+
+class ReportWithoutChromium(RlsCase):
+    def test_pdf_without_chromium_names_the_package(self):
+        self.ok("demo", "--nights", "28", "-q")
+        pdf = os.path.join(self.tmp, "report.pdf")
+        empty = os.path.join(self.tmp, "bin")
+        os.makedirs(empty)
+        line = self.fails(69, "report", "--format", "pdf", "--out", pdf, PATH=empty)
+        self.assertEqual(line, "rls: --format pdf needs Chromium: install the Debian package "
+                               "chromium")
+        self.assertFalse(os.path.exists(pdf))
+
+
+if __name__ == "__main__":
+    unittest.main()
