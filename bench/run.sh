@@ -40,6 +40,10 @@ run report \
     "$FLOORS/floor_report $work/ten.db $from $to" \
     "$FLOORS/floor_report $work/ten.db $from $to --zone" \
     "$RLS --db $work/big.db report --weeks 4"
+# The page for a doctor: a year of a 10-year history, HTML beside text.
+run html "$RLS --db $work/ten.db report --weeks 52" \
+    "$RLS --db $work/ten.db report --weeks 52 --format html"
+html_bytes=$("$RLS" --db "$work/ten.db" report --weeks 52 --format html | wc -c)
 run small "$RLS --db $work/ten.db remind" "$FLOORS/floor_remind $work/ten.db" \
     "$RLS --version" "$FLOORS/floor_version" \
     "$RLS --db $work/ten.db __complete points" \
@@ -61,20 +65,23 @@ run others --prepare "sh -c 'rm -rf $TIMEWARRIORDB && cp -r $work/timew-seed $TI
     "task add massage tonight" \
     "task list"
 
-python3 - "$work" <<'PY'
+python3 - "$work" "$html_bytes" <<'PY'
 import json, sys
 work = sys.argv[1]
+html_bytes = int(sys.argv[2])
 def medians(name):
     with open(f"{work}/{name}.json") as f:
         return [r["median"] * 1000 for r in json.load(f)["results"]]
 log, floor_log = medians("log")
 report, floor_report, floor_report_zone, report_big = medians("report")
 remind, floor_remind, version, floor_version, complete, listing = medians("small")
+text52, html52 = medians("html")
 tw_add, tw_report, task_add, task_report = medians("others")
 rows = [
     ("rls log (8 points, 3 oils)", log, floor_log, None, "1.25x"),
     ("rls report --weeks 4, 10 years", report, floor_report, floor_report_zone, "2x"),
     ("rls report --weeks 4, 100,000 nights", report_big, report, None, "1.3x of 10 years"),
+    ("rls report --weeks 52 --format html, 10 years", html52, text52, None, "3x of text"),
     ("rls remind", remind, floor_remind, None, "1.25x"),
     ("rls --version", version, floor_version, None, "1.25x"),
     ("rls __complete points", complete, None, None, ""),
@@ -95,6 +102,7 @@ print(f"| timewarrior (track / summary) | {tw_add:.2f} ms | {tw_report:.2f} ms |
 print(f"| taskwarrior (add / list) | {task_add:.2f} ms | {task_report:.2f} ms |")
 print()
 print(f"rls log / task add: {log / task_add:.2f}x (target: below 1)")
+print(f"report --weeks 52 --format html, 10 years: {html_bytes / 1000:.0f} kB (target: < 300 kB)")
 PY
 
 echo

@@ -297,30 +297,34 @@ std::string tenderness_heatmap(const Model& m) {
         const auto& t = m.points[r];
         const double y = k_top + k_row * static_cast<double>(r);
         c.text(k_left - 4, y + 10.5, shorten(visible(t.point), 18), "row-label", "end");
+        // The point on the row, not on each of its cells: 52 weeks of 8
+        // points stay small.
+        std::string row =
+            fmt::format("<g class=\"hm-row\" data-point=\"{}\">\n", svg::escape(t.point));
+        std::string numbers;
         for (std::size_t w = 0; w < t.weekly.size() && w < weeks; ++w) {
             const double x = k_left + cell * static_cast<double>(w);
             const auto& v = t.weekly[w];
-            const auto title =
-                fmt::format("<title>{}, week of {}: {}</title>", svg::escape(t.point),
-                            format_date(m.weeks[w].start), v ? svg::num(*v) : "no rating");
+            const auto week = format_date(m.weeks[w].start);
+            const auto box = fmt::format("x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
+                                         svg::num(x), svg::num(y), svg::num(cell), k_row);
             if (!v) {
-                c.raw(fmt::format("<rect class=\"cell none\" x=\"{}\" y=\"{}\" width=\"{}\" "
-                                  "height=\"{}\">{}</rect>\n",
-                                  svg::num(x), svg::num(y), svg::num(cell), k_row, title));
+                row += fmt::format("<rect class=\"none\" {}><title>{}: no rating</title></rect>\n",
+                                   box, week);
                 continue;
             }
             const int g = gray_of(*v);
-            c.raw(fmt::format("<rect class=\"cell\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" "
-                              "fill=\"rgb({},{},{})\" data-point=\"{}\" data-week=\"{}\" "
-                              "data-value=\"{}\">{}</rect>\n",
-                              svg::num(x), svg::num(y), svg::num(cell), k_row, g, g, g,
-                              svg::escape(t.point), format_date(m.weeks[w].start), data_num(*v),
-                              title));
+            row += fmt::format("<rect {} fill=\"rgb({},{},{})\" data-week=\"{}\" "
+                               "data-value=\"{}\"><title>{}: {}</title></rect>\n",
+                               box, g, g, g, week, data_num(*v), week, svg::num(*v));
             if (cell >= 20) {
-                c.text(x + cell / 2, y + 10, svg::num(*v), g < 140 ? "cell-num light" : "cell-num",
-                       "middle");
+                numbers += fmt::format(
+                    "<text class=\"{}\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
+                    g < 140 ? "cell-num light" : "cell-num", svg::num(x + cell / 2),
+                    svg::num(y + 10), svg::num(*v));
             }
         }
+        c.raw(row + "</g>\n" + numbers);
         if (t.slope_per_week) {
             c.text(k_width - 2, y + 10.5, fmt::format("{}/wk", svg::num(*t.slope_per_week, 2)),
                    "row-label", "end");
@@ -338,7 +342,7 @@ std::string tenderness_heatmap(const Model& m) {
         c.rect(x, bottom + 32, 14, 8, "swatch", fmt::format("fill=\"rgb({},{},{})\"", g, g, g));
         c.text(x + 7, bottom + 48, std::to_string(v), "tick", "middle");
     }
-    c.rect(k_left + 390, bottom + 32, 14, 8, "cell none");
+    c.rect(k_left + 390, bottom + 32, 14, 8, "swatch none");
     c.text(k_left + 408, bottom + 40, "no rating", "tick");
     return c.finish();
 }

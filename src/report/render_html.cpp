@@ -45,8 +45,8 @@ svg text { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; fill: 
 .est { fill: #fff; stroke: #000; stroke-width: 1.2; }
 .est.decided { fill: #000; }
 .stripe { fill: #f1f1f1; }
-.cell { stroke: #fff; stroke-width: 0.5; }
-.cell.none { fill: url(#hatch); }
+.hm-row rect { stroke: #fff; stroke-width: 0.5; }
+.none { fill: url(#hatch); }
 .hatch { stroke: #9a9a9a; stroke-width: 0.7; }
 .swatch { stroke: #888; stroke-width: 0.3; }
 .cell-num { font-size: 8px; }
