@@ -65,6 +65,14 @@ TEST_SUITE("cli.report_html") {
         CHECK((st.st_mode & 0777) == 0600);
     }
 
+    TEST_CASE("a year of nights stays under 300 kB") {
+        Cli cli;
+        cli.ok({"demo", "--nights", "400", "-q"});
+        const auto html = cli.ok({"report", "--weeks", "52", "--format", "html"});
+        CHECK(count(html, "<g class=\"night\"") == 364);
+        CHECK(html.size() < 300000);
+    }
+
     TEST_CASE("sections without data are left out") {
         Cli cli;
         const auto html = cli.ok({"report", "--format", "html"});
