@@ -14,10 +14,10 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <iterator>
+#include <pthread.h>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -57,6 +57,30 @@ private:
     fs::path m_path;
 };
 
+// Ctrl-C, SIGTERM and SIGHUP held while the browser runs: the page in the
+// temporary directory is health data and must not outlive an interrupted
+// run. run() waits for them and ends the browser; print_pdf() removes the
+// directory and then dies of the signal as it would have.
+class HeldSignals {
+public:
+    HeldSignals() {
+        sigemptyset(&m_set);
+        for (const int sig : {SIGINT, SIGTERM, SIGHUP}) {
+            sigaddset(&m_set, sig);
+        }
+        ::pthread_sigmask(SIG_BLOCK, &m_set, &m_old);
+    }
+    HeldSignals(const HeldSignals&) = delete;
+    HeldSignals& operator=(const HeldSignals&) = delete;
+    ~HeldSignals() { ::pthread_sigmask(SIG_SETMASK, &m_old, nullptr); }
+    [[nodiscard]] const sigset_t& held() const { return m_set; }
+    [[nodiscard]] const sigset_t& before() const { return m_old; }
+
+private:
+    sigset_t m_set{};
+    sigset_t m_old{};
+};
+
 void write_private(const fs::path& path, const std::string& content) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
@@ -80,9 +104,14 @@ void write_private(const fs::path& path, const std::string& content) {
     ::close(fd);
 }
 
+struct Outcome {
+    int status = 0;
+    int signal = 0; // a held signal that arrived: the browser was ended
+};
+
 // Runs argv with its output to `log`, in its own process group so that a
-// timeout ends the browser and every helper process it started.
-int run(const std::vector<std::string>& args, const fs::path& log) {
+// timeout or a signal ends the browser and every helper process it started.
+Outcome run(const std::vector<std::string>& args, const fs::path& log, const HeldSignals& held) {
     std::vector<char*> argv;
     for (const auto& a : args) {
         argv.push_back(const_cast<char*>(a.c_str())); // NOLINT: posix_spawn's signature
@@ -96,7 +125,11 @@ int run(const std::vector<std::string>& args, const fs::path& log) {
     posix_spawnattr_t attr;
     posix_spawnattr_init(&attr);
     posix_spawnattr_setpgroup(&attr, 0);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+    // The browser gets the signal mask and dispositions rls had before.
+    posix_spawnattr_setsigmask(&attr, &held.before());
+    posix_spawnattr_setsigdefault(&attr, &held.held());
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK |
+                                        POSIX_SPAWN_SETSIGDEF);
     pid_t pid = 0;
     const int err = ::posix_spawn(&pid, argv[0], &actions, &attr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
@@ -122,11 +155,16 @@ int run(const std::vector<std::string>& args, const fs::path& log) {
                         fmt::format("Chromium took longer than {} s to print the report",
                                     k_timeout.count()));
         }
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        const timespec pause{0, 20'000'000};
+        if (const int sig = ::sigtimedwait(&held.held(), nullptr, &pause); sig > 0) {
+            ::kill(-pid, SIGKILL);
+            ::waitpid(pid, &status, 0);
+            return {0, sig};
+        }
     }
     // Helpers the browser left behind go with it.
     ::kill(-pid, SIGKILL);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), 0};
 }
 
 } // namespace
@@ -153,34 +191,46 @@ std::string find_chromium(const char* path_env) {
 
 std::string print_pdf(const std::string& chromium, const std::string& html,
                       const char* tmpdir_env) {
-    const TempDir dir(tmpdir_env);
-    const auto page = dir.path() / "report.html";
-    const auto pdf = dir.path() / "report.pdf";
-    write_private(page, html);
-    const std::vector<std::string> args = {
-        chromium,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-extensions",
-        "--disable-dev-shm-usage",
-        "--host-resolver-rules=MAP * ~NOTFOUND",
-        "--user-data-dir=" + (dir.path() / "profile").string(),
-        "--no-pdf-header-footer",
-        "--print-to-pdf=" + pdf.string(),
-        "file://" + page.string(),
-    };
-    const int status = run(args, dir.path() / "chromium.log");
-    std::ifstream in(pdf, std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (status != 0 || !bytes.starts_with("%PDF")) {
-        throw Error(
-            Exit::unavailable,
-            fmt::format("Chromium could not print the report to PDF (exit status {})", status));
+    Outcome outcome;
+    std::string bytes;
+    {
+        const HeldSignals held;
+        const TempDir dir(tmpdir_env);
+        const auto page = dir.path() / "report.html";
+        const auto pdf = dir.path() / "report.pdf";
+        write_private(page, html);
+        const std::vector<std::string> args = {
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-extensions",
+            "--disable-dev-shm-usage",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--user-data-dir=" + (dir.path() / "profile").string(),
+            "--no-pdf-header-footer",
+            "--print-to-pdf=" + pdf.string(),
+            "file://" + page.string(),
+        };
+        outcome = run(args, dir.path() / "chromium.log", held);
+        if (outcome.signal == 0) {
+            std::ifstream in(pdf, std::ios::binary);
+            bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        }
+    } // the directory is gone, the signals are no longer held
+    if (outcome.signal != 0) {
+        std::signal(outcome.signal, SIG_DFL);
+        std::raise(outcome.signal);
+        throw Error(Exit::interrupted, "interrupted; no PDF written");
+    }
+    if (outcome.status != 0 || !bytes.starts_with("%PDF")) {
+        throw Error(Exit::unavailable,
+                    fmt::format("Chromium could not print the report to PDF (exit status {})",
+                                outcome.status));
     }
     return bytes;
 }

@@ -11,13 +11,14 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
 import unittest
 import zlib
 
-from rlstest import RlsCase
+from rlstest import RLS, RlsCase
 
 CHROMIUM = shutil.which("chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
@@ -332,6 +333,26 @@ class ReportInBrowser(RlsCase):
                   f"{w['sleep']['mean']:.1f} {w['restless']['mean']:.1f}"
             self.assertIn(row, text)
         self.assertIn("preceded", plain)
+
+    def test_signals_leave_no_temporary_page(self):
+        """The page and the browser profile in the temporary directory are
+        health data: Ctrl-C, SIGTERM or SIGHUP while Chromium prints ends the
+        browser, removes them and ends rls by the same signal."""
+        tmpdir = os.path.join(self.tmp, "t")
+        os.makedirs(tmpdir)
+        pdf = os.path.join(self.tmp, "report.pdf")
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            p = subprocess.Popen([RLS, "report", "--format", "pdf", "--out", pdf],
+                                 env=self.env(TMPDIR=tmpdir), stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)
+            deadline = time.monotonic() + 20
+            while not os.listdir(tmpdir) and time.monotonic() < deadline:
+                time.sleep(0.005)
+            self.assertTrue(os.listdir(tmpdir), "rls made its temporary directory")
+            p.send_signal(sig)
+            self.assertEqual(p.wait(timeout=20), -sig)
+            self.assertEqual(os.listdir(tmpdir), [], sig)
+            self.assertFalse(os.path.exists(pdf))
 
     def test_well_formed_and_self_contained(self):
         r = subprocess.run(["xmllint", "--noout", self.page], capture_output=True, text=True)
