@@ -7,6 +7,7 @@
 #include "report/svg.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -144,12 +145,20 @@ void forest_axis(svg::Canvas& c, const svg::Scale& x, double top, double bottom,
     c.text(x.range_hi, top - 4, fmt::format("{} \u2192", right_word), "hint", "end");
 }
 
-// Week labels under the heatmap: about eight of them.
-std::string week_label(const Week& w) {
+// Week labels under the heatmap, about eight of them: "Sep 2", or with
+// more than a year of weeks "Sep 2026".
+std::string week_label(const Week& w, bool years) {
     static constexpr std::array<const char*, 12> k_months = {
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    return fmt::format("{} {}", k_months[static_cast<unsigned>(w.start.month()) - 1],
-                       static_cast<unsigned>(w.start.day()));
+    const auto* month = k_months[static_cast<unsigned>(w.start.month()) - 1];
+    return years ? fmt::format("{} {}", month, static_cast<int>(w.start.year()))
+                 : fmt::format("{} {}", month, static_cast<unsigned>(w.start.day()));
+}
+
+// A trend in points per week, signed, never "-0.00".
+std::string slope_text(double slope) {
+    const double rounded = std::round(slope * 100.0) / 100.0;
+    return fmt::format("{:+.2f}/wk", rounded == 0.0 ? 0.0 : rounded);
 }
 
 int gray_of(double value) {
@@ -326,14 +335,13 @@ std::string tenderness_heatmap(const Model& m) {
         }
         c.raw(row + "</g>\n" + numbers);
         if (t.slope_per_week) {
-            c.text(k_width - 2, y + 10.5, fmt::format("{}/wk", svg::num(*t.slope_per_week, 2)),
-                   "row-label", "end");
+            c.text(k_width - 2, y + 10.5, slope_text(*t.slope_per_week), "row-label", "end");
         }
     }
     const std::size_t every = std::max<std::size_t>(1, (weeks + 7) / 8);
     for (std::size_t w = 0; w < weeks; w += every) {
         const double x = k_left + cell * static_cast<double>(w);
-        c.text(x + 1, bottom + 12, week_label(m.weeks[w]), "tick");
+        c.text(x + 1, bottom + 12, week_label(m.weeks[w], weeks > 53), "tick");
     }
     c.text(k_left, bottom + 24, "week starting (weekly mean, 0-10)", "axis-title");
     for (int v = 0; v <= 10; v += 2) {
