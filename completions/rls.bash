@@ -17,7 +17,7 @@ _rls() {
     local cur prev words cword
     _init_completion -n = || return
 
-    local commands="log guide rate list report remind show edit delete points oils routines config demo export import backup check"
+    local commands="log guide rate list report remind show edit delete points oils routines trial config demo export import backup check"
     local global="--db --color --no-input -q --quiet --version --help -h"
     local session_opts="--at -r --routine -n --rounds -p --point -o --oil -d --duration
         -b --before -a --after -t --tag --note --json"
@@ -33,6 +33,8 @@ _rls() {
                 elif [[ -z $sub && $cmd == @(points|oils) && ${words[i]} == add ]]; then
                     sub=add
                 elif [[ -z $sub && $cmd == routines && ${words[i]} == @(add|show|edit|remove|restore) ]]; then
+                    sub=${words[i]}
+                elif [[ -z $sub && $cmd == trial ]]; then
                     sub=${words[i]}
                 fi
                 ;;
@@ -59,6 +61,10 @@ _rls() {
         -o | --oil | --unset-oil) COMPREPLY=($(compgen -W "$(_rls_values oils)" -- "$cur")); return ;;
         -t | --tag | --unset-tag) COMPREPLY=($(compgen -W "$(_rls_values tags)" -- "$cur")); return ;;
         --foot) COMPREPLY=($(compgen -W "left right" -- "$cur")); return ;;
+        --design) COMPREPLY=($(compgen -W "pairs abba" -- "$cur")); return ;;
+        --outcome) COMPREPLY=($(compgen -W "sleep restless" -- "$cur")); return ;;
+        --first) COMPREPLY=($(compgen -W "tonight tomorrow" -- "$cur")); return ;;
+        --blocks | --washout) return ;;
         --points)
             local prefix=""
             [[ $cur == *,* ]] && prefix=${cur%,*},
@@ -100,6 +106,14 @@ _rls() {
                 *) opts="--json --all" ;;
             esac
             ;;
+        trial)
+            case $sub in
+                start) opts="--blocks --design --washout --outcome --mid --first --seed --json" ;;
+                show) opts="--reveal --canonical --json" ;;
+                skip) opts="--night --json" ;;
+                tonight | status | stop) opts="--json" ;;
+            esac
+            ;;
         guide) opts="-r --routine --pace --no-timer --quiet-bell --json --recover" ;;
         config) opts="--json" ;;
         demo) opts="--nights --seed -y --yes --json" ;;
@@ -120,6 +134,19 @@ _rls() {
             case $sub in
                 "") COMPREPLY=($(compgen -W "add show edit remove restore" -- "$cur")) ;;
                 show | edit | remove | restore) COMPREPLY=($(compgen -W "$(_rls_values routines)" -- "$cur")) ;;
+            esac
+            ;;
+        trial)
+            case $sub in
+                "") COMPREPLY=($(compgen -W "start tonight skip show status stop" -- "$cur")) ;;
+                start)
+                    # Arms hold a space ("standard x2"): one per line, quoted.
+                    local IFS=$'\n' arm
+                    COMPREPLY=()
+                    for arm in $(compgen -W "$(_rls_values arms)" -- "${cur//\\/}"); do
+                        COMPREPLY+=("$(printf '%q' "$arm")")
+                    done
+                    ;;
             esac
             ;;
         config) COMPREPLY=($(compgen -W "cutoff primary" -- "$cur")) ;;

@@ -17,7 +17,7 @@ function __rls_not_in_add
     __fish_seen_subcommand_from $argv[1]; and not __fish_seen_subcommand_from add
 end
 
-set -l commands log guide rate list report remind show edit delete points oils routines config demo export import backup check
+set -l commands log guide rate list report remind show edit delete points oils routines trial config demo export import backup check
 complete -c rls -f
 
 # Global options
@@ -42,6 +42,7 @@ complete -c rls -n $top -a delete -d 'Delete a session'
 complete -c rls -n $top -a points -d 'List or add reflexology points'
 complete -c rls -n $top -a oils -d 'List or add oils'
 complete -c rls -n $top -a routines -d 'List or add routines'
+complete -c rls -n $top -a trial -d 'A randomised trial of two variants'
 complete -c rls -n $top -a config -d 'Show or change settings'
 complete -c rls -n $top -a demo -d 'Fill an empty database with sample data'
 complete -c rls -n $top -a export -d 'Export everything as JSON or CSV'
@@ -134,6 +135,29 @@ complete -c rls -n '__fish_seen_subcommand_from remind' -l after -x -d 'Evening 
 complete -c rls -n '__fish_seen_subcommand_from remind' -l exit-code -d 'Exit 1 when something is due'
 complete -c rls -n '__fish_seen_subcommand_from remind' -l json -d 'Print as JSON'
 complete -c rls -n '__rls_in_add points; or __rls_in_add oils; or __rls_in_add routines' -l json -d 'Print as JSON'
+
+# trial
+set -l tsubs start tonight skip show status stop
+set -l tnone "__fish_seen_subcommand_from trial; and not __fish_seen_subcommand_from $tsubs"
+complete -c rls -n $tnone -a start -d 'Plan a trial and fix its schedule'
+complete -c rls -n $tnone -a tonight -d "Tonight's arm"
+complete -c rls -n $tnone -a skip -d 'Record a night without a massage'
+complete -c rls -n $tnone -a show -d 'The protocol and fingerprint'
+complete -c rls -n $tnone -a status -d 'Progress and adherence'
+complete -c rls -n $tnone -a stop -d 'End the trial early'
+set -l ts '__fish_seen_subcommand_from trial; and __fish_seen_subcommand_from start'
+complete -c rls -n $ts -a '(__rls_values arms)' -d Arm
+complete -c rls -n $ts -l blocks -x -d 'Blocks, 2-50'
+complete -c rls -n $ts -l design -x -a 'pairs abba' -d 'Block design'
+complete -c rls -n $ts -l washout -x -d 'Nights not analysed after a switch'
+complete -c rls -n $ts -l outcome -x -a 'sleep restless' -d 'Primary outcome'
+complete -c rls -n $ts -l mid -x -d 'Difference that matters'
+complete -c rls -n $ts -l first -x -a 'tonight tomorrow' -d 'First night'
+complete -c rls -n $ts -l seed -x -d 'Seed of the schedule'
+complete -c rls -n '__fish_seen_subcommand_from trial; and __fish_seen_subcommand_from show' -l reveal -d 'Show nights to come'
+complete -c rls -n '__fish_seen_subcommand_from trial; and __fish_seen_subcommand_from show' -l canonical -d 'The fingerprinted text'
+complete -c rls -n '__fish_seen_subcommand_from trial; and __fish_seen_subcommand_from skip' -l night -x -d 'The night'
+complete -c rls -n "__fish_seen_subcommand_from trial; and __fish_seen_subcommand_from $tsubs" -l json -d 'Print as JSON'
 
 # config and demo
 complete -c rls -n '__fish_seen_subcommand_from config' -a cutoff -d 'Night cut-off time'

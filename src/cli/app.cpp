@@ -90,6 +90,7 @@ void build(CLI::App& app, Context& ctx, Action& action) {
     register_catalog(app, ctx, action);
     register_config(app, ctx, action);
     register_demo(app, ctx, action);
+    register_trial(app, ctx, action);
     register_remind(app, ctx, action);
     register_transfer(app, ctx, action);
     register_backup(app, ctx, action);

@@ -31,6 +31,7 @@ void register_report(CLI::App& app, Context& ctx, Action& action);
 void register_transfer(CLI::App& app, Context& ctx, Action& action);
 void register_backup(CLI::App& app, Context& ctx, Action& action);
 void register_guide(CLI::App& app, Context& ctx, Action& action);
+void register_trial(CLI::App& app, Context& ctx, Action& action);
 void register_remind(CLI::App& app, Context& ctx, Action& action);
 void register_spec(CLI::App& app, Context& ctx, Action& action);
 void register_complete(CLI::App& app, Context& ctx, Action& action);

@@ -38,12 +38,26 @@ void run_complete(Context& ctx, const std::string& kind) {
         for (const auto& t : list_tags(db)) {
             out << visible(t) << '\n';
         }
+    } else if (kind == "arms") {
+        // What rls trial start takes: none, each routine at 1-3 rotations,
+        // each oil with and without.
+        out << "none\n";
+        for (const auto& r : list_routines(db)) {
+            for (int n = 1; n <= 3; ++n) {
+                out << visible(r.code) << " x" << n << '\n';
+            }
+        }
+        for (const auto& o : list_oils(db)) {
+            if (!o.carrier) {
+                out << visible(o.code) << "\nno " << visible(o.code) << '\n';
+            }
+        }
     } else if (kind == "sessions") {
         for (const auto id : recent_session_ids(db, 50)) {
             out << id << '\n';
         }
     } else {
-        throw usage_error("KIND must be points, oils, routines, tags or sessions");
+        throw usage_error("KIND must be points, oils, routines, tags, arms or sessions");
     }
 }
 
@@ -53,7 +67,7 @@ void register_complete(CLI::App& app, Context& ctx, Action& action) {
     auto kind = std::make_shared<std::string>();
     auto* cmd = app.add_subcommand("__complete", "Values for shell completion");
     cmd->group("");
-    cmd->add_option("KIND", *kind, "points, oils, routines, tags or sessions")->required();
+    cmd->add_option("KIND", *kind, "points, oils, routines, tags, arms or sessions")->required();
     cmd->callback([&ctx, &action, kind] { action = [&ctx, kind] { run_complete(ctx, *kind); }; });
 }
 

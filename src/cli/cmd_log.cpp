@@ -3,9 +3,11 @@
 #include "cli/recovery.hpp"
 #include "cli/render.hpp"
 #include "cli/session_options.hpp"
+#include "cli/trial_common.hpp"
 #include "core/error.hpp"
 #include "core/parse.hpp"
 #include "core/terminal_text.hpp"
+#include "core/uuid.hpp"
 #include "store/catalog.hpp"
 #include "store/sessions.hpp"
 
@@ -137,9 +139,13 @@ void run_log(Context& ctx, const SessionOptions& o) {
     if (o.points.empty() && ctx.interactive()) {
         walk_routine(ctx, o, in);
     }
+    // A trial night: asked (or noted) before anything is stored.
+    const auto trial_mark = check_trial_session(ctx, in);
     auto& db = ctx.db();
+    const auto uuid = new_uuid();
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    const auto id = insert_session(db, in, ctx.time().now);
+    const auto id = insert_session(db, in, ctx.time().now, uuid);
+    store_trial_mark(ctx, trial_mark, uuid);
     tx.commit();
     if (o.json) {
         print_json(ctx, to_json(*find_session(db, id)));

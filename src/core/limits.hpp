@@ -43,6 +43,13 @@ inline constexpr Range k_min_nights_range{2, 100};
 // Nights of demo data.
 inline constexpr Range k_demo_nights_range{7, 200000};
 
+// An N-of-1 trial: its blocks, the washout nights after a switch of arm,
+// and how many arms (stored as an index 0..arms-1).
+inline constexpr Range k_trial_blocks_range{2, 50};
+inline constexpr Range k_trial_washout_range{0, 7};
+inline constexpr Range k_trial_arms_range{2, 4};
+inline constexpr Range k_trial_arm_index_range{0, k_trial_arms_range.hi - 1};
+
 // The night cut-off: sessions before it belong to the previous night. Later
 // than noon would file an evening's session under the wrong night.
 inline constexpr std::chrono::minutes k_default_cutoff{6 * 60};

@@ -87,7 +87,7 @@ class ManPage(unittest.TestCase):
             section = " ".join(words[:2])  # "rls points add" is documented under "rls points"
             self.assertIn(section, sections, f"no section for {path}")
             if len(words) > 2:
-                self.assertIn(f"{words[1]} add", sections[section])
+                self.assertIn(f"{words[1]} {words[2]}", sections[section])
             for option in own_options(options):
                 self.assertRegex(sections[section], r"(?<![\w-])" + re.escape(option) + r"(?![\w-])",
                                  f"{path} {option} missing from the man page")

@@ -181,6 +181,9 @@ TEST_SUITE("cli.bad_input") {
             {{"show"}, "", 999999999, "ID"},
             {{"delete", "--yes"}, "", 999999999, "ID"},
             {{"guide"}, "--pace", 10, "--pace"},
+            {{"trial", "start", "none", "standard"}, "--blocks", 50, "--blocks"},
+            {{"trial", "start", "none", "standard"}, "--washout", 7, "--washout"},
+            {{"trial", "start", "none", "standard"}, "--mid", 10, "--mid"},
         };
         int count = 0;
         for (const auto& n : numeric) {
@@ -252,5 +255,55 @@ TEST_SUITE("cli.bad_input") {
             }
         }
         CHECK(count >= 60);
+    }
+
+    // A trial's plan is refused whole: nothing is stored, and a running
+    // trial is not touched by a second start.
+    TEST_CASE("trial start: unknown arm, one arm, 0 blocks, the past, a second trial") {
+        Cli cli;
+        cli.ok({"log", "--at", "2026-11-24 22:00", "--no-input", "-q"});
+        const auto empty = cli.db_bytes();
+        const std::vector<Case> refused = {
+            {{"trial", "start", "standard x1", "rose"}, 64, "arm 'rose' is not a known arm"},
+            {{"trial", "start", "standard x1"}, 64, "a trial needs 2 to 4 arms, got 1"},
+            {{"trial", "start", "standard", "standard x1"}, 64, "are the same"},
+            {{"trial", "start", "lavender", "valerian"}, 64, "different oils"},
+            {{"trial", "start", "none", "standard", "--blocks", "0"},
+             64,
+             "--blocks must be a whole number from 2 to 50, got '0'"},
+            {{"trial", "start", "none", "standard", "--first", "2026-11-20"},
+             64,
+             "--first 2026-11-20 is in the past"},
+            {{"trial", "start", "none", "standard", "--first", "someday"},
+             64,
+             "--first must be tonight, tomorrow or a date"},
+            {{"trial", "start", "none", "standard", "--design", "latin"},
+             64,
+             "--design must be pairs or abba"},
+            {{"trial", "start", "none", "standard", "standard x2", "--design", "abba"},
+             64,
+             "--design abba needs exactly 2 arms, got 3"},
+            {{"trial", "start", "none", "standard", "--seed", ""}, 64, "--seed must be"},
+            {{"trial", "start", "none", "standard", "--first", ""}, 64, "--first must be"},
+            {{"trial", "start", "none", "standard", "--outcome", "mood"},
+             64,
+             "--outcome must be sleep or restless"},
+            {{"trial", "start", "none", "standard", "--seed", "9007199254740992"},
+             64,
+             "--seed must be a whole number from 0 to 9007199254740991"},
+            {{"trial", "show"}, 66, "there is no trial yet"},
+            {{"trial", "status"}, 66, "there is no trial yet"},
+            {{"trial", "stop"}, 66, "no trial is running"},
+            {{"trial", "skip"}, 64, "is not a night of a trial"},
+        };
+        for (const auto& c : refused) {
+            check_refused(cli, c.args, c.code, c.message, empty);
+        }
+        cli.ok({"trial", "start", "none", "standard x1", "--seed", "1"});
+        const auto running = cli.db_bytes();
+        check_refused(cli, {"trial", "start", "standard x1", "standard x2"}, 64,
+                      "trial 1 is still running (until 2026-12-10)", running);
+        check_refused(cli, {"trial", "skip", "--night", "2026-11-24"}, 64,
+                      "the night of 2026-11-24 is not a night of a trial", running);
     }
 }

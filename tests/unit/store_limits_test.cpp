@@ -94,6 +94,9 @@ TEST_SUITE("store.limits") {
             {"rating.latency_min", pair_of(k_latency_range)},
             {"rating.awakenings", pair_of(k_awakenings_range)},
             {"rating.waso_min", pair_of(k_waso_range)},
+            {"trial.blocks", pair_of(k_trial_blocks_range)},
+            {"trial.washout", pair_of(k_trial_washout_range)},
+            {"trial_night.arm", pair_of(k_trial_arm_index_range)},
         };
         CHECK(schema_ranges(*db) == expected);
     }

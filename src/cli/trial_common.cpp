@@ -1,0 +1,128 @@
+// The trial running tonight, its JSON, and the deviation check log and guide share.
+#include "cli/trial_common.hpp"
+
+#include "core/error.hpp"
+#include "core/remind.hpp"
+#include "core/terminal_text.hpp"
+#include "store/sessions.hpp"
+#include "store/trials.hpp"
+
+#include <fmt/format.h>
+#include <ostream>
+
+namespace rls {
+
+Date trial_tonight(Context& ctx) {
+    return current_night(ctx.time());
+}
+
+std::optional<Trial> running_trial(Context& ctx) {
+    return active_trial(ctx.db(), trial_tonight(ctx));
+}
+
+Trial newest_trial_or_fail(Context& ctx) {
+    auto t = latest_trial(ctx.db());
+    if (!t) {
+        throw Error(Exit::no_input, "there is no trial yet; start one with rls trial start");
+    }
+    return std::move(*t);
+}
+
+nlohmann::ordered_json trial_json(const Trial& t, Date tonight, bool reveal) {
+    const auto& p = t.protocol;
+    nlohmann::ordered_json arms = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < p.arms.size(); ++i) {
+        arms.push_back({{"letter", std::string(1, arm_letter(static_cast<int>(i)))},
+                        {"arm", p.arms[i].label()}});
+    }
+    nlohmann::ordered_json schedule = nlohmann::ordered_json::array();
+    for (const auto& n : p.schedule) {
+        const bool shown = reveal || n.night <= tonight;
+        schedule.push_back(
+            {{"night", n.seq},
+             {"date", format_date(n.night)},
+             {"block", n.block},
+             {"arm", shown ? nlohmann::ordered_json(p.arms[static_cast<std::size_t>(n.arm)].label())
+                           : nlohmann::ordered_json(nullptr)},
+             {"washout", n.washout}});
+    }
+    return {{"id", t.id},
+            {"uuid", t.uuid},
+            {"fingerprint", t.fingerprint},
+            {"arms", arms},
+            {"design", design_name(p.design)},
+            {"blocks", p.blocks},
+            {"washout", p.washout},
+            {"outcome", outcome_name(p.outcome)},
+            {"mid", p.mid},
+            {"first_night", format_date(p.first_night)},
+            {"last_night", format_date(p.last_night())},
+            {"nights", p.schedule.size()},
+            {"seed", p.seed},
+            {"started_utc", format_instant_utc(t.created)},
+            {"stopped_utc", t.stopped ? nlohmann::ordered_json(format_instant_utc(*t.stopped))
+                                      : nlohmann::ordered_json(nullptr)},
+            {"stopped_night", t.stopped_night
+                                  ? nlohmann::ordered_json(format_date(*t.stopped_night))
+                                  : nlohmann::ordered_json(nullptr)},
+            {"schedule", schedule}};
+}
+
+std::optional<PendingMark> check_trial_session(Context& ctx, const SessionInput& session) {
+    auto t = active_trial(ctx.db(), session.night);
+    if (!t) {
+        return std::nullopt;
+    }
+    const auto* n = t->protocol.night(session.night);
+    if (n == nullptr) {
+        return std::nullopt;
+    }
+    // The night's sessions so far and this one decide what was done.
+    auto held = sessions_between(ctx.db(), session.night, session.night);
+    Session incoming;
+    static_cast<SessionInput&>(incoming) = session;
+    std::vector<const Session*> all;
+    for (const auto& s : held) {
+        all.push_back(&s);
+    }
+    all.push_back(&incoming);
+    const auto done = arm_done(t->protocol, all, false);
+    PendingMark pending{t->id,
+                        {session.night, "session", done == n->arm, std::nullopt, ctx.time().now}};
+    if (pending.mark.followed) {
+        return pending;
+    }
+    const auto assigned = t->protocol.arms[static_cast<std::size_t>(n->arm)].label();
+    const auto what =
+        fmt::format("Trial night {} of {} ({}) is assigned {}; this session is "
+                    "not, and will be kept as a deviation.",
+                    n->seq, t->protocol.schedule.size(), format_date(n->night), assigned);
+    if (ctx.interactive()) {
+        for (const auto& l : wrap(visible(what), 78)) {
+            ctx.err() << l << '\n';
+        }
+        if (!ctx.confirm("Store it as a deviation from the trial?")) {
+            throw Error(Exit::declined,
+                        fmt::format("nothing was saved; tonight's arm is {}", visible(assigned)));
+        }
+    } else if (!ctx.quiet) {
+        std::string out;
+        for (const auto& l : wrap("rls: note: " + visible(what), 78)) {
+            out += (out.empty() ? "" : "\n  ") + l;
+        }
+        ctx.err() << out << '\n';
+    }
+    return pending;
+}
+
+void store_trial_mark(Context& ctx, const std::optional<PendingMark>& pending,
+                      const std::string& session_uuid) {
+    if (!pending) {
+        return;
+    }
+    auto mark = pending->mark;
+    mark.session_uuid = session_uuid;
+    save_mark(ctx.db(), pending->trial_id, mark);
+}
+
+} // namespace rls

@@ -1,0 +1,37 @@
+// What the trial subcommands and the commands that follow a trial (log,
+// guide, remind) share: the trial running tonight and its JSON form.
+#pragma once
+
+#include "cli/context.hpp"
+#include "core/trial.hpp"
+
+#include <nlohmann/json.hpp>
+#include <optional>
+
+namespace rls {
+
+// The night in progress: the one a session logged now would belong to.
+[[nodiscard]] Date trial_tonight(Context& ctx);
+// The trial running tonight, if any.
+[[nodiscard]] std::optional<Trial> running_trial(Context& ctx);
+// The newest trial (running, finished or stopped), or Error(no_input).
+[[nodiscard]] Trial newest_trial_or_fail(Context& ctx);
+
+// The protocol as JSON; the arms of nights after `tonight` only with `reveal`.
+[[nodiscard]] nlohmann::ordered_json trial_json(const Trial& t, Date tonight, bool reveal);
+
+// Before a session is stored for a trial night: whether it follows the
+// assignment. A deviation is confirmed on a terminal (no: Error(declined),
+// nothing saved) and noted on stderr otherwise. Returns the mark to store
+// with the session, or nothing when the night is not a trial night.
+struct PendingMark {
+    std::int64_t trial_id = 0;
+    TrialMark mark;
+};
+[[nodiscard]] std::optional<PendingMark> check_trial_session(Context& ctx,
+                                                             const SessionInput& session);
+// Stores the mark inside the caller's transaction, with the session's UUID.
+void store_trial_mark(Context& ctx, const std::optional<PendingMark>& pending,
+                      const std::string& session_uuid);
+
+} // namespace rls
