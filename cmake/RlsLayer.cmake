@@ -5,6 +5,13 @@
 # writes #include "cli/app.hpp" fails to compile because no include root of
 # rls_store contains cli/. The layer's headers are PUBLIC (they are its
 # interface); everything it links is chosen by its own CMakeLists.txt.
+#
+# A layer is a unity build (RLS_UNITY_BUILD): its files are compiled in
+# batches of 8 as one translation unit each, so CLI11, nlohmann-json and date
+# are parsed, and their inline functions generated, once per batch instead
+# of once per file (README "For developers": the measured figures). So two
+# files of one layer must not define the same name in an anonymous
+# namespace; `-DCMAKE_UNITY_BUILD_BATCH_SIZE=0` (one batch per layer) checks.
 function(rls_add_layer name)
   set(root ${PROJECT_BINARY_DIR}/layers/${name})
   file(MAKE_DIRECTORY ${root})
@@ -12,6 +19,7 @@ function(rls_add_layer name)
   add_library(rls_${name} STATIC ${ARGN})
   target_include_directories(rls_${name} PUBLIC ${root})
   target_link_libraries(rls_${name} PRIVATE rls_warnings)
+  set_target_properties(rls_${name} PROPERTIES UNITY_BUILD ${RLS_UNITY_BUILD})
   rls_note_sources(rls_${name})
 endfunction()
 

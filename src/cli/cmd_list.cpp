@@ -16,7 +16,7 @@ namespace rls {
 
 namespace {
 
-constexpr int k_default_weeks = 2;
+constexpr int k_list_weeks = 2;
 
 struct ListOptions {
     WindowOptions window;
@@ -27,7 +27,7 @@ void run_list(Context& ctx, const ListOptions& o) {
     const auto& t = ctx.time();
     // The newest night is the current one, so tonight's session shows at once.
     const auto [from, to] =
-        resolve_window(o.window, t, night_of(t.now, t.zone, t.cutoff), k_default_weeks);
+        resolve_window(o.window, t, night_of(t.now, t.zone, t.cutoff), k_list_weeks);
     auto& db = ctx.db();
     const auto sessions = sessions_between(db, from, to);
     const auto ratings = ratings_between(db, from, to);
@@ -104,7 +104,7 @@ void register_list(CLI::App& app, Context& ctx, Action& action) {
     auto o = std::make_shared<ListOptions>();
     auto* cmd =
         app.add_subcommand("list", "List nights with their sessions and ratings, newest first");
-    add_window_options(*cmd, o->window, k_default_weeks, "tonight", "tonight");
+    add_window_options(*cmd, o->window, k_list_weeks, "tonight", "tonight");
     cmd->add_flag("--json", o->json, "Print the nights as JSON");
     cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_list(ctx, *o); }; });
 }

@@ -23,7 +23,7 @@ namespace rls {
 
 namespace {
 
-constexpr int k_default_weeks = 4;
+constexpr int k_report_weeks = 4;
 
 struct ReportOptions {
     WindowOptions window;
@@ -60,7 +60,7 @@ report::Model build_model(Context& ctx, const ReportOptions& o) {
     // The window ends with the last night that has ended: before the
     // cut-off, the night in progress has no morning yet.
     const Date latest = last_ended_night(t);
-    const auto window = resolve_window(o.window, t, latest, k_default_weeks);
+    const auto window = resolve_window(o.window, t, latest, k_report_weeks);
     if (window.to > latest) {
         throw usage_error(fmt::format("--to {} has not ended yet; the latest night to report is {}",
                                       format_date(window.to), format_date(latest)));
@@ -132,7 +132,7 @@ void run_report(Context& ctx, const ReportOptions& o) {
 void register_report(CLI::App& app, Context& ctx, Action& action) {
     auto o = std::make_shared<ReportOptions>();
     auto* cmd = app.add_subcommand("report", "Which routines and rotations preceded better nights");
-    add_window_options(*cmd, o->window, k_default_weeks, "last night", "last night");
+    add_window_options(*cmd, o->window, k_report_weeks, "last night", "last night");
     cmd->add_option("--min-nights", o->min_nights,
                     fmt::format("Rated nights needed on each side to compare a group, {} "
                                 "(default 3)",

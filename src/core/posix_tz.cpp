@@ -124,15 +124,6 @@ private:
     std::size_t m_pos = 0;
 };
 
-class FixedRules final : public Zone::Rules {
-public:
-    explicit FixedRules(seconds offset) : m_offset(offset) {}
-    [[nodiscard]] seconds offset(Instant) const override { return m_offset; }
-
-private:
-    seconds m_offset;
-};
-
 class DaylightRules final : public Zone::Rules {
 public:
     DaylightRules(seconds standard, seconds summer, Rule start, Rule end)
@@ -163,7 +154,7 @@ std::shared_ptr<const Zone::Rules> parse_posix_tz(std::string_view spec) {
         return nullptr;
     }
     if (p.done()) {
-        return std::make_shared<FixedRules>(-west);
+        return Zone::fixed(-west);
     }
     if (!p.name()) {
         return nullptr;

@@ -36,7 +36,11 @@ private:
 
 } // namespace
 
-Zone::Zone() : Zone("UTC", std::make_shared<FixedRules>(seconds{0})) {}
+std::shared_ptr<const Zone::Rules> Zone::fixed(seconds offset) {
+    return std::make_shared<FixedRules>(offset);
+}
+
+Zone::Zone() : Zone("UTC", fixed(seconds{0})) {}
 
 Zone::Zone(std::string name, std::shared_ptr<const Rules> rules)
     : m_name(std::move(name)), m_rules(std::move(rules)) {}

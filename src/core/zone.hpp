@@ -31,6 +31,9 @@ public:
         virtual ~Rules() = default;
         [[nodiscard]] virtual std::chrono::seconds offset(Instant t) const = 0;
     };
+    // Rules of a zone that is always `offset` ahead of UTC (UTC itself, or a
+    // POSIX TZ string without daylight time).
+    [[nodiscard]] static std::shared_ptr<const Rules> fixed(std::chrono::seconds offset);
 
     Zone(); // UTC
     Zone(std::string name, std::shared_ptr<const Rules> rules);

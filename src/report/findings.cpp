@@ -3,6 +3,7 @@
 // the primary question. Numbers come from the model; nothing is recomputed.
 #include "report/findings.hpp"
 
+#include "core/terminal_text.hpp"
 #include "report/stats.hpp"
 
 #include <algorithm>
@@ -87,29 +88,6 @@ std::string settle(const Comparison& c, double mid) {
     return fmt::format("About {} more rated nights of each would tell a {:g}-point difference "
                        "from none.",
                        each, mid);
-}
-
-std::vector<std::string> wrap(const std::string& text, std::size_t width) {
-    std::vector<std::string> lines;
-    std::string line;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        auto end = text.find(' ', start);
-        if (end == std::string::npos) {
-            end = text.size();
-        }
-        const auto word = text.substr(start, end - start);
-        if (!line.empty() && line.size() + 1 + word.size() > width) {
-            lines.push_back(line);
-            line.clear();
-        }
-        line += (line.empty() ? "" : " ") + word;
-        start = end + 1;
-    }
-    if (!line.empty()) {
-        lines.push_back(line);
-    }
-    return lines;
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "core/uuid.hpp"
+#include "store/columns.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -10,34 +11,6 @@
 namespace rls {
 
 namespace {
-
-// A stored number outside its range was written past rls (the CHECK
-// constraints can be switched off): refuse it rather than let a renderer
-// draw a billion-wide bar.
-int stored_int(const SQLite::Column& c, int lo, int hi, const char* field) {
-    const auto v = c.getInt64();
-    if (v < lo || v > hi) {
-        throw Error(Exit::data, fmt::format("the database holds {} {}, outside {}..{}; it was "
-                                            "changed outside rls (run: rls check)",
-                                            field, v, lo, hi));
-    }
-    return static_cast<int>(v);
-}
-
-std::optional<int> optional_int(const SQLite::Column& c, int lo, int hi, const char* field) {
-    return c.isNull() ? std::nullopt : std::optional<int>(stored_int(c, lo, hi, field));
-}
-
-std::optional<Instant> optional_instant(const SQLite::Column& c) {
-    if (c.isNull()) {
-        return std::nullopt;
-    }
-    const auto t = parse_instant_utc(c.getString());
-    if (!t) {
-        throw Error(Exit::data, "the database holds a malformed time (run: rls check)");
-    }
-    return t;
-}
 
 void bind(SQLite::Statement& q, const char* name, const std::optional<int>& v) {
     v ? q.bind(name, *v) : q.bind(name);
@@ -56,26 +29,23 @@ Rating read_rating(SQLite::Statement& q) {
     Rating r;
     r.id = q.getColumn(0).getInt64();
     r.uuid = q.getColumn(1).getString();
-    const auto night = parse_iso_date(q.getColumn(2).getString());
-    if (!night) {
-        throw Error(Exit::data, "the database holds a malformed night (run: rls check)");
-    }
-    r.night = *night;
-    r.sleep = optional_int(q.getColumn(3), 0, 10, "a sleep rating");
-    r.restless = optional_int(q.getColumn(4), 0, 10, "a restlessness");
-    r.diary.into_bed = optional_instant(q.getColumn(5));
-    r.diary.try_sleep = optional_instant(q.getColumn(6));
-    r.diary.latency_min = optional_int(q.getColumn(7), 0, 1440, "a sleep latency");
-    r.diary.awakenings = optional_int(q.getColumn(8), 0, 100, "a number of awakenings");
-    r.diary.waso_min = optional_int(q.getColumn(9), 0, 1440, "a time awake");
-    r.diary.final_wake = optional_instant(q.getColumn(10));
-    r.diary.out_of_bed = optional_instant(q.getColumn(11));
+    r.night = columns::stored_date(q.getColumn(2));
+    r.sleep = columns::optional_int(q.getColumn(3), k_rating_range, "a sleep rating");
+    r.restless = columns::optional_int(q.getColumn(4), k_rating_range, "a restlessness");
+    r.diary.into_bed = columns::optional_instant(q.getColumn(5));
+    r.diary.try_sleep = columns::optional_instant(q.getColumn(6));
+    r.diary.latency_min = columns::optional_int(q.getColumn(7), k_latency_range, "a sleep latency");
+    r.diary.awakenings =
+        columns::optional_int(q.getColumn(8), k_awakenings_range, "a number of awakenings");
+    r.diary.waso_min = columns::optional_int(q.getColumn(9), k_waso_range, "a time awake");
+    r.diary.final_wake = columns::optional_instant(q.getColumn(10));
+    r.diary.out_of_bed = columns::optional_instant(q.getColumn(11));
     r.tz = q.getColumn(12).getString();
     if (!q.getColumn(13).isNull()) {
         r.note = q.getColumn(13).getString();
     }
-    r.created = *optional_instant(q.getColumn(14));
-    r.updated = *optional_instant(q.getColumn(15));
+    r.created = columns::stored_instant(q.getColumn(14));
+    r.updated = columns::stored_instant(q.getColumn(15));
     return r;
 }
 

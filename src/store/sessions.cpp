@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "core/uuid.hpp"
+#include "store/columns.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -21,39 +22,6 @@ void bind_optional(SQLite::Statement& q, int index, const std::optional<T>& valu
     } else {
         q.bind(index);
     }
-}
-
-// A stored number outside its range was written past rls (the CHECK
-// constraints can be switched off): refuse it rather than let a renderer
-// draw a billion-wide bar.
-int stored_int(const SQLite::Column& c, int lo, int hi, const char* field) {
-    const auto v = c.getInt64();
-    if (v < lo || v > hi) {
-        throw Error(Exit::data, fmt::format("the database holds {} {}, outside {}..{}; it was "
-                                            "changed outside rls (run: rls check)",
-                                            field, v, lo, hi));
-    }
-    return static_cast<int>(v);
-}
-
-std::optional<int> optional_int(const SQLite::Column& c, int lo, int hi, const char* field) {
-    return c.isNull() ? std::nullopt : std::optional<int>(stored_int(c, lo, hi, field));
-}
-
-Instant stored_instant(const SQLite::Column& c) {
-    const auto t = parse_instant_utc(c.getString());
-    if (!t) {
-        throw Error(Exit::data, "the database holds a malformed time (run: rls check)");
-    }
-    return *t;
-}
-
-Date stored_date(const SQLite::Column& c) {
-    const auto d = parse_iso_date(c.getString());
-    if (!d) {
-        throw Error(Exit::data, "the database holds a malformed night (run: rls check)");
-    }
-    return *d;
 }
 
 std::int64_t id_of(SQLite::Database& db, const char* sql, const std::string& code,
@@ -142,20 +110,20 @@ Session read_session(SQLite::Statement& q) {
     Session s;
     s.id = q.getColumn(0).getInt64();
     s.uuid = q.getColumn(1).getString();
-    s.started = stored_instant(q.getColumn(2));
+    s.started = columns::stored_instant(q.getColumn(2));
     s.tz = q.getColumn(3).getString();
-    s.utc_offset_min = stored_int(q.getColumn(4), -24 * 60, 24 * 60, "a UTC offset");
-    s.night = stored_date(q.getColumn(5));
+    s.utc_offset_min = columns::stored_int(q.getColumn(4), k_utc_offset_range, "a UTC offset");
+    s.night = columns::stored_date(q.getColumn(5));
     s.routine = q.getColumn(6).getString();
-    s.rounds = stored_int(q.getColumn(7), 1, 10, "rounds");
-    s.duration_min = optional_int(q.getColumn(8), 1, 360, "a duration");
-    s.before = optional_int(q.getColumn(9), 0, 10, "a restlessness");
-    s.after = optional_int(q.getColumn(10), 0, 10, "a restlessness");
+    s.rounds = columns::stored_int(q.getColumn(7), k_rounds_range, "rounds");
+    s.duration_min = columns::optional_int(q.getColumn(8), k_duration_range, "a duration");
+    s.before = columns::optional_int(q.getColumn(9), k_rating_range, "a restlessness");
+    s.after = columns::optional_int(q.getColumn(10), k_rating_range, "a restlessness");
     if (!q.getColumn(11).isNull()) {
         s.note = q.getColumn(11).getString();
     }
-    s.created = stored_instant(q.getColumn(12));
-    s.updated = stored_instant(q.getColumn(13));
+    s.created = columns::stored_instant(q.getColumn(12));
+    s.updated = columns::stored_instant(q.getColumn(13));
     s.partial = q.getColumn(14).getInt() != 0;
     return s;
 }
@@ -182,11 +150,13 @@ void load_children(SQLite::Database& db, std::vector<Session>& sessions, const s
     };
     run(k_select_points, [](Session& s, SQLite::Statement& q) {
         s.points.push_back(
-            {q.getColumn(1).getString(), stored_int(q.getColumn(2), 0, 10, "a tenderness")});
+            {q.getColumn(1).getString(),
+             columns::stored_int(q.getColumn(2), k_tenderness_range, "a tenderness")});
     });
     run(k_select_oils, [](Session& s, SQLite::Statement& q) {
         s.oils.push_back(
-            {q.getColumn(1).getString(), optional_int(q.getColumn(2), 1, 20, "a number of drops")});
+            {q.getColumn(1).getString(),
+             columns::optional_int(q.getColumn(2), k_drops_range, "a number of drops")});
     });
     run(k_select_tags,
         [](Session& s, SQLite::Statement& q) { s.tags.push_back(q.getColumn(1).getString()); });
