@@ -1,6 +1,7 @@
 // rls delete: remove a session after asking (or with --yes).
 #include "cli/app.hpp"
 #include "cli/render.hpp"
+#include "cli/session_id.hpp"
 #include "core/error.hpp"
 #include "core/parse.hpp"
 #include "store/sessions.hpp"
@@ -22,29 +23,26 @@ struct DeleteOptions {
 };
 
 void run_delete(Context& ctx, const DeleteOptions& o) {
-    const auto id = parse_int(o.id, "ID", 1, 999999999);
+    const auto id = parse_session_id(o.id);
     auto& db = ctx.db();
-    const auto s = find_session(db, id);
-    if (!s) {
-        throw Error(Exit::no_input, fmt::format("session {} does not exist (see: rls list)", id));
-    }
+    const auto s = load_session(db, id);
     if (!o.yes) {
         if (!ctx.interactive()) {
             throw usage_error(
                 "delete needs --yes when it cannot ask (not on a terminal, or --no-input)");
         }
-        if (!ctx.confirm(fmt::format("Delete session {} ({} at {})?", id, routine_label(*s),
-                                     session_local_time(*s)))) {
+        if (!ctx.confirm(fmt::format("Delete session {} ({} at {})?", id, routine_label(s),
+                                     session_local_time(s)))) {
             throw Error(Exit::declined, "nothing was deleted");
         }
     }
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     if (!delete_session(db, id)) {
-        throw Error(Exit::no_input, fmt::format("session {} does not exist (see: rls list)", id));
+        throw no_such_session(id);
     }
     tx.commit();
     if (o.json) {
-        print_json(ctx, {{"deleted", to_json(*s)}});
+        print_json(ctx, {{"deleted", to_json(s)}});
         return;
     }
     ctx.say(fmt::format("Deleted session {}.\n", id));
@@ -55,7 +53,7 @@ void run_delete(Context& ctx, const DeleteOptions& o) {
 void register_delete(CLI::App& app, Context& ctx, Action& action) {
     auto o = std::make_shared<DeleteOptions>();
     auto* cmd = app.add_subcommand("delete", "Delete a session (asks first)");
-    cmd->add_option("ID", o->id, "Session number (see: rls list)")->required();
+    add_session_id(*cmd, o->id);
     cmd->add_flag("-y,--yes", o->yes, "Delete without asking");
     cmd->add_flag("--json", o->json, "Print the deleted session as JSON");
     cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_delete(ctx, *o); }; });

@@ -1,6 +1,7 @@
 // rls edit: change a stored session; only the given options change.
 #include "cli/app.hpp"
 #include "cli/render.hpp"
+#include "cli/session_id.hpp"
 #include "cli/session_options.hpp"
 #include "core/error.hpp"
 #include "core/match.hpp"
@@ -27,10 +28,6 @@ struct EditOptions {
     std::vector<std::string> unset_tags;
     bool replace = false;
 };
-
-std::int64_t parse_session_id(const std::string& text) {
-    return parse_int(text, "ID", 1, 999999999);
-}
 
 // Adds or changes one entry of a list keyed by `key`, keeping the others.
 template <typename T, typename Key>
@@ -173,20 +170,17 @@ void run_edit(Context& ctx, const EditOptions& o) {
                                       id));
     }
     auto& db = ctx.db();
-    auto existing = find_session(db, id);
-    if (!existing) {
-        throw Error(Exit::no_input, fmt::format("session {} does not exist (see: rls list)", id));
-    }
-    SessionInput in = *existing;
+    const auto existing = load_session(db, id);
+    SessionInput in = existing;
     auto scalars = o.session;
     scalars.points.clear();
     scalars.oils.clear();
     scalars.tags.clear();
     apply_session_options(ctx, scalars, in);
     apply_lists(ctx, o, in);
-    Session proposed = *existing;
+    Session proposed = existing;
     static_cast<SessionInput&>(proposed) = in;
-    const auto changed = changes(*existing, proposed);
+    const auto changed = changes(existing, proposed);
     if (!changed.empty()) {
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
         update_session(db, id, in, ctx.time().now);
@@ -216,7 +210,7 @@ void register_edit(CLI::App& app, Context& ctx, Action& action) {
     auto opts = std::make_shared<EditOptions>();
     auto* cmd =
         app.add_subcommand("edit", "Change a session; -p, -o and -t add or change single entries");
-    cmd->add_option("ID", opts->id, "Session number (see: rls list)")->required();
+    add_session_id(*cmd, opts->id);
     add_session_options(*cmd, opts->session);
     cmd->add_option("--unset-point", opts->unset_points, "Remove one point's tenderness")
         ->type_name("ID")

@@ -1,6 +1,7 @@
 // rls show: one session in full, with the rating of the night after it.
 #include "cli/app.hpp"
 #include "cli/render.hpp"
+#include "cli/session_id.hpp"
 #include "core/error.hpp"
 #include "core/parse.hpp"
 #include "store/catalog.hpp"
@@ -26,15 +27,11 @@ struct ShowOptions {
 };
 
 void run_show(Context& ctx, const ShowOptions& o) {
-    const auto id = parse_int(o.id, "ID", 1, 999999999);
     auto& db = ctx.db();
-    const auto s = find_session(db, id);
-    if (!s) {
-        throw Error(Exit::no_input, fmt::format("session {} does not exist (see: rls list)", id));
-    }
-    const auto rating = find_rating(db, s->night);
+    const auto s = load_session(db, parse_session_id(o.id));
+    const auto rating = find_rating(db, s.night);
     if (o.json) {
-        auto j = to_json(*s);
+        auto j = to_json(s);
         j["night_rating"] = rating ? to_json(*rating) : nullptr;
         print_json(ctx, j);
         return;
@@ -51,18 +48,18 @@ void run_show(Context& ctx, const ShowOptions& o) {
             first = false;
         }
     };
-    field("Session", fmt::format("{}", s->id));
-    field("Started", fmt::format("{} ({})", session_local_time(*s), s->tz));
-    field("Night", format_date(s->night));
-    field("Routine", routine_label(*s));
-    field("Duration", s->duration_min ? fmt::format("{} min", *s->duration_min) : "-");
-    field("Restless", fmt::format("before {}, after {}", or_dash(s->before), or_dash(s->after)));
-    if (s->points.empty()) {
+    field("Session", fmt::format("{}", s.id));
+    field("Started", fmt::format("{} ({})", session_local_time(s), s.tz));
+    field("Night", format_date(s.night));
+    field("Routine", routine_label(s));
+    field("Duration", s.duration_min ? fmt::format("{} min", *s.duration_min) : "-");
+    field("Restless", fmt::format("before {}, after {}", or_dash(s.before), or_dash(s.after)));
+    if (s.points.empty()) {
         field("Points", "-");
     } else {
         const auto points = list_points(db);
         bool first = true;
-        for (const auto& p : s->points) {
+        for (const auto& p : s.points) {
             std::string name;
             for (const auto& known : points) {
                 if (known.code == p.point) {
@@ -77,17 +74,17 @@ void run_show(Context& ctx, const ShowOptions& o) {
         }
     }
     std::string oils;
-    for (const auto& oil : s->oils) {
+    for (const auto& oil : s.oils) {
         oils += (oils.empty() ? "" : ", ") +
                 (oil.drops ? fmt::format("{} ({} drops)", oil.oil, *oil.drops) : oil.oil);
     }
     field("Oils", oils.empty() ? "-" : oils);
     std::string tags;
-    for (const auto& tag : s->tags) {
+    for (const auto& tag : s.tags) {
         tags += (tags.empty() ? "" : ", ") + tag;
     }
     field("Tags", tags.empty() ? "-" : tags);
-    field("Note", s->note.value_or("-"));
+    field("Note", s.note.value_or("-"));
     if (rating) {
         field("That night", fmt::format("sleep {}, restlessness {}", or_dash(rating->sleep),
                                         or_dash(rating->restless)));
@@ -101,7 +98,7 @@ void run_show(Context& ctx, const ShowOptions& o) {
 void register_show(CLI::App& app, Context& ctx, Action& action) {
     auto o = std::make_shared<ShowOptions>();
     auto* cmd = app.add_subcommand("show", "Show one session in full");
-    cmd->add_option("ID", o->id, "Session number (see: rls list)")->required();
+    add_session_id(*cmd, o->id);
     cmd->add_flag("--json", o->json, "Print the session as JSON");
     cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_show(ctx, *o); }; });
 }
