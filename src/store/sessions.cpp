@@ -274,27 +274,6 @@ std::optional<Session> latest_session(SQLite::Database& db) {
     return find_session(db, q.getColumn(0).getInt64());
 }
 
-std::vector<std::string> window_query_plans(SQLite::Database& db) {
-    const std::string where = "WHERE s.night BETWEEN ?1 AND ?2";
-    const std::vector<std::string> queries = {
-        std::string(k_select_sessions) + where + " ORDER BY s.started_utc DESC, s.id DESC",
-        std::string(k_select_points) + where,
-        std::string(k_select_oils) + where,
-        std::string(k_select_tags) + where,
-        "SELECT * FROM rating WHERE night BETWEEN ?1 AND ?2 ORDER BY night DESC",
-    };
-    std::vector<std::string> plans;
-    for (const auto& sql : queries) {
-        SQLite::Statement q(db, "EXPLAIN QUERY PLAN " + sql);
-        q.bind(1, "2026-01-01");
-        q.bind(2, "2026-01-28");
-        while (q.executeStep()) {
-            plans.push_back(q.getColumn(3).getString());
-        }
-    }
-    return plans;
-}
-
 std::int64_t count_sessions(SQLite::Database& db) {
     return db.execAndGet("SELECT count(*) FROM session").getInt64();
 }

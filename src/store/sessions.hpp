@@ -32,8 +32,4 @@ bool delete_session(SQLite::Database& db, std::int64_t id);
 // The ids of the newest `limit` sessions, newest first (shell completion).
 [[nodiscard]] std::vector<std::int64_t> recent_session_ids(SQLite::Database& db, int limit);
 
-// SQLite's plan for each query sessions_between and ratings_between run, so
-// a test can prove they search indexes rather than scan the whole history.
-[[nodiscard]] std::vector<std::string> window_query_plans(SQLite::Database& db);
-
 } // namespace rls
