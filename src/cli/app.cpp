@@ -58,7 +58,9 @@ public:
     }
 };
 
-void build(CLI::App& app, Context& ctx, Action& action) {
+// The root, its global options and the commands: all of them, or only those
+// `only` registers.
+void build(CLI::App& app, Context& ctx, Action& action, Registrar only) {
     // Set first: subcommands take their formatter from the app when added.
     app.formatter(std::make_shared<HelpFormatter>());
     app.description("rls - log evening reflexology foot massages for restless legs, rate the "
@@ -79,23 +81,39 @@ void build(CLI::App& app, Context& ctx, Action& action) {
                  "Never ask questions; fail instead if something is missing");
     app.add_flag("-q,--quiet", ctx.quiet, "No confirmations: only data and errors are printed");
 
-    register_log(app, ctx, action);
-    register_guide(app, ctx, action);
-    register_rate(app, ctx, action);
-    register_list(app, ctx, action);
-    register_report(app, ctx, action);
-    register_show(app, ctx, action);
-    register_edit(app, ctx, action);
-    register_delete(app, ctx, action);
-    register_catalog(app, ctx, action);
-    register_config(app, ctx, action);
-    register_demo(app, ctx, action);
-    register_trial(app, ctx, action);
-    register_remind(app, ctx, action);
-    register_transfer(app, ctx, action);
-    register_backup(app, ctx, action);
-    register_spec(app, ctx, action);
-    register_complete(app, ctx, action);
+    // One registrar may add several words (points, oils, routines): add each once.
+    Registrar last = nullptr;
+    for (const auto& command : command_table()) {
+        if ((only == nullptr || only == command.add) && command.add != last) {
+            command.add(app, ctx, action);
+            last = command.add;
+        }
+    }
+}
+
+// The registrar of the command argv names, when parsing needs no other:
+// the first word that is not a global option or its value. Help before the
+// command word (rls --help log) and unknown words need the whole tree.
+Registrar named_command(int argc, const char* const* argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view word{argv[i]};
+        if (word == "--db" || word == "--color") {
+            ++i;
+        } else if (word == "--help" || word == "--" ||
+                   (word.starts_with("-") && !word.starts_with("--") &&
+                    word.find('h') != std::string_view::npos)) {
+            return nullptr; // -h, or -qh
+        } else if (!word.starts_with("-")) {
+            for (const auto& command : command_table()) {
+                if (word == command.word) {
+                    // __spec prints the whole tree.
+                    return command.add == register_spec ? nullptr : command.add;
+                }
+            }
+            return nullptr;
+        }
+    }
+    return nullptr;
 }
 
 // Messages echo what was typed or stored (file names, TZ, values): line
@@ -136,17 +154,61 @@ std::string parse_error_message(const CLI::App& app, const CLI::ParseError& e, i
 
 } // namespace
 
+const std::vector<CommandEntry>& command_table() {
+    // In the order of rls --help.
+    // clang-format off
+    static const std::vector<CommandEntry> table{
+        {"log", register_log},
+        {"guide", register_guide},
+        {"rate", register_rate},
+        {"list", register_list},
+        {"report", register_report},
+        {"show", register_show},
+        {"edit", register_edit},
+        {"delete", register_delete},
+        {"points", register_catalog},
+        {"oils", register_catalog},
+        {"routines", register_catalog},
+        {"config", register_config},
+        {"demo", register_demo},
+        {"trial", register_trial},
+        {"remind", register_remind},
+        {"export", register_transfer},
+        {"import", register_transfer},
+        {"backup", register_backup},
+        {"check", register_backup},
+        {"__spec", register_spec},
+        {"__complete", register_complete},
+    };
+    // clang-format on
+    return table;
+}
+
 int run_cli(int argc, const char* const* argv, Context& ctx) {
     try {
-        CLI::App app{"", "rls"};
+        auto only = named_command(argc, argv);
+        auto app = std::make_unique<CLI::App>("", "rls");
         Action action;
-        build(app, ctx, action);
+        build(*app, ctx, action, only);
         try {
-            app.parse(argc, argv);
+            try {
+                app->parse(argc, argv);
+            } catch (const CLI::ParseError& e) {
+                if (only == nullptr || dynamic_cast<const CLI::Success*>(&e) != nullptr) {
+                    throw;
+                }
+                // Say exactly what the whole tree says (a sibling command's
+                // word, for one): parse again with every command.
+                only = nullptr;
+                app = std::make_unique<CLI::App>("", "rls");
+                action = nullptr;
+                build(*app, ctx, action, only);
+                app->parse(argc, argv);
+            }
         } catch (const CLI::Success& e) { // --help, --version
-            return app.exit(e, ctx.out(), ctx.err());
+            return app->exit(e, ctx.out(), ctx.err());
         } catch (const CLI::ParseError& e) {
-            ctx.err() << "rls: " << parse_error_message(app, e, argc, argv)
+            ctx.err() << "rls: " << parse_error_message(*app, e, argc, argv)
                       << " (see rls --help)\n";
             return static_cast<int>(Exit::usage);
         }
