@@ -160,7 +160,7 @@ struct RoutineOptions {
 
 std::vector<std::string> resolve_routine_points(Context& ctx,
                                                 const std::vector<std::string>& typed) {
-    const auto known = codes_of(list_points(ctx.db()));
+    const auto known = point_codes(ctx.db());
     std::vector<std::string> out;
     for (const auto& t : typed) {
         out.push_back(match_id(parse_name(t, "--points", true), known, "--points",

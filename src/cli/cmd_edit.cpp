@@ -133,7 +133,7 @@ void apply_lists(Context& ctx, const EditOptions& o, SessionInput& in) {
             in.tags.push_back(std::move(name));
         }
     }
-    const auto points = codes_of(list_points(ctx.db()));
+    const auto points = point_codes(ctx.db());
     for (const auto& typed : o.unset_points) {
         const auto code = match_id(typed, points, "--unset-point", "point (see: rls points)");
         unset_entry(in.points, code, point_key, "--unset-point");

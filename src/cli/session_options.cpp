@@ -84,7 +84,7 @@ std::string resolve_routine(Context& ctx, const std::string& typed, std::string_
 
 std::vector<SessionPoint> resolve_points(Context& ctx, const std::vector<std::string>& specs,
                                          std::string_view field) {
-    const auto known = codes_of(list_points(ctx.db()));
+    const auto known = point_codes(ctx.db());
     std::vector<SessionPoint> out;
     for (const auto& text : specs) {
         auto spec = parse_point_spec(text, field);

@@ -52,6 +52,15 @@ std::vector<Point> list_points(SQLite::Database& db) {
     return out;
 }
 
+std::vector<std::string> point_codes(SQLite::Database& db) {
+    SQLite::Statement q(db, "SELECT code FROM point ORDER BY builtin DESC, id");
+    std::vector<std::string> out;
+    while (q.executeStep()) {
+        out.push_back(q.getColumn(0).getString());
+    }
+    return out;
+}
+
 std::vector<Oil> list_oils(SQLite::Database& db) {
     SQLite::Statement q(db, "SELECT id, uuid, code, name, carrier, builtin FROM oil "
                             "ORDER BY builtin DESC, id");

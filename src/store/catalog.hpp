@@ -14,6 +14,8 @@ namespace rls {
 // while past sessions still use them.
 [[nodiscard]] std::vector<Routine> list_routines(SQLite::Database& db, bool include_hidden = false);
 [[nodiscard]] std::vector<std::string> list_tags(SQLite::Database& db);
+// The ids of list_points, in its order: all that matching a typed point needs.
+[[nodiscard]] std::vector<std::string> point_codes(SQLite::Database& db);
 
 [[nodiscard]] std::vector<std::string> codes_of(const std::vector<Point>& points);
 [[nodiscard]] std::vector<std::string> codes_of(const std::vector<Oil>& oils);

@@ -24,14 +24,30 @@ void bind_optional(SQLite::Statement& q, int index, const std::optional<T>& valu
     }
 }
 
+// A catalog id by code, one prepared statement for every lookup (preparing
+// one per point and oil was a tenth of rls log's instructions).
+class IdLookup {
+public:
+    IdLookup(SQLite::Database& db, const char* sql, std::string_view kind)
+        : m_query(db, sql), m_kind(kind) {}
+
+    std::int64_t operator()(const std::string& code) {
+        m_query.reset();
+        m_query.bind(1, code);
+        if (!m_query.executeStep()) {
+            throw usage_error(fmt::format("{} {} is not in the catalog", m_kind, code));
+        }
+        return m_query.getColumn(0).getInt64();
+    }
+
+private:
+    SQLite::Statement m_query;
+    std::string_view m_kind;
+};
+
 std::int64_t id_of(SQLite::Database& db, const char* sql, const std::string& code,
                    std::string_view kind) {
-    SQLite::Statement q(db, sql);
-    q.bind(1, code);
-    if (!q.executeStep()) {
-        throw usage_error(fmt::format("{} {} is not in the catalog", kind, code));
-    }
-    return q.getColumn(0).getInt64();
+    return IdLookup(db, sql, kind)(code);
 }
 
 std::int64_t tag_id(SQLite::Database& db, const std::string& name) {
@@ -48,21 +64,22 @@ std::int64_t tag_id(SQLite::Database& db, const std::string& name) {
 }
 
 void write_children(SQLite::Database& db, std::int64_t id, const SessionInput& input) {
+    IdLookup point_id(db, "SELECT id FROM point WHERE code = ?", "point");
     SQLite::Statement points(db, "INSERT INTO session_point (session_id, point_id, tenderness) "
-                                 "VALUES (?, (SELECT id FROM point WHERE code = ?), ?)");
+                                 "VALUES (?, ?, ?)");
     for (const auto& p : input.points) {
-        (void)id_of(db, "SELECT id FROM point WHERE code = ?", p.point, "point");
         points.bind(1, id);
-        points.bind(2, p.point);
+        points.bind(2, point_id(p.point));
         points.bind(3, p.tenderness);
         points.exec();
         points.reset();
     }
+    IdLookup oil_id(db, "SELECT id FROM oil WHERE code = ?", "oil");
     SQLite::Statement oils(db,
                            "INSERT INTO session_oil (session_id, oil_id, drops) VALUES (?, ?, ?)");
     for (const auto& o : input.oils) {
         oils.bind(1, id);
-        oils.bind(2, id_of(db, "SELECT id FROM oil WHERE code = ?", o.oil, "oil"));
+        oils.bind(2, oil_id(o.oil));
         bind_optional(oils, 3, o.drops);
         oils.exec();
         oils.reset();

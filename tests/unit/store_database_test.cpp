@@ -52,6 +52,7 @@ TEST_SUITE("store.database") {
         REQUIRE(points.size() == 8);
         CHECK(points.front().code == "left.heart");
         CHECK(points.back().code == "right.foot");
+        CHECK(point_codes(*db) == codes_of(points)); // what matching reads, in the same order
         const auto routines = list_routines(*db);
         REQUIRE(routines.size() == 1);
         CHECK(routines[0].code == "standard");
