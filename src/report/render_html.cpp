@@ -71,7 +71,7 @@ std::string esc(std::string_view s) {
     return svg::escape(s);
 }
 
-std::string num(const std::optional<double>& v, int decimals = 1) {
+std::string html_num(const std::optional<double>& v, int decimals = 1) {
     return v ? fmt::format("{:.{}f}", *v, decimals) : "&#8211;";
 }
 
@@ -113,7 +113,7 @@ std::string summary(const Model& m) {
         body += fmt::format("<p>Evening restlessness {} before and {} after the massage ({} "
                             "sessions), change {:+.1f} [{:+.1f},{:+.1f}]: how the moment felt, "
                             "not evidence about the night.</p>\n",
-                            num(m.immediate.before_mean), num(m.immediate.after_mean),
+                            html_num(m.immediate.before_mean), html_num(m.immediate.after_mean),
                             m.immediate.n, ch.estimate, ch.low, ch.high);
     }
     return section("summary", "In short", body);
@@ -194,8 +194,8 @@ std::string weeks_section(const Model& m) {
     for (const auto& w : m.weeks) {
         body += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}"
                             "</td>",
-                            format_date(w.start), w.nights, w.sessions, w.rated, num(w.sleep.mean),
-                            num(w.restless.mean));
+                            format_date(w.start), w.nights, w.sessions, w.rated,
+                            html_num(w.sleep.mean), html_num(w.restless.mean));
         if (diary) {
             const auto tst =
                 w.total_sleep_min

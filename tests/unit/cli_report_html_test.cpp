@@ -12,14 +12,6 @@ using rls::test::read_bytes;
 
 namespace {
 
-std::size_t count(const std::string& s, std::string_view what) {
-    std::size_t n = 0;
-    for (auto at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) {
-        ++n;
-    }
-    return n;
-}
-
 bool has(const std::string& s, std::string_view what) {
     return s.find(what) != std::string::npos;
 }
@@ -38,14 +30,14 @@ TEST_SUITE("cli.report_html") {
             CHECK(has(html, std::string("id=\"") + id + "\""));
         }
         // 2026-09-02 .. 2026-11-24: 84 nights, each one a group in the chart.
-        CHECK(count(html, "<g class=\"night\"") == 84);
+        CHECK(rls::test::count_of(html, "<g class=\"night\"") == 84);
         CHECK(has(html, "data-night=\"2026-09-02\""));
         CHECK(has(html, "data-night=\"2026-11-24\""));
         CHECK_FALSE(has(html, "data-night=\"2026-11-25\""));
         // Three charts, each with a title and a description.
-        CHECK(count(html, "<svg ") == 3);
-        CHECK(count(html, "<title id=") == 3);
-        CHECK(count(html, "<desc id=") == 3);
+        CHECK(rls::test::count_of(html, "<svg ") == 3);
+        CHECK(rls::test::count_of(html, "<title id=") == 3);
+        CHECK(rls::test::count_of(html, "<desc id=") == 3);
         CHECK_FALSE(has(html, "<script"));
         CHECK_FALSE(has(html, "http:"));
         CHECK_FALSE(has(html, "https:"));
@@ -69,7 +61,7 @@ TEST_SUITE("cli.report_html") {
         Cli cli;
         cli.ok({"demo", "--nights", "400", "-q"});
         const auto html = cli.ok({"report", "--weeks", "52", "--format", "html"});
-        CHECK(count(html, "<g class=\"night\"") == 364);
+        CHECK(rls::test::count_of(html, "<g class=\"night\"") == 364);
         CHECK(html.size() < 300000);
     }
 
@@ -84,7 +76,7 @@ TEST_SUITE("cli.report_html") {
             CHECK_FALSE(has(html, std::string("id=\"") + id + "\""));
         }
         CHECK(has(html, "Nothing to compare yet"));
-        CHECK(count(html, "<svg ") == 0);
+        CHECK(rls::test::count_of(html, "<svg ") == 0);
     }
 
     TEST_CASE("one night: the chart has one night and no mean line") {
@@ -92,7 +84,7 @@ TEST_SUITE("cli.report_html") {
         cli.ok({"log", "--at", "yesterday 21:00", "-q", "--no-input"});
         cli.ok({"rate", "--sleep", "6", "--restless", "3", "-q"});
         const auto html = cli.ok({"report", "--format", "html"});
-        CHECK(count(html, "<g class=\"night\"") == 1);
+        CHECK(rls::test::count_of(html, "<g class=\"night\"") == 1);
         CHECK(has(html, "data-night=\"2026-11-24\" data-sleep=\"6\" data-restless=\"3\" "
                         "data-sessions=\"1\""));
         CHECK_FALSE(has(html, "class=\"mean\" d="));

@@ -2,6 +2,7 @@
 // mean, gaps for unrated nights, a single night and ten years of nights.
 // Expected values are worked out by hand in the comments.
 #include "report/svg.hpp"
+#include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -14,14 +15,6 @@ namespace {
 
 std::vector<std::optional<double>> series(std::initializer_list<std::optional<double>> v) {
     return v;
-}
-
-std::size_t count(const std::string& s, std::string_view what) {
-    std::size_t n = 0;
-    for (auto at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) {
-        ++n;
-    }
-    return n;
 }
 
 } // namespace
@@ -108,7 +101,8 @@ TEST_SUITE("report.svg") {
         const svg::Scale x{-0.5, 3652.5, 52, 708};
         const svg::Scale y{0, 10, 108, 28};
         const auto path = svg::gapped_path(nights, x, y);
-        CHECK(count(path, "M") == 366); // a new run after each of the 365 gaps, plus the first
+        CHECK(rls::test::count_of(path, "M") ==
+              366); // a new run after each of the 365 gaps, plus the first
     }
 
     TEST_CASE("the rolling mean takes the present values of the window") {

@@ -8,8 +8,18 @@
 #include <iterator>
 #include <random>
 #include <string>
+#include <string_view>
 
 namespace rls::test {
+
+// How often `what` occurs in `s` (overlapping occurrences count).
+inline std::size_t count_of(const std::string& s, std::string_view what) {
+    std::size_t n = 0;
+    for (auto at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) {
+        ++n;
+    }
+    return n;
+}
 
 // A UTC instant written as in the database: 2026-11-24T21:30:00Z.
 inline Instant utc(const char* text) {
