@@ -112,6 +112,7 @@ _rls() {
                 show) opts="--reveal --canonical --json" ;;
                 skip) opts="--night --json" ;;
                 tonight | status | stop) opts="--json" ;;
+                report) opts="--json --csv" ;;
             esac
             ;;
         guide) opts="-r --routine --pace --no-timer --quiet-bell --json --recover" ;;
@@ -138,7 +139,7 @@ _rls() {
             ;;
         trial)
             case $sub in
-                "") COMPREPLY=($(compgen -W "start tonight skip show status stop" -- "$cur")) ;;
+                "") COMPREPLY=($(compgen -W "start tonight skip show status stop report" -- "$cur")) ;;
                 start)
                     # Arms hold a space ("standard x2"): one per line, quoted.
                     local IFS=$'\n' arm

@@ -137,7 +137,7 @@ complete -c rls -n '__fish_seen_subcommand_from remind' -l json -d 'Print as JSO
 complete -c rls -n '__rls_in_add points; or __rls_in_add oils; or __rls_in_add routines' -l json -d 'Print as JSON'
 
 # trial
-set -l tsubs start tonight skip show status stop
+set -l tsubs start tonight skip show status stop report
 set -l tnone "__fish_seen_subcommand_from trial; and not __fish_seen_subcommand_from $tsubs"
 complete -c rls -n $tnone -a start -d 'Plan a trial and fix its schedule'
 complete -c rls -n $tnone -a tonight -d "Tonight's arm"
@@ -145,6 +145,8 @@ complete -c rls -n $tnone -a skip -d 'Record a night without a massage'
 complete -c rls -n $tnone -a show -d 'The protocol and fingerprint'
 complete -c rls -n $tnone -a status -d 'Progress and adherence'
 complete -c rls -n $tnone -a stop -d 'End the trial early'
+complete -c rls -n $tnone -a report -d 'The analysis and decision'
+complete -c rls -n '__fish_seen_subcommand_from trial; and __fish_seen_subcommand_from report' -l csv -d 'Print as CSV'
 set -l ts '__fish_seen_subcommand_from trial; and __fish_seen_subcommand_from start'
 complete -c rls -n $ts -a '(__rls_values arms)' -d Arm
 complete -c rls -n $ts -l blocks -x -d 'Blocks, 2-50'

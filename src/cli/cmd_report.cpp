@@ -2,6 +2,7 @@
 #include "cli/app.hpp"
 #include "cli/pdf.hpp"
 #include "cli/render.hpp"
+#include "cli/trial_common.hpp"
 #include "cli/window_options.hpp"
 #include "core/error.hpp"
 #include "core/limits.hpp"
@@ -77,7 +78,9 @@ report::Model build_model(Context& ctx, const ReportOptions& o) {
         first_entry_night(db).value_or(Date{date::sys_days{options.to} + date::days{1}});
     const auto sessions = sessions_between(db, options.from, options.to);
     const auto ratings = ratings_between(db, options.from, options.to);
-    return report::build(sessions, ratings, options);
+    auto model = report::build(sessions, ratings, options);
+    model.trial = trial_for_report(ctx, options.from);
+    return model;
 }
 
 void run_report(Context& ctx, const ReportOptions& o) {

@@ -5,6 +5,7 @@
 #include "cli/trial_view.hpp"
 #include "core/error.hpp"
 #include "core/terminal_text.hpp"
+#include "report/trial_render.hpp"
 #include "store/ratings.hpp"
 #include "store/sessions.hpp"
 #include "store/trials.hpp"
@@ -222,6 +223,26 @@ void run_status(Context& ctx, const StatusOptions& o) {
     out << fmt::format("Fingerprint: {}\n", t.fingerprint);
 }
 
+struct ReportOptions {
+    bool json = false;
+    bool csv = false;
+};
+
+void run_report(Context& ctx, const ReportOptions& o) {
+    if (o.json && o.csv) {
+        throw usage_error("--json and --csv cannot be used together");
+    }
+    const auto t = newest_trial_or_fail(ctx);
+    const auto a = analyse_newest(ctx, t);
+    if (o.json) {
+        print_json(ctx, report::render_trial_json(a));
+    } else if (o.csv) {
+        ctx.out() << report::render_trial_csv(a);
+    } else {
+        ctx.out() << report::render_trial_text(a, ctx.color_enabled());
+    }
+}
+
 } // namespace
 
 void register_trial_views(CLI::App& trial, Context& ctx, Action& action) {
@@ -242,6 +263,12 @@ void register_trial_views(CLI::App& trial, Context& ctx, Action& action) {
     auto* status = trial.add_subcommand("status", "Progress, adherence and missing nights");
     status->add_flag("--json", st->json, "Print the progress as JSON");
     status->callback([&ctx, &action, st] { action = [&ctx, st] { run_status(ctx, *st); }; });
+
+    auto ro = std::make_shared<ReportOptions>();
+    auto* report = trial.add_subcommand("report", "The analysis as planned, with a decision");
+    report->add_flag("--json", ro->json, "Print the analysis as JSON");
+    report->add_flag("--csv", ro->csv, "Print the comparisons and nights as CSV");
+    report->callback([&ctx, &action, ro] { action = [&ctx, ro] { run_report(ctx, *ro); }; });
 }
 
 } // namespace rls

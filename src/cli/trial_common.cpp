@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/remind.hpp"
 #include "core/terminal_text.hpp"
+#include "store/ratings.hpp"
 #include "store/sessions.hpp"
 #include "store/trials.hpp"
 
@@ -26,6 +27,23 @@ Trial newest_trial_or_fail(Context& ctx) {
         throw Error(Exit::no_input, "there is no trial yet; start one with rls trial start");
     }
     return std::move(*t);
+}
+
+report::TrialAnalysis analyse_newest(Context& ctx, const Trial& t) {
+    auto& db = ctx.db();
+    const auto& p = t.protocol;
+    return report::analyse_trial(t, sessions_between(db, p.first_night, p.last_night()),
+                                 ratings_between(db, p.first_night, p.last_night()),
+                                 trial_tonight(ctx));
+}
+
+std::optional<report::TrialAnalysis> trial_for_report(Context& ctx, Date from) {
+    const auto t = latest_trial(ctx.db());
+    const auto tonight = trial_tonight(ctx);
+    if (!t || tonight <= t->protocol.first_night || t->end_night() < from) {
+        return std::nullopt; // none, not begun, or ended before the window
+    }
+    return analyse_newest(ctx, *t);
 }
 
 nlohmann::ordered_json trial_json(const Trial& t, Date tonight, bool reveal) {

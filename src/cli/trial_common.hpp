@@ -4,6 +4,7 @@
 
 #include "cli/context.hpp"
 #include "core/trial.hpp"
+#include "report/trial.hpp"
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -16,6 +17,12 @@ namespace rls {
 [[nodiscard]] std::optional<Trial> running_trial(Context& ctx);
 // The newest trial (running, finished or stopped), or Error(no_input).
 [[nodiscard]] Trial newest_trial_or_fail(Context& ctx);
+
+// The analysis of the newest trial, as of now.
+[[nodiscard]] report::TrialAnalysis analyse_newest(Context& ctx, const Trial& t);
+// The trial `rls report` leads with: one running, or one that ended on or
+// after `from` (the report's first night).
+[[nodiscard]] std::optional<report::TrialAnalysis> trial_for_report(Context& ctx, Date from);
 
 // The protocol as JSON; the arms of nights after `tonight` only with `reveal`.
 [[nodiscard]] nlohmann::ordered_json trial_json(const Trial& t, Date tonight, bool reveal);

@@ -5,6 +5,7 @@
 
 #include "core/model.hpp"
 #include "report/stats.hpp"
+#include "report/trial.hpp"
 
 #include <optional>
 #include <string>
@@ -125,6 +126,8 @@ struct NightPoint {
 
 struct Model {
     Options options;
+    // The trial running or just ended (set by the caller): the report's first section.
+    std::optional<TrialAnalysis> trial;
     Date first_night{}; // the window's first night counted: from, or the diary's start
     Coverage coverage;
     std::vector<Group> by_session; // "session", "no session"

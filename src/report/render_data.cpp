@@ -2,6 +2,7 @@
 #include "core/text_formats.hpp"
 #include "core/time.hpp"
 #include "report/render.hpp"
+#include "report/trial_render.hpp"
 
 #include <fmt/format.h>
 
@@ -148,6 +149,7 @@ ordered_json render_json(const Model& m) {
     }
     j["weeks"] = weeks;
     j["next_steps"] = m.next_steps;
+    j["trial"] = m.trial ? render_trial_json(*m.trial) : ordered_json(nullptr);
     return j;
 }
 
@@ -178,6 +180,25 @@ std::string render_csv(const Model& m) {
                                csv_num(g.sleep.mean), csv_num(g.restless.mean));
         }
     };
+    // The trial's comparisons first, in the same columns: family says which
+    // analysis, verdict the decision, note the protocol's fingerprint.
+    if (m.trial) {
+        const auto& t = *m.trial;
+        const auto rows = [&](const char* family, const std::vector<TrialEffect>& list) {
+            for (const auto& e : list) {
+                out += fmt::format("trial,{},{},{},{},{},{},{:.6g},{:.6g},{:.6g},{:.6g},{:.6g},"
+                                   "block,{},{},{},,,,,,,,"
+                                   "\r\n",
+                                   family, outcome_name(t.outcome), csv_field(t.arms[0], true),
+                                   csv_field(t.arms[static_cast<std::size_t>(e.arm)], true), e.n_a,
+                                   e.n_b, e.diff, e.low, e.high, e.p_b_better, e.p_b_mid,
+                                   std::string_view(family) == "as_assigned" ? "true" : "false",
+                                   decision_id(t.decision), t.fingerprint);
+            }
+        };
+        rows("as_assigned", t.as_assigned);
+        rows("as_done", t.as_done);
+    }
     group_rows("session", m.by_session);
     group_rows("routine", m.routines);
     group_rows("oil", m.oils);

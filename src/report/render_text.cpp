@@ -4,6 +4,7 @@
 #include "core/time.hpp"
 #include "report/findings.hpp"
 #include "report/render.hpp"
+#include "report/trial_render.hpp"
 
 #include <cmath>
 #include <fmt/format.h>
@@ -149,6 +150,10 @@ std::string render_text(const Model& m, const TextStyle& style) {
     if (m.first_night > o.from && c.nights > 0) {
         out += p.dim(fmt::format("Counted from {}, the night of your first entry.\n",
                                  format_date(m.first_night)));
+    }
+
+    if (m.trial) {
+        out += "\n" + render_trial_text(*m.trial, style.color);
     }
 
     out += "\n" + p.bold("In short") + "\n";

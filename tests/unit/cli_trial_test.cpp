@@ -96,6 +96,22 @@ TEST_SUITE("cli.trial") {
         CHECK(status["adherence_pct"].get<double>() == doctest::Approx(100.0 * 14 / 16));
         CHECK(json_of(cli, {"trial", "show", "--json"})["fingerprint"] == fp);
         CHECK(cli.ok({"trial", "tonight"}) == "No trial is running.\n");
+        // The analysis, alone and as the first section of rls report.
+        const auto analysis = json_of(cli, {"trial", "report", "--json"});
+        CHECK(analysis["fingerprint"] == fp);
+        CHECK(analysis["state"] == "finished");
+        CHECK(analysis["adherence"]["followed"] == 14);
+        CHECK(analysis["as_assigned"].size() == 1);
+        CHECK(analysis["randomisation"]["exact"] == true);
+        const auto report = json_of(cli, {"report", "--json"});
+        CHECK(report["trial"]["fingerprint"] == fp);
+        CHECK(report["trial"]["decision"] == analysis["decision"]);
+        const auto text = cli.ok({"report"});
+        CHECK(text.find("Trial 1: none (A) vs standard x2 (B) - finished") < text.find("In short"));
+        CHECK(cli.ok({"report", "--csv"}).find("\ntrial,as_assigned,sleep,none,standard x2,") !=
+              std::string::npos);
+        const auto csv = cli.ok({"trial", "report", "--csv"});
+        CHECK(csv.find("trial_night,1,,5,2026-12-09,") != std::string::npos);
     }
 
     TEST_CASE("stop ends the trial early; a new one may start after it") {

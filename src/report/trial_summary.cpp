@@ -1,0 +1,242 @@
+// A trial's analysis as planned: the nights as assigned and as done,
+// adherence, the carry-over check, the decision in words and the timeline.
+#include "report/regression.hpp"
+#include "report/stats.hpp"
+#include "report/trial.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+namespace rls::report {
+
+namespace {
+
+// The first analysed night after a switch of arm (its previous night had another arm).
+bool after_switch(const Protocol& p, const TrialNight& n) {
+    if (n.seq == 1) {
+        return false;
+    }
+    return p.schedule[static_cast<std::size_t>(n.seq - 2)].arm != n.arm;
+}
+
+CarryOver carry_over(const Protocol& p, const std::vector<AnalysedNight>& nights) {
+    CarryOver c;
+    for (const auto& n : nights) {
+        (n.after_switch ? c.n_after_switch : c.n_rest) += 1;
+    }
+    if (c.n_after_switch < 2 || c.n_rest < 2) {
+        return c;
+    }
+    // The arms and blocks as in the main model, plus "first night after a switch".
+    stats::Design x;
+    const std::size_t n = nights.size();
+    x.names.push_back("intercept");
+    x.columns.emplace_back(n, 1.0);
+    for (int b = 2; b <= p.blocks; ++b) {
+        std::vector<double> col(n, 0.0);
+        for (std::size_t i = 0; i < n; ++i) {
+            col[i] = nights[i].block == b ? 1.0 : 0.0;
+        }
+        x.names.push_back("block");
+        x.columns.push_back(std::move(col));
+    }
+    for (std::size_t a = 1; a < p.arms.size(); ++a) {
+        std::vector<double> col(n, 0.0);
+        for (std::size_t i = 0; i < n; ++i) {
+            col[i] = nights[i].arm == static_cast<int>(a) ? 1.0 : 0.0;
+        }
+        x.names.push_back("arm");
+        x.columns.push_back(std::move(col));
+    }
+    std::vector<double> sw(n);
+    std::vector<double> y(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        sw[i] = nights[i].after_switch ? 1.0 : 0.0;
+        y[i] = nights[i].y;
+    }
+    const std::size_t column = x.columns.size();
+    x.names.push_back("after switch");
+    x.columns.push_back(std::move(sw));
+    if (n <= x.columns.size()) {
+        return c;
+    }
+    std::vector<int> blocks(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        blocks[i] = nights[i].block;
+    }
+    const auto coef = block_clustered(x, y, column, blocks);
+    if (!coef || coef->df < 1) {
+        return c;
+    }
+    const double t = stats::t_quantile(0.975, coef->df);
+    c.diff = coef->estimate;
+    c.low = coef->estimate - t * coef->se;
+    c.high = coef->estimate + t * coef->se;
+    return c;
+}
+
+std::string fmt1(double v) {
+    return fmt::format("{:.1f}", v);
+}
+
+// Blocks that would likely decide: with the interval shrinking as one over
+// the square root of the nights, how many blocks until it leaves 0 (at the
+// estimate seen so far) or fits inside +-MID.
+std::optional<int> blocks_to_decide(const TrialEffect& e, int blocks_with_data, double mid) {
+    const double half = (e.high - e.low) / 2;
+    const double d = std::fabs(e.diff);
+    double needed = 1e9;
+    if (d > 0) {
+        needed = std::min(needed, blocks_with_data * std::pow(half / d, 2));
+    }
+    if (d < mid) {
+        needed = std::min(needed, blocks_with_data * std::pow(half / (mid - d), 2));
+    }
+    if (needed > 1e6) {
+        return std::nullopt;
+    }
+    return std::max(1, static_cast<int>(std::ceil(needed)) - blocks_with_data);
+}
+
+std::string decision_words(const TrialAnalysis& a, const TrialEffect* e, int blocks_with_data) {
+    const std::string better =
+        a.outcome == TrialOutcome::sleep ? "better sleep" : "less restless nights";
+    std::string lead;
+    if (a.state == "running") {
+        lead = "Interim (the trial is running; the decision is made after its last night): ";
+    } else if (a.state == "stopped early") {
+        lead = "Stopped early, so this rests on fewer nights than planned: ";
+    }
+    switch (a.decision) {
+    case TrialDecision::too_few:
+        return lead + "too few rated nights of each arm to compare yet.";
+    case TrialDecision::a_better:
+    case TrialDecision::b_better: {
+        const int arm = a.decision == TrialDecision::a_better ? 0 : e->arm;
+        const double p_mid = a.decision == TrialDecision::a_better ? e->p_a_mid : e->p_b_mid;
+        return lead + fmt::format("{} gave {} than {} (by {} points, 95% interval {} to {}); "
+                                  "the chance it is better by at least {:g} point{} is {:.0f}%.",
+                                  a.arms[static_cast<std::size_t>(arm)], better,
+                                  a.arms[static_cast<std::size_t>(arm == 0 ? e->arm : 0)],
+                                  fmt1(std::fabs(e->diff)),
+                                  fmt1(std::fabs(e->diff) == e->diff ? e->low : -e->high),
+                                  fmt1(std::fabs(e->diff) == e->diff ? e->high : -e->low), a.mid,
+                                  a.mid == 1.0 ? "" : "s", 100 * p_mid);
+    }
+    case TrialDecision::no_difference:
+        return lead + fmt::format("no difference that matters: the 95% interval lies within "
+                                  "+-{:g} point{}. Choose the arm you prefer.",
+                                  a.mid, a.mid == 1.0 ? "" : "s");
+    case TrialDecision::undecided:
+        break;
+    }
+    std::string text = lead + "undecided: the nights so far do not settle it.";
+    if (a.more_blocks) {
+        text += fmt::format(" About {} more block{} ({} nights) would likely decide.",
+                            *a.more_blocks, *a.more_blocks == 1 ? "" : "s",
+                            *a.more_blocks * static_cast<int>(a.arms.size()) *
+                                (a.design == TrialDesign::abba ? 2 : 1));
+    } else {
+        text += " No likely number of blocks would decide; any difference is small.";
+    }
+    (void)blocks_with_data;
+    return text;
+}
+
+} // namespace
+
+TrialAnalysis analyse_trial(const Trial& t, const std::vector<Session>& sessions,
+                            const std::vector<Rating>& ratings, Date tonight) {
+    const auto& p = t.protocol;
+    TrialAnalysis a;
+    a.id = t.id;
+    a.fingerprint = t.fingerprint;
+    a.outcome = p.outcome;
+    a.design = p.design;
+    a.mid = p.mid;
+    a.blocks = p.blocks;
+    a.nights_planned = static_cast<int>(p.schedule.size());
+    a.first_night = p.first_night;
+    a.last_night = t.end_night();
+    for (const auto& arm : p.arms) {
+        a.arms.push_back(arm.label());
+    }
+    if (t.stopped) {
+        a.state = "stopped early";
+    } else if (tonight < p.first_night) {
+        a.state = "planned";
+    } else {
+        a.state = tonight > p.last_night() ? "finished" : "running";
+    }
+    const auto records = trial_records(t, sessions, ratings, tonight);
+    std::vector<AnalysedNight> assigned;
+    std::vector<AnalysedNight> done;
+    for (const auto& r : records) {
+        const auto& n = *r.night;
+        if (a.timeline.empty() || a.timeline.back().block != n.block) {
+            a.timeline.push_back({n.block, {}});
+        }
+        const auto score = r.score(p.outcome);
+        a.timeline.back().nights.push_back(
+            {n.night, n.arm, r.done, r.state, n.washout, r.skipped, score});
+        if (r.state == NightState::upcoming) {
+            continue;
+        }
+        ++a.begun;
+        a.followed += r.state == NightState::followed ? 1 : 0;
+        a.deviated += r.state == NightState::deviated ? 1 : 0;
+        a.forgotten += r.state == NightState::forgotten ? 1 : 0;
+        a.skipped += r.skipped ? 1 : 0;
+        if (n.night >= tonight) {
+            continue; // not over yet
+        }
+        ++a.ended;
+        a.rated += score ? 1 : 0;
+        if (n.washout || !score) {
+            continue;
+        }
+        const bool switched = after_switch(p, n);
+        assigned.push_back({n.seq, n.block, n.arm, static_cast<double>(*score), switched});
+        if (r.done) {
+            done.push_back({n.seq, n.block, *r.done, static_cast<double>(*score), switched});
+        }
+    }
+    const int logged = a.followed + a.deviated + a.forgotten;
+    a.adherence_pct = logged == 0 ? 0.0 : 100.0 * a.followed / logged;
+    for (std::size_t arm = 1; arm < p.arms.size(); ++arm) {
+        if (auto e = trial_effect(assigned, static_cast<int>(arm), p.outcome, p.mid)) {
+            a.as_assigned.push_back(*e);
+        }
+        if (auto e = trial_effect(done, static_cast<int>(arm), p.outcome, p.mid)) {
+            a.as_done.push_back(*e);
+        }
+    }
+    if (!assigned.empty()) {
+        a.randomisation = randomisation_test(p, assigned);
+    }
+    a.carry_over = carry_over(p, assigned);
+    // The decision rests on the primary comparison: B against A.
+    const TrialEffect* primary = nullptr;
+    for (const auto& e : a.as_assigned) {
+        if (e.arm == 1) {
+            primary = &e;
+        }
+    }
+    a.decision = decide(primary ? std::optional<TrialEffect>(*primary) : std::nullopt,
+                        a.randomisation, p.outcome, p.mid);
+    int blocks_with_data = 0;
+    for (int b = 1; b <= p.blocks; ++b) {
+        blocks_with_data += std::any_of(assigned.begin(), assigned.end(),
+                                        [&](const AnalysedNight& n) { return n.block == b; })
+                                ? 1
+                                : 0;
+    }
+    if (a.decision == TrialDecision::undecided && primary != nullptr) {
+        a.more_blocks = blocks_to_decide(*primary, blocks_with_data, p.mid);
+    }
+    a.decision_text = decision_words(a, primary, blocks_with_data);
+    return a;
+}
+
+} // namespace rls::report

@@ -1,0 +1,170 @@
+// The trial analysis against numbers worked out by hand: the block-clustered
+// interval is the paired t (with CR1's factor), the randomisation test
+// enumerates sign flips, the decision rule, and what the analysis counts.
+#include "report/trial.hpp"
+
+#include <cmath>
+#include <doctest/doctest.h>
+
+using namespace rls;
+using namespace rls::report;
+
+namespace {
+
+// Eight AB/BA blocks; B - A per block is 3 3 4 1 1 4 3 1 (mean 2.5).
+std::vector<AnalysedNight> eight_pairs(Protocol& p) {
+    p.arms = {Arm{}, Arm{}};
+    p.arms[1].kind = Arm::Kind::routine;
+    p.arms[1].routine = "standard";
+    p.arms[1].rounds = 2;
+    p.blocks = 8;
+    p.first_night = date::year{2026} / 12 / 1;
+    p.seed = 42;
+    p.schedule = make_schedule(2, TrialDesign::pairs, 8, 0, p.first_night, p.seed);
+    const double a[] = {5, 4, 4, 6, 5, 4, 5, 5};
+    const double b[] = {8, 7, 8, 7, 6, 8, 8, 6};
+    std::vector<AnalysedNight> out;
+    for (const auto& n : p.schedule) {
+        const auto i = static_cast<std::size_t>(n.block - 1);
+        out.push_back({n.seq, n.block, n.arm, n.arm == 0 ? a[i] : b[i], false});
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_SUITE("report.trial") {
+    TEST_CASE("the interval is the paired t on the blocks' differences, times CR1's factor") {
+        Protocol p;
+        const auto nights = eight_pairs(p);
+        const auto e = trial_effect(nights, 1, TrialOutcome::sleep, 1.0);
+        REQUIRE(e);
+        // By hand: d = 3 3 4 1 1 4 3 1, mean 2.5, sum of squares about it 12,
+        // se = sqrt(12 / 7 / 8); CR1 with the block indicators not counted
+        // adds sqrt(15 / 14); t(7, 0.975) = 2.364624.
+        const double se = std::sqrt(12.0 / 7.0 / 8.0) * std::sqrt(15.0 / 14.0);
+        CHECK(e->diff == doctest::Approx(2.5));
+        CHECK(e->se == doctest::Approx(se));
+        CHECK(e->df == 7);
+        CHECK(e->low == doctest::Approx(2.5 - 2.364624 * se).epsilon(1e-6));
+        CHECK(e->high == doctest::Approx(2.5 + 2.364624 * se).epsilon(1e-6));
+        CHECK(e->mean_a == doctest::Approx(4.75));
+        CHECK(e->mean_b == doctest::Approx(7.25));
+        CHECK(e->p_b_better > 0.99);
+        // Restlessness: lower is better, so the same numbers favour A.
+        const auto r = trial_effect(nights, 1, TrialOutcome::restless, 1.0);
+        CHECK(r->p_a_better == doctest::Approx(e->p_b_better));
+    }
+
+    TEST_CASE("the randomisation test enumerates the design's allocations") {
+        Protocol p;
+        auto nights = eight_pairs(p);
+        const auto all = randomisation_test(p, nights);
+        CHECK(all.exact);
+        CHECK(all.draws == 256);
+        // Every block favours B: only the observed order and its mirror are as extreme.
+        CHECK(all.p == doctest::Approx(2.0 / 256));
+        // Three blocks with B - A = 3, 1, -1: of the 8 sign flips, |sum| >= 3 in 6.
+        p.blocks = 3;
+        p.schedule.resize(6);
+        nights.resize(6);
+        const double d[] = {3, 1, -1};
+        for (auto& n : nights) {
+            n.y = n.arm == 1 ? d[n.block - 1] : 0.0;
+        }
+        const auto three = randomisation_test(p, nights);
+        CHECK(three.draws == 8);
+        CHECK(three.p == doctest::Approx(0.75));
+    }
+
+    TEST_CASE("more allocations than 100,000: 10,000 seeded draws, the same p every time") {
+        Protocol p;
+        p.arms = {Arm{}, Arm{}, Arm{}};
+        p.arms[1].kind = p.arms[2].kind = Arm::Kind::routine;
+        p.arms[2].rounds = 2;
+        p.blocks = 8; // 6^8 = 1,679,616
+        p.first_night = date::year{2026} / 12 / 1;
+        p.seed = 5;
+        p.schedule = make_schedule(3, TrialDesign::pairs, 8, 0, p.first_night, p.seed);
+        std::vector<AnalysedNight> nights;
+        for (const auto& n : p.schedule) {
+            nights.push_back({n.seq, n.block, n.arm, 5.0 + n.arm + (n.seq % 3), false});
+        }
+        const auto r = randomisation_test(p, nights);
+        CHECK_FALSE(r.exact);
+        CHECK(r.draws == 10000);
+        CHECK(r.allocations == 1679616);
+        CHECK(r.p >= 1.0 / 10001);
+        CHECK(randomisation_test(p, nights).p == r.p);
+    }
+
+    TEST_CASE("the decision: both the test and the interval for a winner; +-MID for none") {
+        TrialEffect e;
+        RandomisationTest t;
+        e.diff = 2;
+        e.low = 0.5;
+        e.high = 3.5;
+        t.p = 0.01;
+        CHECK(decide(e, t, TrialOutcome::sleep, 1) == TrialDecision::b_better);
+        CHECK(decide(e, t, TrialOutcome::restless, 1) == TrialDecision::a_better);
+        t.p = 0.07;
+        CHECK(decide(e, t, TrialOutcome::sleep, 1) == TrialDecision::undecided);
+        e.low = -0.4;
+        e.high = 0.6;
+        CHECK(decide(e, t, TrialOutcome::sleep, 1) == TrialDecision::no_difference);
+        CHECK(decide(std::nullopt, t, TrialOutcome::sleep, 1) == TrialDecision::too_few);
+    }
+
+    TEST_CASE("adherence, as done, and a timeline that never shows nights to come") {
+        Trial t;
+        t.id = 1;
+        t.protocol.arms = {Arm{}, Arm{}};
+        t.protocol.arms[1].kind = Arm::Kind::routine;
+        t.protocol.arms[1].routine = "standard";
+        t.protocol.blocks = 4;
+        t.protocol.first_night = date::year{2026} / 12 / 1;
+        t.protocol.schedule =
+            make_schedule(2, TrialDesign::pairs, 4, 0, t.protocol.first_night, 77);
+        t.fingerprint = fingerprint(t.protocol);
+        std::vector<Session> sessions;
+        std::vector<Rating> ratings;
+        const Date tonight = date::year{2026} / 12 / 6;
+        for (const auto& n : t.protocol.schedule) {
+            if (n.night >= tonight) {
+                break;
+            }
+            // Night 3 does the other arm; night 4 is forgotten.
+            const bool massage = (n.arm == 1) != (n.seq == 3);
+            if (n.seq != 4) {
+                if (massage) {
+                    Session s;
+                    s.night = n.night;
+                    s.routine = "standard";
+                    sessions.push_back(s);
+                } else {
+                    t.marks.push_back({n.night, "skip", n.arm == 0, std::nullopt, {}});
+                }
+            }
+            Rating r;
+            r.night = n.night;
+            r.sleep = 5 + n.arm;
+            ratings.push_back(r);
+        }
+        const auto a = analyse_trial(t, sessions, ratings, tonight);
+        CHECK(a.state == "running");
+        CHECK(a.begun == 6);
+        CHECK(a.ended == 5);
+        CHECK(a.followed == 3);
+        CHECK(a.deviated == 1);
+        CHECK(a.forgotten == 1);
+        CHECK(a.adherence_pct == doctest::Approx(60.0));
+        int upcoming = 0;
+        for (const auto& b : a.timeline) {
+            for (const auto& n : b.nights) {
+                upcoming += n.state == NightState::upcoming ? 1 : 0;
+            }
+        }
+        CHECK(upcoming == 2);
+        CHECK(a.decision_text.starts_with("Interim"));
+    }
+}
