@@ -14,12 +14,12 @@ namespace rls::report {
 
 namespace {
 
-constexpr double k_exact_limit = 100000;
-constexpr int k_sampled_draws = 10000;
-constexpr double k_alpha = 0.05;
+constexpr double trial_k_exact_limit = 100000;
+constexpr int trial_k_sampled_draws = 10000;
+constexpr double trial_k_alpha = 0.05;
 
 // Positive when higher is better for the outcome.
-double orientation(TrialOutcome o) {
+double trial_orientation(TrialOutcome o) {
     return o == TrialOutcome::sleep ? 1.0 : -1.0;
 }
 
@@ -164,7 +164,7 @@ std::optional<TrialEffect> trial_effect(const std::vector<AnalysedNight>& nights
     const double t = stats::t_quantile(0.975, c->df);
     e.low = c->estimate - t * c->se;
     e.high = c->estimate + t * c->se;
-    const double s = orientation(outcome);
+    const double s = trial_orientation(outcome);
     stats::Coefficient gain{s * c->estimate, c->se, c->df};
     e.p_b_better = stats::t_probability_above(gain, 0.0);
     e.p_a_better = 1.0 - e.p_b_better;
@@ -176,12 +176,12 @@ std::optional<TrialEffect> trial_effect(const std::vector<AnalysedNight>& nights
 
 namespace {
 
-struct BlockSlots {
+struct trial_BlockSlots {
     std::vector<std::optional<double>> y; // per analysed slot, in order
 };
 
 // Every order the design allows within one block, as the arm of each slot.
-std::vector<std::vector<int>> block_options(const Protocol& p, std::size_t slots) {
+std::vector<std::vector<int>> trial_block_options(const Protocol& p, std::size_t slots) {
     if (p.design == TrialDesign::abba) {
         return {{0, 1, 1, 0}, {1, 0, 0, 1}};
     }
@@ -195,7 +195,7 @@ std::vector<std::vector<int>> block_options(const Protocol& p, std::size_t slots
 }
 
 // Between-arm sum of squares, sum_a n_a (mean_a - grand)^2: large when arms differ.
-double statistic(const std::vector<double>& sum, const std::vector<int>& count) {
+double trial_statistic(const std::vector<double>& sum, const std::vector<int>& count) {
     double total = 0;
     int n = 0;
     for (std::size_t a = 0; a < sum.size(); ++a) {
@@ -254,7 +254,7 @@ RandomisationTest randomisation_test(const Protocol& p, const std::vector<Analys
             continue; // every order gives the same: leave the block out
         }
         std::vector<Contribution> options;
-        for (const auto& order : block_options(p, slots.size())) {
+        for (const auto& order : trial_block_options(p, slots.size())) {
             Contribution c{std::vector<double>(k, 0.0), std::vector<int>(k, 0)};
             for (std::size_t i = 0; i < slots.size(); ++i) {
                 if (const auto it = y_of.find(slots[i]->seq); it != y_of.end()) {
@@ -270,7 +270,7 @@ RandomisationTest randomisation_test(const Protocol& p, const std::vector<Analys
         r.p = 1;
         return r;
     }
-    const double observed = statistic(observed_sum, observed_count);
+    const double observed = trial_statistic(observed_sum, observed_count);
     const double tolerance = 1e-9 * std::max(1.0, observed);
     double used = 1;
     for (const auto& b : blocks) {
@@ -288,11 +288,11 @@ RandomisationTest randomisation_test(const Protocol& p, const std::vector<Analys
                 count[a] += c.count[a];
             }
         }
-        return statistic(sum, count) >= observed - tolerance;
+        return trial_statistic(sum, count) >= observed - tolerance;
     };
     std::vector<std::size_t> pick(blocks.size(), 0);
     long extreme = 0;
-    if (used <= k_exact_limit) {
+    if (used <= trial_k_exact_limit) {
         r.exact = true;
         long total = 0;
         for (;;) { // mixed-radix count over every allocation
@@ -313,15 +313,15 @@ RandomisationTest randomisation_test(const Protocol& p, const std::vector<Analys
     }
     r.exact = false;
     SeededRandom random(p.seed ^ 0x72616e646f6d6973ULL); // seeded: the same p every time
-    for (int d = 0; d < k_sampled_draws; ++d) {
+    for (int d = 0; d < trial_k_sampled_draws; ++d) {
         for (std::size_t b = 0; b < blocks.size(); ++b) {
             pick[b] = static_cast<std::size_t>(random.below(blocks[b].size()));
         }
         extreme += at_least_as_extreme(pick) ? 1 : 0;
     }
-    r.draws = k_sampled_draws;
+    r.draws = trial_k_sampled_draws;
     // The observed allocation counts as one of the draws (Phipson and Smyth 2010).
-    r.p = (1.0 + static_cast<double>(extreme)) / (1.0 + k_sampled_draws);
+    r.p = (1.0 + static_cast<double>(extreme)) / (1.0 + trial_k_sampled_draws);
     return r;
 }
 
@@ -331,10 +331,10 @@ TrialDecision decide(const std::optional<TrialEffect>& effect,
     if (!effect) {
         return TrialDecision::too_few;
     }
-    const double s = orientation(outcome);
+    const double s = trial_orientation(outcome);
     const double gain_low = std::min(s * effect->low, s * effect->high);
     const double gain_high = std::max(s * effect->low, s * effect->high);
-    const bool significant = test && test->p <= k_alpha;
+    const bool significant = test && test->p <= trial_k_alpha;
     if (significant && gain_low > 0) {
         return TrialDecision::b_better;
     }

@@ -29,12 +29,12 @@ std::string_view decision_id(TrialDecision d) {
 
 namespace {
 
-std::string signed1(double v) {
+std::string trial_signed1(double v) {
     const auto s = fmt::format("{:+.1f}", v);
     return s == "-0.0" ? "+0.0" : s;
 }
 
-std::string pct(double p) {
+std::string trial_pct(double p) {
     const double v = 100 * p;
     if (v > 0 && v < 1) {
         return "<1%";
@@ -45,7 +45,7 @@ std::string pct(double p) {
     return fmt::format("{:.0f}%", v);
 }
 
-void paragraph(std::string& out, const std::string& text, std::size_t indent = 2) {
+void trial_paragraph(std::string& out, const std::string& text, std::size_t indent = 2) {
     bool first = true;
     for (const auto& l : wrap(visible(text), 80 - indent - (first ? 0 : 2))) {
         out += std::string(first ? indent : indent + 2, ' ') + l + "\n";
@@ -53,33 +53,34 @@ void paragraph(std::string& out, const std::string& text, std::size_t indent = 2
     }
 }
 
-std::string letter(int arm) {
+std::string trial_letter(int arm) {
     return std::string(1, arm_letter(arm));
 }
 
-void effect_lines(std::string& out, const TrialAnalysis& a, const TrialEffect& e,
-                  const char* what) {
-    const auto b = letter(e.arm);
-    paragraph(out, fmt::format("{}: {} - A = {} points, 95% interval {} to {} ({} nights; "
-                               "means A {:.1f}, {} {:.1f})",
-                               what, b, signed1(e.diff), signed1(e.low), signed1(e.high), e.n,
-                               e.mean_a.value_or(0), b, e.mean_b.value_or(0)));
-    paragraph(out,
-              fmt::format("P({} better) {}, by at least {:g} {}; P(A better) {}, by at "
-                          "least {:g} {}.",
-                          b, pct(e.p_b_better), a.mid, pct(e.p_b_mid), pct(e.p_a_better), a.mid,
-                          pct(e.p_a_mid)),
-              4);
+void trial_effect_lines(std::string& out, const TrialAnalysis& a, const TrialEffect& e,
+                        const char* what) {
+    const auto b = trial_letter(e.arm);
+    trial_paragraph(out, fmt::format("{}: {} - A = {} points, 95% interval {} to {} ({} nights; "
+                                     "means A {:.1f}, {} {:.1f})",
+                                     what, b, trial_signed1(e.diff), trial_signed1(e.low),
+                                     trial_signed1(e.high), e.n, e.mean_a.value_or(0), b,
+                                     e.mean_b.value_or(0)));
+    trial_paragraph(out,
+                    fmt::format("P({} better) {}, by at least {:g} {}; P(A better) {}, by at "
+                                "least {:g} {}.",
+                                b, trial_pct(e.p_b_better), a.mid, trial_pct(e.p_b_mid),
+                                trial_pct(e.p_a_better), a.mid, trial_pct(e.p_a_mid)),
+                    4);
 }
 
-std::string night_cell(const TimelineNight& n) {
+std::string trial_night_cell(const TimelineNight& n) {
     const auto date = format_date(n.night).substr(5);
     if (n.state == NightState::upcoming) {
         return date + " .";
     }
-    std::string arm = letter(n.arm);
+    std::string arm = trial_letter(n.arm);
     if (n.state == NightState::deviated) {
-        arm += "!" + (n.done ? letter(*n.done) : std::string("x"));
+        arm += "!" + (n.done ? trial_letter(*n.done) : std::string("x"));
     } else if (n.state == NightState::forgotten) {
         arm += "?";
     }
@@ -95,59 +96,62 @@ std::string render_trial_text(const TrialAnalysis& a, bool color) {
     std::string out;
     std::string arms;
     for (std::size_t i = 0; i < a.arms.size(); ++i) {
-        arms +=
-            fmt::format("{}{} ({})", i == 0 ? "" : " vs ", a.arms[i], letter(static_cast<int>(i)));
+        arms += fmt::format("{}{} ({})", i == 0 ? "" : " vs ", a.arms[i],
+                            trial_letter(static_cast<int>(i)));
     }
     out +=
         p.bold(shorten(visible(fmt::format("Trial {}: {} - {}", a.id, arms, a.state)), 80)) + "\n";
     out += fmt::format("  Fingerprint: {}\n", a.fingerprint);
-    paragraph(out, fmt::format(
-                       "Planned: {} blocks of {}, {} nights from {} to {}; outcome {} "
-                       "({}); a difference that matters: {:g} point{}.",
-                       a.blocks, a.design == TrialDesign::pairs ? "randomised pairs" : "ABBA/BAAB",
-                       a.nights_planned, format_date(a.first_night), format_date(a.last_night),
-                       outcome_name(a.outcome),
-                       a.outcome == TrialOutcome::sleep ? "higher is better" : "lower is better",
-                       a.mid, a.mid == 1.0 ? "" : "s"));
-    paragraph(out, fmt::format("Adherence: {} of {} nights so far as assigned ({:.0f}%); {} "
-                               "deviation{}, {} not logged; {} of {} ended nights rated.",
-                               a.followed, a.begun, a.adherence_pct, a.deviated,
-                               a.deviated == 1 ? "" : "s", a.forgotten, a.rated, a.ended));
+    trial_paragraph(
+        out,
+        fmt::format("Planned: {} blocks of {}, {} nights from {} to {}; outcome {} "
+                    "({}); a difference that matters: {:g} point{}.",
+                    a.blocks, a.design == TrialDesign::pairs ? "randomised pairs" : "ABBA/BAAB",
+                    a.nights_planned, format_date(a.first_night), format_date(a.last_night),
+                    outcome_name(a.outcome),
+                    a.outcome == TrialOutcome::sleep ? "higher is better" : "lower is better",
+                    a.mid, a.mid == 1.0 ? "" : "s"));
+    trial_paragraph(out, fmt::format("Adherence: {} of {} nights so far as assigned ({:.0f}%); {} "
+                                     "deviation{}, {} not logged; {} of {} ended nights rated.",
+                                     a.followed, a.begun, a.adherence_pct, a.deviated,
+                                     a.deviated == 1 ? "" : "s", a.forgotten, a.rated, a.ended));
     if (a.as_assigned.empty()) {
         out += "  Too few rated nights of each arm to estimate a difference yet.\n";
     }
     for (const auto& e : a.as_assigned) {
-        effect_lines(out, a, e, "As assigned (primary)");
+        trial_effect_lines(out, a, e, "As assigned (primary)");
     }
     if (a.randomisation) {
         const auto& r = *a.randomisation;
-        paragraph(out, fmt::format("Randomisation test: p = {:.3f} ({}).", r.p,
-                                   r.exact ? fmt::format("exact, all {} allocations", r.draws)
-                                           : fmt::format("{} seeded re-randomisations of {:.3g}",
-                                                         r.draws, r.allocations)));
+        trial_paragraph(out,
+                        fmt::format("Randomisation test: p = {:.3f} ({}).", r.p,
+                                    r.exact ? fmt::format("exact, all {} allocations", r.draws)
+                                            : fmt::format("{} seeded re-randomisations of {:.3g}",
+                                                          r.draws, r.allocations)));
     }
     for (const auto& e : a.as_done) {
-        effect_lines(out, a, e, "As done");
+        trial_effect_lines(out, a, e, "As done");
     }
     const auto& c = a.carry_over;
     if (c.diff) {
         const bool sign = c.low > 0 || c.high < 0;
-        paragraph(out, fmt::format("Carry-over check: first nights after a switch differ from "
-                                   "the rest by {} (95% interval {} to {}): {}.",
-                                   signed1(*c.diff), signed1(c.low), signed1(c.high),
-                                   sign ? "possible carry-over; a washout night would help"
-                                        : "no sign of it (a weak check)"));
+        trial_paragraph(
+            out, fmt::format("Carry-over check: first nights after a switch differ from "
+                             "the rest by {} (95% interval {} to {}): {}.",
+                             trial_signed1(*c.diff), trial_signed1(c.low), trial_signed1(c.high),
+                             sign ? "possible carry-over; a washout night would help"
+                                  : "no sign of it (a weak check)"));
     } else {
         out += "  Carry-over check: too few nights yet.\n";
     }
     out += "  " + p.bold("Decision:") + "\n";
-    paragraph(out, a.decision_text, 4);
+    trial_paragraph(out, a.decision_text, 4);
     out += p.dim("  Timeline: arm and score per night; A!B assigned A, did B; ? not logged;\n"
                  "  - not rated; ( ) washout, not analysed; . still to come.\n");
     for (const auto& b : a.timeline) {
         std::string line = fmt::format("    block {:>2} ", b.block);
         for (const auto& n : b.nights) {
-            const auto cell = night_cell(n);
+            const auto cell = trial_night_cell(n);
             if (display_width(line) + cell.size() + 2 > 80) {
                 out += line + "\n";
                 line = std::string(13, ' ');
@@ -164,7 +168,7 @@ std::string render_trial_text(const TrialAnalysis& a, bool color) {
 
 namespace {
 
-ordered_json effect_json(const TrialEffect& e, const TrialAnalysis& a) {
+ordered_json trial_effect_json(const TrialEffect& e, const TrialAnalysis& a) {
     return {{"a", a.arms[0]},
             {"b", a.arms[static_cast<std::size_t>(e.arm)]},
             {"n", e.n},
@@ -204,11 +208,11 @@ ordered_json render_trial_json(const TrialAnalysis& a) {
                       {"ended", a.ended},       {"rated", a.rated}};
     j["as_assigned"] = ordered_json::array();
     for (const auto& e : a.as_assigned) {
-        j["as_assigned"].push_back(effect_json(e, a));
+        j["as_assigned"].push_back(trial_effect_json(e, a));
     }
     j["as_done"] = ordered_json::array();
     for (const auto& e : a.as_done) {
-        j["as_done"].push_back(effect_json(e, a));
+        j["as_done"].push_back(trial_effect_json(e, a));
     }
     if (a.randomisation) {
         const auto& r = *a.randomisation;

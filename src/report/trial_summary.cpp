@@ -13,14 +13,14 @@ namespace rls::report {
 namespace {
 
 // The first analysed night after a switch of arm (its previous night had another arm).
-bool after_switch(const Protocol& p, const TrialNight& n) {
+bool trial_after_switch(const Protocol& p, const TrialNight& n) {
     if (n.seq == 1) {
         return false;
     }
     return p.schedule[static_cast<std::size_t>(n.seq - 2)].arm != n.arm;
 }
 
-CarryOver carry_over(const Protocol& p, const std::vector<AnalysedNight>& nights) {
+CarryOver trial_carry_over(const Protocol& p, const std::vector<AnalysedNight>& nights) {
     CarryOver c;
     for (const auto& n : nights) {
         (n.after_switch ? c.n_after_switch : c.n_rest) += 1;
@@ -76,14 +76,14 @@ CarryOver carry_over(const Protocol& p, const std::vector<AnalysedNight>& nights
     return c;
 }
 
-std::string fmt1(double v) {
+std::string trial_fmt1(double v) {
     return fmt::format("{:.1f}", v);
 }
 
 // Blocks that would likely decide: with the interval shrinking as one over
 // the square root of the nights, how many blocks until it leaves 0 (at the
 // estimate seen so far) or fits inside +-MID.
-std::optional<int> blocks_to_decide(const TrialEffect& e, int blocks_with_data, double mid) {
+std::optional<int> trial_blocks_to_decide(const TrialEffect& e, int blocks_with_data, double mid) {
     const double half = (e.high - e.low) / 2;
     const double d = std::fabs(e.diff);
     double needed = 1e9;
@@ -99,7 +99,8 @@ std::optional<int> blocks_to_decide(const TrialEffect& e, int blocks_with_data, 
     return std::max(1, static_cast<int>(std::ceil(needed)) - blocks_with_data);
 }
 
-std::string decision_words(const TrialAnalysis& a, const TrialEffect* e, int blocks_with_data) {
+std::string trial_decision_words(const TrialAnalysis& a, const TrialEffect* e,
+                                 int blocks_with_data) {
     const std::string better =
         a.outcome == TrialOutcome::sleep ? "better sleep" : "less restless nights";
     std::string lead;
@@ -119,10 +120,10 @@ std::string decision_words(const TrialAnalysis& a, const TrialEffect* e, int blo
                                   "the chance it is better by at least {:g} point{} is {:.0f}%.",
                                   a.arms[static_cast<std::size_t>(arm)], better,
                                   a.arms[static_cast<std::size_t>(arm == 0 ? e->arm : 0)],
-                                  fmt1(std::fabs(e->diff)),
-                                  fmt1(std::fabs(e->diff) == e->diff ? e->low : -e->high),
-                                  fmt1(std::fabs(e->diff) == e->diff ? e->high : -e->low), a.mid,
-                                  a.mid == 1.0 ? "" : "s", 100 * p_mid);
+                                  trial_fmt1(std::fabs(e->diff)),
+                                  trial_fmt1(std::fabs(e->diff) == e->diff ? e->low : -e->high),
+                                  trial_fmt1(std::fabs(e->diff) == e->diff ? e->high : -e->low),
+                                  a.mid, a.mid == 1.0 ? "" : "s", 100 * p_mid);
     }
     case TrialDecision::no_difference:
         return lead + fmt::format("no difference that matters: the 95% interval lies within "
@@ -196,7 +197,7 @@ TrialAnalysis analyse_trial(const Trial& t, const std::vector<Session>& sessions
         if (n.washout || !score) {
             continue;
         }
-        const bool switched = after_switch(p, n);
+        const bool switched = trial_after_switch(p, n);
         assigned.push_back({n.seq, n.block, n.arm, static_cast<double>(*score), switched});
         if (r.done) {
             done.push_back({n.seq, n.block, *r.done, static_cast<double>(*score), switched});
@@ -215,7 +216,7 @@ TrialAnalysis analyse_trial(const Trial& t, const std::vector<Session>& sessions
     if (!assigned.empty()) {
         a.randomisation = randomisation_test(p, assigned);
     }
-    a.carry_over = carry_over(p, assigned);
+    a.carry_over = trial_carry_over(p, assigned);
     // The decision rests on the primary comparison: B against A.
     const TrialEffect* primary = nullptr;
     for (const auto& e : a.as_assigned) {
@@ -233,9 +234,9 @@ TrialAnalysis analyse_trial(const Trial& t, const std::vector<Session>& sessions
                                 : 0;
     }
     if (a.decision == TrialDecision::undecided && primary != nullptr) {
-        a.more_blocks = blocks_to_decide(*primary, blocks_with_data, p.mid);
+        a.more_blocks = trial_blocks_to_decide(*primary, blocks_with_data, p.mid);
     }
-    a.decision_text = decision_words(a, primary, blocks_with_data);
+    a.decision_text = trial_decision_words(a, primary, blocks_with_data);
     return a;
 }
 

@@ -11,12 +11,12 @@ using rls::test::Cli;
 
 namespace {
 
-// 19:00 UTC is 20:00 in Berlin: the evening of the night of `day`.
-std::string evening(int day_of_december) {
+// 19:00 UTC is 20:00 in Berlin: the trial_evening of the night of `day`.
+std::string trial_evening(int day_of_december) {
     return fmt::format("2026-12-{:02}T19:00:00Z", day_of_december);
 }
 
-nlohmann::json json_of(Cli& cli, const std::vector<std::string>& args) {
+nlohmann::json trial_json_of(Cli& cli, const std::vector<std::string>& args) {
     return nlohmann::json::parse(cli.ok(args));
 }
 
@@ -31,7 +31,7 @@ TEST_SUITE("cli.trial") {
         const auto canonical = cli.ok({"trial", "show", "--canonical"});
         const auto fp = rls::sha256_hex(canonical);
         CHECK(out.find("Fingerprint: " + fp) != std::string::npos);
-        const auto tonight = json_of(cli, {"trial", "tonight", "--json"});
+        const auto tonight = trial_json_of(cli, {"trial", "tonight", "--json"});
         CHECK(tonight["trial_night"] == 1);
         CHECK(out.find("Tonight: " + tonight["arm"].get<std::string>() +
                        ", trial night 1 of 16.") != std::string::npos);
@@ -44,14 +44,14 @@ TEST_SUITE("cli.trial") {
     TEST_CASE("show hides nights still to come unless --reveal") {
         Cli cli("2026-12-01T19:00:00Z");
         cli.ok({"trial", "start", "none", "standard x1", "--seed", "7"});
-        const auto hidden = json_of(cli, {"trial", "show", "--json"});
+        const auto hidden = trial_json_of(cli, {"trial", "show", "--json"});
         CHECK(hidden["schedule"][0]["arm"].is_string());
         for (std::size_t i = 1; i < 16; ++i) {
             CHECK(hidden["schedule"][i]["arm"].is_null());
         }
         const auto text = cli.ok({"trial", "show"});
         CHECK(text.find("later nights hidden") != std::string::npos);
-        const auto shown = json_of(cli, {"trial", "show", "--json", "--reveal"});
+        const auto shown = trial_json_of(cli, {"trial", "show", "--json", "--reveal"});
         int none = 0;
         for (const auto& n : shown["schedule"]) {
             none += n["arm"] == "none" ? 1 : 0;
@@ -60,13 +60,14 @@ TEST_SUITE("cli.trial") {
     }
 
     TEST_CASE("sixteen nights of use, a stop and a skip leave the fingerprint as it was") {
-        Cli cli(evening(1).c_str());
+        Cli cli(trial_evening(1).c_str());
         cli.ok({"trial", "start", "none", "standard x2", "--seed", "3"});
-        const auto fp = json_of(cli, {"trial", "show", "--json"})["fingerprint"];
+        const auto fp = trial_json_of(cli, {"trial", "show", "--json"})["fingerprint"];
         int deviations = 0;
         for (int day = 1; day <= 16; ++day) {
-            cli.set_now(evening(day).c_str());
-            const auto arm = json_of(cli, {"trial", "tonight", "--json"})["arm"].get<std::string>();
+            cli.set_now(trial_evening(day).c_str());
+            const auto arm =
+                trial_json_of(cli, {"trial", "tonight", "--json"})["arm"].get<std::string>();
             if (day == 5) { // a deviation: the other arm
                 const auto r = arm == "none" ? cli.run({"log", "--rounds", "2", "--no-input"})
                                              : cli.run({"trial", "skip", "--no-input"});
@@ -84,26 +85,26 @@ TEST_SUITE("cli.trial") {
             if (day != 12) {
                 cli.ok({"rate", "--sleep", std::to_string(day % 7 + 2)});
             }
-            CHECK(json_of(cli, {"trial", "show", "--json"})["fingerprint"] == fp);
+            CHECK(trial_json_of(cli, {"trial", "show", "--json"})["fingerprint"] == fp);
         }
-        cli.set_now(evening(17).c_str());
-        const auto status = json_of(cli, {"trial", "status", "--json"});
+        cli.set_now(trial_evening(17).c_str());
+        const auto status = trial_json_of(cli, {"trial", "status", "--json"});
         CHECK(status["state"] == "finished");
         CHECK(status["followed"] == 14);
         CHECK(status["deviated"] == deviations);
         CHECK(status["forgotten"] == nlohmann::json::array({"2026-12-09"}));
         CHECK(status["unrated"] == nlohmann::json::array({"2026-12-12"}));
         CHECK(status["adherence_pct"].get<double>() == doctest::Approx(100.0 * 14 / 16));
-        CHECK(json_of(cli, {"trial", "show", "--json"})["fingerprint"] == fp);
+        CHECK(trial_json_of(cli, {"trial", "show", "--json"})["fingerprint"] == fp);
         CHECK(cli.ok({"trial", "tonight"}) == "No trial is running.\n");
         // The analysis, alone and as the first section of rls report.
-        const auto analysis = json_of(cli, {"trial", "report", "--json"});
+        const auto analysis = trial_json_of(cli, {"trial", "report", "--json"});
         CHECK(analysis["fingerprint"] == fp);
         CHECK(analysis["state"] == "finished");
         CHECK(analysis["adherence"]["followed"] == 14);
         CHECK(analysis["as_assigned"].size() == 1);
         CHECK(analysis["randomisation"]["exact"] == true);
-        const auto report = json_of(cli, {"report", "--json"});
+        const auto report = trial_json_of(cli, {"report", "--json"});
         CHECK(report["trial"]["fingerprint"] == fp);
         CHECK(report["trial"]["decision"] == analysis["decision"]);
         const auto text = cli.ok({"report"});
@@ -115,33 +116,33 @@ TEST_SUITE("cli.trial") {
     }
 
     TEST_CASE("stop ends the trial early; a new one may start after it") {
-        Cli cli(evening(1).c_str());
+        Cli cli(trial_evening(1).c_str());
         cli.ok({"trial", "start", "standard x1", "standard x2", "--seed", "9"});
-        cli.set_now(evening(4).c_str());
+        cli.set_now(trial_evening(4).c_str());
         const auto out = cli.ok({"trial", "stop"});
         CHECK(out.find("last night is 2026-12-03") != std::string::npos);
-        CHECK(json_of(cli, {"trial", "status", "--json"})["state"] ==
+        CHECK(trial_json_of(cli, {"trial", "status", "--json"})["state"] ==
               "stopped early after the night of 2026-12-03");
         CHECK(cli.run({"trial", "stop"}).code == 66);
         cli.ok({"trial", "start", "standard x1", "standard x2", "--seed", "10"});
-        CHECK(json_of(cli, {"trial", "show", "--json"})["id"] == 2);
+        CHECK(trial_json_of(cli, {"trial", "show", "--json"})["id"] == 2);
     }
 
     TEST_CASE("the first night is tomorrow when tonight is already logged") {
-        Cli cli(evening(1).c_str());
+        Cli cli(trial_evening(1).c_str());
         cli.ok({"log", "--no-input", "-q"});
         cli.ok({"trial", "start", "standard x1", "standard x2", "--seed", "1"});
-        CHECK(json_of(cli, {"trial", "show", "--json"})["first_night"] == "2026-12-02");
+        CHECK(trial_json_of(cli, {"trial", "show", "--json"})["first_night"] == "2026-12-02");
         CHECK(cli.ok({"trial", "tonight"}) ==
               "No trial night tonight; trial 1 begins on 2026-12-02.\n");
     }
 
-    TEST_CASE("after midnight, before the cut-off, tonight is still the evening's night") {
-        Cli cli(evening(1).c_str());
+    TEST_CASE("after midnight, before the cut-off, tonight is still the trial_evening's night") {
+        Cli cli(trial_evening(1).c_str());
         cli.ok({"trial", "start", "standard x1", "standard x2", "--seed", "5"});
-        const auto at_eight = json_of(cli, {"trial", "tonight", "--json"});
+        const auto at_eight = trial_json_of(cli, {"trial", "tonight", "--json"});
         cli.set_now("2026-12-02T01:30:00Z"); // 02:30 in Berlin
-        const auto after_midnight = json_of(cli, {"trial", "tonight", "--json"});
+        const auto after_midnight = trial_json_of(cli, {"trial", "tonight", "--json"});
         CHECK(after_midnight["night"] == "2026-12-01");
         CHECK(after_midnight["arm"] == at_eight["arm"]);
     }

@@ -12,22 +12,22 @@ using namespace rls;
 
 namespace {
 
-Date ymd(int y, unsigned m, unsigned d) {
+Date trial_ymd(int y, unsigned m, unsigned d) {
     return date::year{y} / date::month{m} / date::day{d};
 }
 
-const ArmCatalog k_catalog{{"standard", "left-only"}, {"lavender", "valerian", "carrier"}};
+const ArmCatalog k_trial_catalog{{"standard", "left-only"}, {"lavender", "valerian", "carrier"}};
 
-Protocol protocol(std::vector<std::string> labels, TrialDesign design, int blocks, int washout,
-                  std::uint64_t seed) {
+Protocol trial_protocol(std::vector<std::string> labels, TrialDesign design, int blocks,
+                        int washout, std::uint64_t seed) {
     Protocol p;
     for (const auto& l : labels) {
-        p.arms.push_back(parse_arm(l, k_catalog, "arm"));
+        p.arms.push_back(parse_arm(l, k_trial_catalog, "arm"));
     }
     p.design = design;
     p.blocks = blocks;
     p.washout = washout;
-    p.first_night = ymd(2026, 11, 25);
+    p.first_night = trial_ymd(2026, 11, 25);
     p.seed = seed;
     p.schedule = make_schedule(p.arms.size(), design, blocks, washout, p.first_night, seed);
     return p;
@@ -58,27 +58,27 @@ TEST_SUITE("core.trial") {
     }
 
     TEST_CASE("arms: none, a routine with rotations, an oil with or without") {
-        CHECK(parse_arm("none", k_catalog, "arm").kind == Arm::Kind::none);
-        const auto x2 = parse_arm("standard x2", k_catalog, "arm");
+        CHECK(parse_arm("none", k_trial_catalog, "arm").kind == Arm::Kind::none);
+        const auto x2 = parse_arm("standard x2", k_trial_catalog, "arm");
         CHECK(x2.kind == Arm::Kind::routine);
         CHECK(x2.rounds == 2);
         CHECK(x2.label() == "standard x2");
-        CHECK(parse_arm("standard", k_catalog, "arm").label() == "standard x1");
-        CHECK(parse_arm("no lavender", k_catalog, "arm").label() == "no lavender");
-        CHECK(parse_arm("lavender", k_catalog, "arm").with);
-        CHECK_THROWS_WITH_AS(parse_arm("rose", k_catalog, "arm"),
+        CHECK(parse_arm("standard", k_trial_catalog, "arm").label() == "standard x1");
+        CHECK(parse_arm("no lavender", k_trial_catalog, "arm").label() == "no lavender");
+        CHECK(parse_arm("lavender", k_trial_catalog, "arm").with);
+        CHECK_THROWS_WITH_AS(parse_arm("rose", k_trial_catalog, "arm"),
                              doctest::Contains("arm 'rose' is not a known arm"), Error);
-        CHECK_THROWS_AS(parse_arm("standard x0", k_catalog, "arm"), Error);
-        CHECK_THROWS_AS(parse_arm("standard x11", k_catalog, "arm"), Error);
-        CHECK_THROWS_AS(parse_arm("no standard", k_catalog, "arm"), Error);
-        CHECK_THROWS_AS(parse_arm("lavender x2", k_catalog, "arm"), Error);
+        CHECK_THROWS_AS(parse_arm("standard x0", k_trial_catalog, "arm"), Error);
+        CHECK_THROWS_AS(parse_arm("standard x11", k_trial_catalog, "arm"), Error);
+        CHECK_THROWS_AS(parse_arm("no standard", k_trial_catalog, "arm"), Error);
+        CHECK_THROWS_AS(parse_arm("lavender x2", k_trial_catalog, "arm"), Error);
     }
 
     TEST_CASE("arms that nights could not tell apart are refused") {
         const auto arms = [](std::vector<std::string> labels) {
             std::vector<Arm> out;
             for (const auto& l : labels) {
-                out.push_back(parse_arm(l, k_catalog, "arm"));
+                out.push_back(parse_arm(l, k_trial_catalog, "arm"));
             }
             return arms_problem(out);
         };
@@ -95,8 +95,8 @@ TEST_SUITE("core.trial") {
 
     TEST_CASE("pairs: every block holds every arm once; the seed reproduces the schedule") {
         for (std::uint64_t seed = 0; seed < 200; ++seed) {
-            const auto p =
-                protocol({"none", "standard x1", "standard x2"}, TrialDesign::pairs, 8, 0, seed);
+            const auto p = trial_protocol({"none", "standard x1", "standard x2"},
+                                          TrialDesign::pairs, 8, 0, seed);
             REQUIRE(p.schedule.size() == 24);
             for (int b = 1; b <= 8; ++b) {
                 std::multiset<int> arms;
@@ -110,22 +110,22 @@ TEST_SUITE("core.trial") {
             CHECK(make_schedule(3, TrialDesign::pairs, 8, 0, p.first_night, seed) == p.schedule);
         }
         // Consecutive nights, numbered from 1.
-        const auto p = protocol({"standard x1", "standard x2"}, TrialDesign::pairs, 8, 0, 7);
+        const auto p = trial_protocol({"standard x1", "standard x2"}, TrialDesign::pairs, 8, 0, 7);
         for (std::size_t i = 0; i < p.schedule.size(); ++i) {
             CHECK(p.schedule[i].seq == static_cast<int>(i) + 1);
             CHECK(p.schedule[i].night == date::sys_days(p.first_night) + date::days(i));
         }
-        CHECK(p.last_night() == ymd(2026, 12, 10));
-        CHECK(p.night(ymd(2026, 11, 24)) == nullptr);
-        CHECK(p.night(ymd(2026, 12, 11)) == nullptr);
-        CHECK(p.night(ymd(2026, 11, 30))->seq == 6);
+        CHECK(p.last_night() == trial_ymd(2026, 12, 10));
+        CHECK(p.night(trial_ymd(2026, 11, 24)) == nullptr);
+        CHECK(p.night(trial_ymd(2026, 12, 11)) == nullptr);
+        CHECK(p.night(trial_ymd(2026, 11, 30))->seq == 6);
     }
 
     TEST_CASE("the orders are drawn evenly: AB and BA about half each over many seeds") {
         int ab = 0;
         constexpr int k_seeds = 2000;
         for (std::uint64_t seed = 0; seed < k_seeds; ++seed) {
-            const auto s = make_schedule(2, TrialDesign::pairs, 1, 0, ymd(2026, 1, 1), seed);
+            const auto s = make_schedule(2, TrialDesign::pairs, 1, 0, trial_ymd(2026, 1, 1), seed);
             ab += s[0].arm == 0 ? 1 : 0;
         }
         // Binomial(2000, 0.5): sd 22; 5 sd either side.
@@ -134,7 +134,7 @@ TEST_SUITE("core.trial") {
     }
 
     TEST_CASE("ABBA/BAAB blocks and washout nights after each switch") {
-        const auto p = protocol({"lavender", "no lavender"}, TrialDesign::abba, 4, 0, 11);
+        const auto p = trial_protocol({"lavender", "no lavender"}, TrialDesign::abba, 4, 0, 11);
         REQUIRE(p.schedule.size() == 16);
         for (int b = 0; b < 4; ++b) {
             const auto* s = &p.schedule[static_cast<std::size_t>(4 * b)];
@@ -142,7 +142,7 @@ TEST_SUITE("core.trial") {
             CHECK(s[1].arm == s[2].arm);
             CHECK(s[0].arm != s[1].arm);
         }
-        const auto w = protocol({"lavender", "no lavender"}, TrialDesign::pairs, 8, 1, 5);
+        const auto w = trial_protocol({"lavender", "no lavender"}, TrialDesign::pairs, 8, 1, 5);
         int previous = -1;
         for (std::size_t i = 0; i < w.schedule.size(); ++i) {
             const auto& n = w.schedule[i];
@@ -165,9 +165,10 @@ TEST_SUITE("core.trial") {
     }
 
     TEST_CASE("the fingerprint is the SHA-256 of the canonical text and changes with the plan") {
-        auto p = protocol({"standard x1", "standard x2"}, TrialDesign::pairs, 8, 0, 42);
+        auto p = trial_protocol({"standard x1", "standard x2"}, TrialDesign::pairs, 8, 0, 42);
         const auto text = canonical_text(p);
-        CHECK(text.starts_with("rls trial protocol 1\narm A: standard x1\narm B: standard x2\n"));
+        CHECK(text.starts_with(
+            "rls trial protocol 1\narm A: standard x1\narm B: standard x2\n"));
         CHECK(text.find("\nseed: 42\n") != std::string::npos);
         CHECK(fingerprint(p) == sha256_hex(text));
         const auto before = fingerprint(p);
@@ -177,7 +178,7 @@ TEST_SUITE("core.trial") {
 
     TEST_CASE("what a night's sessions did: rotations add up, oils with or without, skips") {
         const auto p =
-            protocol({"none", "standard x1", "standard x2"}, TrialDesign::pairs, 2, 0, 1);
+            trial_protocol({"none", "standard x1", "standard x2"}, TrialDesign::pairs, 2, 0, 1);
         Session one;
         one.routine = "standard";
         one.rounds = 1;
@@ -188,7 +189,7 @@ TEST_SUITE("core.trial") {
         CHECK(arm_done(p, {&one, &other}, false) == 2);
         other.routine = "left-only";
         CHECK_FALSE(arm_done(p, {&one, &other}, false));
-        const auto oils = protocol({"lavender", "no lavender"}, TrialDesign::pairs, 2, 0, 1);
+        const auto oils = trial_protocol({"lavender", "no lavender"}, TrialDesign::pairs, 2, 0, 1);
         one.oils = {{"lavender", 3}};
         CHECK(arm_done(oils, {&one}, false) == 0);
         one.oils = {{"valerian", 3}};

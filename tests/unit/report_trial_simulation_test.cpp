@@ -16,9 +16,9 @@ using namespace rls::report;
 
 namespace {
 
-constexpr int k_runs = 1000;
+constexpr int k_trial_runs = 1000;
 
-struct Figures {
+struct TrialFigures {
     int runs = 0;
     int rejected = 0; // randomisation p <= 0.05
     int covered = 0;  // the interval holds the true difference
@@ -27,11 +27,11 @@ struct Figures {
     int no_difference = 0;
 };
 
-Figures simulate(double difference, double drift_per_night, std::uint64_t seed,
-                 TrialDesign design = TrialDesign::pairs, int blocks = 8) {
+TrialFigures simulate_trial(double difference, double drift_per_night, std::uint64_t seed,
+                            TrialDesign design = TrialDesign::pairs, int blocks = 8) {
     std::mt19937_64 rng(seed);
     std::normal_distribution<double> z(0.0, 1.0);
-    Figures f;
+    TrialFigures f;
     Protocol p;
     p.arms = {Arm{}, Arm{}};
     p.arms[1].kind = Arm::Kind::routine;
@@ -39,7 +39,7 @@ Figures simulate(double difference, double drift_per_night, std::uint64_t seed,
     p.design = design;
     p.blocks = blocks;
     p.first_night = date::year{2026} / 1 / 5;
-    for (int run = 0; run < k_runs; ++run) {
+    for (int run = 0; run < k_trial_runs; ++run) {
         p.seed = rng() & k_max_trial_seed;
         p.schedule = make_schedule(2, design, blocks, 0, p.first_night, p.seed);
         // Stationary AR(1): marginal variance 1 / (1 - phi^2).
@@ -75,7 +75,7 @@ Figures simulate(double difference, double drift_per_night, std::uint64_t seed,
     return f;
 }
 
-double pct(int k, int n) {
+double trial_pct(int k, int n) {
     return 100.0 * k / n;
 }
 
@@ -84,28 +84,28 @@ double pct(int k, int n) {
 TEST_SUITE("report.simulation") {
     TEST_CASE("trial, no difference: the test rejects at most 6%, the interval covers 0") {
         for (const double drift : {0.0, 0.1}) {
-            const auto f = simulate(0.0, drift, drift == 0.0 ? 101 : 102);
+            const auto f = simulate_trial(0.0, drift, drift == 0.0 ? 101 : 102);
             std::printf("trial null, drift %.2f/night: randomisation rejects %.1f%%, interval "
                         "covers 0 %.1f%%, decides a difference %.1f%% (%d runs)\n",
-                        drift, pct(f.rejected, f.runs), pct(f.covered, f.runs),
-                        pct(f.a_better + f.b_better, f.runs), f.runs);
-            CHECK(pct(f.rejected, f.runs) <= 6.0);
-            CHECK(pct(f.covered, f.runs) >= 93.0);
-            CHECK(pct(f.a_better + f.b_better, f.runs) <= 6.0);
+                        drift, trial_pct(f.rejected, f.runs), trial_pct(f.covered, f.runs),
+                        trial_pct(f.a_better + f.b_better, f.runs), f.runs);
+            CHECK(trial_pct(f.rejected, f.runs) <= 6.0);
+            CHECK(trial_pct(f.covered, f.runs) >= 93.0);
+            CHECK(trial_pct(f.a_better + f.b_better, f.runs) <= 6.0);
         }
     }
 
     TEST_CASE("trial, a true difference of 1.5 points: the default design finds it") {
         for (const double drift : {0.0, 0.1}) {
-            const auto f = simulate(1.5, drift, drift == 0.0 ? 201 : 202);
+            const auto f = simulate_trial(1.5, drift, drift == 0.0 ? 201 : 202);
             std::printf("trial 1.5 points, drift %.2f/night: decides B better %.1f%%, A better "
                         "%.1f%%, interval covers 1.5 %.1f%%, randomisation rejects %.1f%% "
                         "(%d runs)\n",
-                        drift, pct(f.b_better, f.runs), pct(f.a_better, f.runs),
-                        pct(f.covered, f.runs), pct(f.rejected, f.runs), f.runs);
-            CHECK(pct(f.b_better, f.runs) >= 80.0);
+                        drift, trial_pct(f.b_better, f.runs), trial_pct(f.a_better, f.runs),
+                        trial_pct(f.covered, f.runs), trial_pct(f.rejected, f.runs), f.runs);
+            CHECK(trial_pct(f.b_better, f.runs) >= 80.0);
             CHECK(f.a_better == 0);
-            CHECK(pct(f.covered, f.runs) >= 93.0);
+            CHECK(trial_pct(f.covered, f.runs) >= 93.0);
         }
     }
 }

@@ -12,7 +12,7 @@ using namespace rls::report;
 namespace {
 
 // Eight AB/BA blocks; B - A per block is 3 3 4 1 1 4 3 1 (mean 2.5).
-std::vector<AnalysedNight> eight_pairs(Protocol& p) {
+std::vector<AnalysedNight> trial_eight_pairs(Protocol& p) {
     p.arms = {Arm{}, Arm{}};
     p.arms[1].kind = Arm::Kind::routine;
     p.arms[1].routine = "standard";
@@ -36,7 +36,7 @@ std::vector<AnalysedNight> eight_pairs(Protocol& p) {
 TEST_SUITE("report.trial") {
     TEST_CASE("the interval is the paired t on the blocks' differences, times CR1's factor") {
         Protocol p;
-        const auto nights = eight_pairs(p);
+        const auto nights = trial_eight_pairs(p);
         const auto e = trial_effect(nights, 1, TrialOutcome::sleep, 1.0);
         REQUIRE(e);
         // By hand: d = 3 3 4 1 1 4 3 1, mean 2.5, sum of squares about it 12,
@@ -58,7 +58,7 @@ TEST_SUITE("report.trial") {
 
     TEST_CASE("the randomisation test enumerates the design's allocations") {
         Protocol p;
-        auto nights = eight_pairs(p);
+        auto nights = trial_eight_pairs(p);
         const auto all = randomisation_test(p, nights);
         CHECK(all.exact);
         CHECK(all.draws == 256);
