@@ -2,6 +2,7 @@
 #include "cli/app.hpp"
 #include "cli/render.hpp"
 #include "core/error.hpp"
+#include "core/limits.hpp"
 #include "core/parse.hpp"
 #include "store/files.hpp"
 #include "store/transfer.hpp"
@@ -66,10 +67,6 @@ struct ImportOptions {
     bool dry_run = false;
     bool json = false;
 };
-
-// Decades of nightly entries export to a few MiB; a larger input is not an
-// export (import /dev/zero must not read until memory runs out).
-constexpr std::size_t k_max_import_bytes = std::size_t{64} << 20;
 
 std::string read_capped(std::istream& in, const std::string& file) {
     std::string text;

@@ -66,6 +66,10 @@ inline constexpr std::size_t k_max_display_name_bytes = 80;
 inline constexpr std::size_t k_max_description_bytes = 400;
 inline constexpr std::size_t k_max_zone_name_bytes = 64;
 
+// Decades of nightly entries export to a few MiB; a larger input is not an
+// export (import /dev/zero must not read until memory runs out).
+inline constexpr std::size_t k_max_import_bytes = std::size_t{64} << 20;
+
 // "0-10", for help texts and messages.
 [[nodiscard]] inline std::string range_text(Range r) {
     return std::to_string(r.lo) + "-" + std::to_string(r.hi);
