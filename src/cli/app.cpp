@@ -184,7 +184,9 @@ const std::vector<CommandEntry>& command_table() {
     return table;
 }
 
-int run_cli(int argc, const char* const* argv, Context& ctx) {
+namespace {
+
+int run_command(int argc, const char* const* argv, Context& ctx) {
     try {
         auto only = named_command(argc, argv);
         auto app = std::make_unique<CLI::App>("", "rls");
@@ -234,6 +236,16 @@ int run_cli(int argc, const char* const* argv, Context& ctx) {
                   << '\n';
     }
     return static_cast<int>(Exit::software);
+}
+
+} // namespace
+
+int run_cli(int argc, const char* const* argv, Context& ctx) {
+    const int code = run_command(argc, argv, ctx);
+    if (code != 0 && ctx.exit_status == 0) {
+        ctx.discard_new_database();
+    }
+    return code;
 }
 
 } // namespace rls

@@ -1,6 +1,7 @@
 // rls demo: fill an empty database with sample data.
 #include "cli/app.hpp"
 #include "cli/render.hpp"
+#include "cli/terminal.hpp"
 #include "core/demo.hpp"
 #include "core/error.hpp"
 #include "core/parse.hpp"
@@ -96,6 +97,14 @@ void run_demo(Context& ctx, const DemoOptions& o) {
     }
     std::int64_t sessions = 0;
     std::int64_t ratings = 0;
+    // Thousands of nights take seconds: Ctrl-C, a hang-up or a kill rolls
+    // back and (for a new file) leaves no half-made database behind.
+    const SignalGuard signals;
+    const auto stop_if_signalled = [] {
+        if (take_signal() != 0) {
+            throw Error(Exit::interrupted, "demo interrupted; nothing was added");
+        }
+    };
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     const auto routines = codes_of(list_routines(db));
     if (std::find(routines.begin(), routines.end(), "left-only") == routines.end()) {
@@ -104,13 +113,16 @@ void run_demo(Context& ctx, const DemoOptions& o) {
     generate_demo(
         params,
         [&](const SessionInput& s) {
+            stop_if_signalled();
             (void)insert_session(db, s, t.now);
             ++sessions;
         },
         [&](const RatingInput& r) {
+            stop_if_signalled();
             save_rating(db, r, t.now);
             ++ratings;
         });
+    stop_if_signalled();
     tx.commit();
     if (o.json) {
         print_json(ctx, {{"nights", params.nights},

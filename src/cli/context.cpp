@@ -30,7 +30,7 @@ std::string Context::db_path() const {
 
 SQLite::Database& Context::db() {
     if (!m_db) {
-        m_db = open_database(db_path());
+        m_db = open_database(db_path(), &m_created_db);
         // From the first commit on, a closed pipe must give EPIPE (so that
         // rls can say the change was saved) rather than kill rls silently.
         sqlite3_commit_hook(
@@ -43,6 +43,13 @@ SQLite::Database& Context::db() {
             this);
     }
     return *m_db;
+}
+
+void Context::discard_new_database() {
+    if (m_created_db && !m_committed) {
+        m_created_db = false;
+        rls::discard_new_database(std::move(m_db), db_path());
+    }
 }
 
 const TimeContext& Context::time() {

@@ -60,6 +60,9 @@ public:
     // has, failing to print the confirmation must not look like failure:
     // a script that retries would store the change twice.
     [[nodiscard]] bool committed() const { return m_committed; }
+    // After a failed command: a database file this run created and stored
+    // nothing in is removed, so that a failure leaves nothing behind.
+    void discard_new_database();
 
     // Now, the user's zone and the night cut-off (a setting in the database).
     const TimeContext& time();
@@ -89,6 +92,7 @@ private:
     std::unique_ptr<SQLite::Database> m_db;
     std::optional<TimeContext> m_time;
     bool m_committed = false;
+    bool m_created_db = false;
 };
 
 } // namespace rls

@@ -45,7 +45,7 @@ void make_private_dirs(const fs::path& dir) {
     if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
         const int err = errno;
         throw Error(exit_for_errno(err), fmt::format("cannot create directory {}: {}", dir.string(),
-                                                 std::strerror(err)));
+                                                     std::strerror(err)));
     }
 }
 
@@ -55,7 +55,8 @@ void configure(SQLite::Database& db);
 // then linked into place, which fails harmlessly if another rls got there
 // first. So the real path never holds a half-made or empty database, and an
 // empty file found there was not made by rls.
-void create_database(const fs::path& path) {
+// True when this call made the file (false: another process was first).
+bool create_database(const fs::path& path) {
     make_private_dirs(path.parent_path());
     const auto dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
     check_database_directory(dir);
@@ -64,7 +65,7 @@ void create_database(const fs::path& path) {
     if (fd < 0) {
         const int err = errno;
         throw Error(exit_for_errno(err), fmt::format("cannot create database {}: {}", path.string(),
-                                                 std::strerror(err)));
+                                                     std::strerror(err)));
     }
     ::close(fd);
     struct Cleanup {
@@ -79,11 +80,15 @@ void create_database(const fs::path& path) {
         configure(db);
         migrate(db);
     }
-    if (::link(tmp.c_str(), path.c_str()) != 0 && errno != EEXIST) {
+    if (::link(tmp.c_str(), path.c_str()) != 0) {
         const int err = errno;
+        if (err == EEXIST) {
+            return false;
+        }
         throw Error(exit_for_errno(err), fmt::format("cannot create database {}: {}", path.string(),
-                                                 std::strerror(err)));
+                                                     std::strerror(err)));
     }
+    return true;
 }
 
 void configure(SQLite::Database& db) {
@@ -222,10 +227,13 @@ void backup_before_upgrade(SQLite::Database& db, const fs::path& path, int versi
     (void)backup_to(db, target);
 }
 
-std::unique_ptr<SQLite::Database> open_database(const fs::path& path) {
+std::unique_ptr<SQLite::Database> open_database(const fs::path& path, bool* created) {
     try {
         if (!fs::exists(path)) {
-            create_database(path);
+            const bool made = create_database(path);
+            if (created != nullptr) {
+                *created = made;
+            }
         }
         const bool writable = check_database_file(path).writable;
         auto db = std::make_unique<SQLite::Database>(
@@ -249,6 +257,30 @@ std::unique_ptr<SQLite::Database> open_database(const fs::path& path) {
         throw;
     } catch (const std::exception& e) {
         rethrow_sqlite(e, fmt::format("cannot open database {}", path.string()));
+    }
+}
+
+void discard_new_database(std::unique_ptr<SQLite::Database> db, const fs::path& path) {
+    try {
+        if (!db) {
+            db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
+            configure(*db);
+        }
+        // Another rls may have started using the new file meanwhile: an
+        // exclusive lock, then nothing in it, or it stays.
+        db->exec("BEGIN EXCLUSIVE");
+        const bool empty =
+            db->execAndGet("SELECT (SELECT count(*) FROM session) + (SELECT count(*) FROM rating)")
+                .getInt64() == 0;
+        db->exec("ROLLBACK");
+        if (!empty) {
+            return;
+        }
+        db.reset();
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+            ::unlink((path.string() + suffix).c_str());
+        }
+    } catch (const std::exception&) { // NOLINT(bugprone-empty-catch): keeping it is safe
     }
 }
 

@@ -25,7 +25,14 @@ struct DbLocation {
 
 // Opens (creating if needed, with a 0700 directory and a 0600 file) and
 // migrates. A database newer than this build is refused untouched.
-[[nodiscard]] std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& path);
+// `created` (when given) says whether this call made the file.
+[[nodiscard]] std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& path,
+                                                              bool* created = nullptr);
+
+// Removes a database this run created, with its journals, when it holds no
+// session and no rating (a command that failed on a new file leaves
+// nothing behind). `db` is closed first. Quietly keeps it on any doubt.
+void discard_new_database(std::unique_ptr<SQLite::Database> db, const std::filesystem::path& path);
 
 // Opens an in-memory database, migrated; for tests.
 [[nodiscard]] std::unique_ptr<SQLite::Database> open_memory_database();
