@@ -116,17 +116,6 @@ Registrar named_command(int argc, const char* const* argv) {
     return nullptr;
 }
 
-// Messages echo what was typed or stored (file names, TZ, values): line
-// breaks become spaces and every other control character is shown, not obeyed.
-std::string one_line(std::string s) {
-    for (auto& c : s) {
-        if (c == '\n' || c == '\r') {
-            c = ' ';
-        }
-    }
-    return visible(s);
-}
-
 // CLI11 reports "rls frobnicate" as a missing subcommand; name the word instead.
 std::string parse_error_message(const CLI::App& app, const CLI::ParseError& e, int argc,
                                 const char* const* argv) {
@@ -149,7 +138,7 @@ std::string parse_error_message(const CLI::App& app, const CLI::ParseError& e, i
             return fmt::format("a command is needed: {}", names);
         }
     }
-    return one_line(e.what());
+    return e.what();
 }
 
 } // namespace
@@ -210,8 +199,7 @@ int run_command(int argc, const char* const* argv, Context& ctx) {
         } catch (const CLI::Success& e) { // --help, --version
             return app->exit(e, ctx.out(), ctx.err());
         } catch (const CLI::ParseError& e) {
-            ctx.err() << "rls: " << parse_error_message(*app, e, argc, argv)
-                      << " (see rls --help)\n";
+            ctx.warn(parse_error_message(*app, e, argc, argv) + " (see rls --help)");
             return static_cast<int>(Exit::usage);
         }
         if (action) {
@@ -219,21 +207,20 @@ int run_command(int argc, const char* const* argv, Context& ctx) {
         }
         return ctx.exit_status;
     } catch (const Error& e) {
-        ctx.err() << "rls: " << one_line(e.what()) << '\n';
+        ctx.warn(e.what());
         return static_cast<int>(e.code());
     } catch (const SQLite::Exception& e) {
         try {
             rethrow_sqlite(e, "database error");
         } catch (const Error& mapped) {
-            ctx.err() << "rls: " << one_line(mapped.what()) << '\n';
+            ctx.warn(mapped.what());
             return static_cast<int>(mapped.code());
         }
     } catch (const std::bad_alloc&) {
-        ctx.err() << "rls: out of memory\n";
+        ctx.warn("out of memory");
     } catch (const std::exception& e) {
         // Not the database's fault: say so, rather than send the user to rls check.
-        ctx.err() << "rls: internal error (a bug in rls; please report it): " << one_line(e.what())
-                  << '\n';
+        ctx.warn(std::string("internal error (a bug in rls; please report it): ") + e.what());
     }
     return static_cast<int>(Exit::software);
 }

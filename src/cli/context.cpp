@@ -19,6 +19,21 @@
 
 namespace rls {
 
+namespace {
+
+// 80 columns, or a terminal's width when it is narrower (but not absurdly so).
+std::size_t line_width(int fd, bool is_terminal) {
+    std::size_t width = 80;
+    if (is_terminal) {
+        if (const auto size = terminal_size(fd); size && size->cols >= 40) {
+            width = std::min<std::size_t>(width, static_cast<std::size_t>(size->cols));
+        }
+    }
+    return width;
+}
+
+} // namespace
+
 Context::Context(Environment env) : m_env(std::move(env)) {}
 
 Context::~Context() = default;
@@ -97,7 +112,9 @@ bool Context::color_enabled() const {
 void Context::say(const std::string& text) const {
     if (!quiet) {
         // Confirmations name files and catalog entries: wrapped to 80
-        // columns at spaces, continued two spaces in.
+        // columns (or a narrower terminal's width) at spaces, continued two
+        // spaces in.
+        const std::size_t width = line_width(STDOUT_FILENO, m_env.stdout_is_terminal) - 2;
         std::size_t start = 0;
         while (start < text.size()) {
             auto end = text.find('\n', start);
@@ -108,7 +125,8 @@ void Context::say(const std::string& text) const {
             const auto indent = std::min(line_text.find_first_not_of(' '), line_text.size());
             const std::string lead(indent, ' ');
             bool first = true;
-            for (const auto& line : wrap(line_text.substr(indent), 78 - indent, false)) {
+            for (const auto& line :
+                 wrap(line_text.substr(indent), width - std::min(width - 20, indent), false)) {
                 out() << (first ? lead : "\n  " + lead) << line;
                 first = false;
             }
@@ -116,6 +134,18 @@ void Context::say(const std::string& text) const {
             start = end + 1;
         }
     }
+}
+
+void Context::warn(std::string_view text) const {
+    // What is echoed (file names, TZ, values) may hold line breaks.
+    std::string flat(text);
+    std::replace(flat.begin(), flat.end(), '\n', ' ');
+    std::replace(flat.begin(), flat.end(), '\r', ' ');
+    for (const auto& line : fit_message("rls: " + visible(flat),
+                                        line_width(STDERR_FILENO, m_env.stderr_is_terminal))) {
+        err() << line << '\n';
+    }
+    err() << std::flush;
 }
 
 std::optional<std::string> Context::ask(const std::string& prompt) {

@@ -79,6 +79,10 @@ public:
     // A confirmation for a person ("Logged session 12 ..."): stdout, unless --quiet.
     void say(const std::string& text) const;
 
+    // An error or warning on stderr: "rls: " and `text` on one line,
+    // control characters shown, fitted into 80 columns (fit_message).
+    void warn(std::string_view text) const;
+
     // Prints one line to stderr and reads the answer; nullopt at end of input.
     std::optional<std::string> ask(const std::string& prompt);
     // A 0-10 rating, asked again until valid; nullopt when Enter skips it.

@@ -159,9 +159,9 @@ std::int64_t store_guided_session(Context& ctx, const RecoveryFrame& frame,
 
 void mention_recovery_files(Context& ctx) {
     for (const auto& file : recovery_files(ctx)) {
-        ctx.err() << fmt::format("rls: a guided session that could not be stored is kept in {}; "
-                                 "store it with rls guide --recover\n",
-                                 file.string());
+        ctx.warn(fmt::format("a guided session that could not be stored is kept in {}; store it "
+                             "with rls guide --recover",
+                             file.string()));
     }
 }
 

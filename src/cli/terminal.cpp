@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <csignal>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace rls {
@@ -54,6 +55,14 @@ bool wait_for_input(int fd) {
             return true; // let the read report the problem
         }
     }
+}
+
+std::optional<TerminalSize> terminal_size(int fd) {
+    winsize ws{};
+    if (::ioctl(fd, TIOCGWINSZ, &ws) != 0 || ws.ws_col == 0 || ws.ws_row == 0) {
+        return std::nullopt;
+    }
+    return TerminalSize{ws.ws_col, ws.ws_row};
 }
 
 RawMode::RawMode(int fd) : m_fd(fd) {

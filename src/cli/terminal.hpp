@@ -34,6 +34,14 @@ private:
 // streams retry a read that a signal interrupted.
 [[nodiscard]] bool wait_for_input(int fd);
 
+// Columns and rows of the terminal on `fd`; nullopt when `fd` is not a
+// terminal or its size is unknown (0x0).
+struct TerminalSize {
+    int cols = 0;
+    int rows = 0;
+};
+[[nodiscard]] std::optional<TerminalSize> terminal_size(int fd);
+
 // Raw mode on a terminal: no echo, no line buffering, Ctrl-C as a key.
 class RawMode {
 public:

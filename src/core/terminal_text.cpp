@@ -210,6 +210,102 @@ std::string shorten(std::string_view s, std::size_t width) {
     return out + "…";
 }
 
+std::string shorten_middle(std::string_view s, std::size_t width) {
+    if (display_width(s) <= width) {
+        return std::string(s);
+    }
+    if (width < 3) {
+        return shorten(s, width);
+    }
+    struct Char {
+        std::size_t at;
+        std::size_t len;
+        std::size_t width;
+    };
+    std::vector<Char> chars;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto d = decode(s.substr(i));
+        const std::size_t len = d.len == 0 ? 1 : d.len;
+        chars.push_back({i, len, d.len == 0 ? 4 : width_of(d.cp)});
+        i += len;
+    }
+    // A third for the start, the rest for the end (the file name).
+    const std::size_t room = width - 1;
+    const std::size_t head_room = room / 3;
+    std::size_t head = 0;
+    std::size_t used = 0;
+    while (head < chars.size() && used + chars[head].width <= head_room) {
+        used += chars[head++].width;
+    }
+    std::size_t tail = chars.size();
+    while (tail > head && used + chars[tail - 1].width <= room) {
+        used += chars[--tail].width;
+    }
+    const auto head_end = head == 0 ? 0 : chars[head - 1].at + chars[head - 1].len;
+    return std::string(s.substr(0, head_end)) + "…" +
+           std::string(tail < chars.size() ? s.substr(chars[tail].at) : std::string_view{});
+}
+
+std::vector<std::string> fit_message(std::string_view line, std::size_t width) {
+    constexpr std::size_t k_min_path = 24;
+    std::vector<std::string> words;
+    for (std::size_t pos = 0; pos <= line.size();) {
+        auto space = line.find(' ', pos);
+        space = space == std::string_view::npos ? line.size() : space;
+        words.emplace_back(line.substr(pos, space - pos));
+        pos = space + 1;
+    }
+    // Paths shortened (widest first, none below a readable minimum) only
+    // where that makes the message one line; when it must wrap anyway,
+    // paths stay whole unless one is wider than a line by itself.
+    const auto shortened = [&words, width](std::size_t floor) {
+        auto out = words;
+        const auto total = [&out] {
+            std::size_t n = out.size() - 1;
+            for (const auto& w : out) {
+                n += display_width(w);
+            }
+            return n;
+        };
+        for (auto over = total(); over > width; over = total()) {
+            std::string* widest = nullptr;
+            for (auto& w : out) {
+                if (w.find('/') != std::string::npos && display_width(w) > floor &&
+                    (widest == nullptr || display_width(w) > display_width(*widest))) {
+                    widest = &w;
+                }
+            }
+            if (widest == nullptr) {
+                break;
+            }
+            const auto w = display_width(*widest);
+            *widest = shorten_middle(*widest, std::max(floor, w - std::min(w, over - width)));
+        }
+        return std::pair{out, total() <= width};
+    };
+    if (auto [one_line, fits] = shortened(k_min_path); fits) {
+        words = std::move(one_line);
+    } else {
+        words = shortened(width > 4 ? width - 4 : width).first;
+    }
+    std::string fitted;
+    for (const auto& w : words) {
+        fitted += (fitted.empty() ? "" : " ") + w;
+    }
+    auto lines = wrap(fitted, width);
+    if (lines.size() > 1) {
+        std::string rest;
+        for (std::size_t i = 1; i < lines.size(); ++i) {
+            rest += (rest.empty() ? "" : " ") + lines[i];
+        }
+        lines.resize(1);
+        for (const auto& l : wrap(rest, width - std::min<std::size_t>(width - 1, 2))) {
+            lines.push_back("  " + l);
+        }
+    }
+    return lines;
+}
+
 std::string cell(std::string_view s, std::size_t width) {
     return pad(shorten(s, width), width);
 }

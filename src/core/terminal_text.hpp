@@ -35,6 +35,16 @@ namespace rls {
 // `s` if it fits in `width` columns, else cut to fit with a trailing "…".
 [[nodiscard]] std::string shorten(std::string_view s, std::size_t width);
 
+// `s` if it fits in `width` columns, else its start and end joined by "…":
+// for a path, whose directory start and file name say the most.
+[[nodiscard]] std::string shorten_middle(std::string_view s, std::size_t width);
+
+// One message line (an error, a warning) fitted into `width` columns: paths
+// (words with a '/') are shortened in the middle first, down to a readable
+// minimum, so it stays one line where it can; what still does not fit is
+// wrapped at spaces, continued two spaces in.
+[[nodiscard]] std::vector<std::string> fit_message(std::string_view line, std::size_t width);
+
 // shorten() then pad(): a table cell of exactly `width` columns.
 [[nodiscard]] std::string cell(std::string_view s, std::size_t width);
 

@@ -22,6 +22,15 @@ DEFAULT_NOW = "2026-11-25T07:30:00Z"
 DEFAULT_TZ = "Europe/Berlin"
 
 
+def messages(stderr):
+    """rls's messages on stderr, one per item: a message wrapped to 80 columns
+    continues two spaces in; every line must fit."""
+    for line in stderr.split("\n"):
+        if len(line) > 80:
+            raise AssertionError(f"a line wider than 80 columns: {line!r}")
+    return stderr.strip("\n").replace("\n  ", " ").splitlines()
+
+
 class RlsCase(unittest.TestCase):
     tz = DEFAULT_TZ
     now = DEFAULT_NOW
@@ -70,7 +79,7 @@ class RlsCase(unittest.TestCase):
         r = self.run_rls(*args, **kw)
         self.assertEqual(r.returncode, code, f"rls {' '.join(args)}: {r.stdout} {r.stderr}")
         self.assertEqual(r.stdout, "", "nothing on stdout for an error")
-        lines = r.stderr.strip("\n").split("\n")
+        lines = messages(r.stderr)
         self.assertEqual(len(lines), 1, f"one-line error expected, got {r.stderr!r}")
         self.assertTrue(lines[0].startswith("rls: "), lines[0])
         return lines[0]

@@ -9,7 +9,7 @@ import sqlite3
 import subprocess
 import unittest
 
-from rlstest import RLS, RlsCase
+from rlstest import RLS, RlsCase, messages
 
 CAN_DROP_PRIVILEGES = os.geteuid() == 0 and shutil.which("setpriv") is not None
 
@@ -21,7 +21,7 @@ class FaultCase(RlsCase):
 
     def check_failure(self, r, code, text=None):
         self.assertEqual(r.returncode, code, r.stdout + r.stderr)
-        lines = r.stderr.strip().splitlines()
+        lines = messages(r.stderr)
         self.assertEqual(len(lines), 1, r.stderr)
         self.assertTrue(lines[0].startswith("rls: "), lines[0])
         if text:

@@ -11,7 +11,7 @@ import threading
 import time
 import unittest
 
-from rlstest import RLS, RlsCase
+from rlstest import RLS, RlsCase, messages
 
 
 class Recovery(RlsCase):
@@ -61,8 +61,8 @@ class Recovery(RlsCase):
         self.assertEqual(out, "")
         files = glob.glob(self.db + ".unsaved-*.json")
         self.assertEqual(len(files), 1, err)
-        self.assertIn(files[0], err.splitlines()[-1])
-        self.assertIn("rls guide --recover", err)
+        self.assertIn(files[0], messages(err)[-1])
+        self.assertIn("rls guide --recover", messages(err)[-1])
         self.assertEqual(stat.S_IMODE(os.stat(files[0]).st_mode), 0o600)
         self.assertEqual(self.sql("SELECT count(*) FROM session"), [(1,)])
 

@@ -8,7 +8,7 @@ import stat
 import subprocess
 import unittest
 
-from rlstest import RLS, RlsCase
+from rlstest import RLS, RlsCase, messages
 
 NOTE = 'Zeile eins\nligne deux — "quoted", 😴\ttab; DROP TABLE session; --'
 
@@ -204,7 +204,7 @@ class Check(RlsCase):
         r = self.run_rls("check")
         self.assertEqual(r.returncode, 65, r.stdout + r.stderr)
         self.assertNotIn("Integrity     ok", r.stdout)
-        self.assertEqual(len(r.stderr.strip().splitlines()), 1)
+        self.assertEqual(len(messages(r.stderr)), 1)
         self.assertIn("failed its check", r.stderr)
         self.assertFalse(self.run_rls("--db", self.db, "check", "--json").stdout == "")
 

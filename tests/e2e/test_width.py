@@ -7,7 +7,7 @@ import subprocess
 import unicodedata
 import unittest
 
-from rlstest import RLS, RlsCase
+from rlstest import RLS, RlsCase, messages
 
 POINT = "left." + "p" * 35          # ids are at most 40 characters
 OIL = "o" * 40
@@ -84,6 +84,35 @@ class Width(RlsCase):
         for args in (["list"], ["report"], ["remind"], ["points"], ["routines"]):
             with self.subTest(args=args):
                 self.run_fits(*args)
+
+    def test_errors_with_long_paths_fit(self):
+        deep = os.path.join(self.tmp, *(["a-rather-long-directory-name"] * 6))
+        os.makedirs(deep)
+        text = os.path.join(deep, "notes.txt")
+        with open(text, "w") as f:
+            f.write("Dear diary\n" * 50)
+        bad = os.path.join(deep, "not-an-export.json")
+        with open(bad, "w") as f:
+            f.write("{")
+        cases = [
+            (["--db", text, "list"], 65),                       # not an rls database
+            (["--db", os.path.join(text, "rls.db"), "list"], None),  # a file as a directory
+            (["import", bad], 65),
+            (["export", "--out", os.path.join(deep, "missing", "out.json")], None),
+            (["backup", os.path.join(deep, "missing", "b.db")], None),
+        ]
+        for args, code in cases:
+            with self.subTest(args=args):
+                r = self.run_rls(*args)
+                self.assertNotEqual(r.returncode, 0, r.stderr)
+                if code is not None:
+                    self.assertEqual(r.returncode, code, r.stderr)
+                self.assert_fits(" ".join(args), r.stderr)
+                # One message, its path shortened in the middle: the file name stays.
+                self.assertEqual(len(messages(r.stderr)), 1, r.stderr)
+                self.assertIn("…", r.stderr)
+                name = os.path.basename(args[-1] if args[0] != "--db" else args[1])
+                self.assertIn(name, r.stderr)
 
 
 if __name__ == "__main__":

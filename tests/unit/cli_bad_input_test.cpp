@@ -4,6 +4,7 @@
 // end-to-end suite: none of it needs a real process.)
 #include "cli_harness.hpp"
 #include "core/limits.hpp"
+#include "core/terminal_text.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -110,8 +111,14 @@ void check_refused(Cli& cli, std::vector<std::string> args, int code, const std:
     CHECK(r.code == code);
     CHECK(r.out.empty());
     CHECK(r.err.starts_with("rls: "));
-    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
-    CHECK(r.err.find(names) != std::string::npos);
+    const auto message = r.message();
+    CHECK(std::count(message.begin(), message.end(), '\n') == 1);
+    CHECK(message.find(names) != std::string::npos);
+    for (std::size_t start = 0; start < r.err.size();) { // every line fits 80 columns
+        const auto end = r.err.find('\n', start);
+        CHECK(rls::display_width(r.err.substr(start, end - start)) <= 80);
+        start = end == std::string::npos ? r.err.size() : end + 1;
+    }
     CHECK(cli.db_bytes() == digest);
 }
 

@@ -66,7 +66,7 @@ TEST_SUITE("cli.commands") {
         const auto r = cli.run({"list"});
         CHECK(r.code == 70);
         CHECK(r.err.find("database error") == std::string::npos);
-        CHECK(r.err ==
+        CHECK(r.message() ==
               "rls: internal error (a bug in rls; please report it): a fault planted by the "
               "test\n");
     }
@@ -96,7 +96,7 @@ TEST_SUITE("cli.commands") {
         Cli cli("1999-12-31T22:00:00Z");
         const auto r = cli.run({"log", "--no-input"});
         CHECK(r.code == 64);
-        CHECK(r.err ==
+        CHECK(r.message() ==
               "rls: the clock reads 1999-12-31T22:00:00Z, before 2000-01-01; set the system "
               "clock (or RLS_NOW) to the present\n");
         cli.set_now("2026-11-25T07:30:00Z");

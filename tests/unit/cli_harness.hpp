@@ -20,6 +20,15 @@ struct CliResult {
     int code = 0;
     std::string out;
     std::string err;
+    // stderr with each message's continuation lines (wrapped to 80 columns,
+    // two spaces in) joined back into one line.
+    [[nodiscard]] std::string message() const {
+        std::string joined = err;
+        for (auto at = joined.find("\n  "); at != std::string::npos; at = joined.find("\n  ", at)) {
+            joined.replace(at, 3, " ");
+        }
+        return joined;
+    }
 };
 
 class Cli {

@@ -81,3 +81,39 @@ TEST_SUITE("core.terminal_text") {
         CHECK(wrap("足裏足", 4) == std::vector<std::string>{"足裏", "足"});
     }
 }
+
+TEST_SUITE("core.terminal_text") {
+    TEST_CASE("shorten_middle keeps a path's start and its file name") {
+        CHECK(shorten_middle("/short/path", 20) == "/short/path");
+        const std::string path = "/home/someone/a/very/long/directory/name/for/data/rls.db";
+        const auto s = shorten_middle(path, 30);
+        CHECK(display_width(s) == 30);
+        CHECK(s.starts_with("/home/so"));
+        CHECK(s.ends_with("/data/rls.db"));
+        CHECK(s.find("…") != std::string::npos);
+        // Wide characters are never cut in half.
+        const auto wide = shorten_middle("/日本語/日本語/日本語/日本語/日本語.db", 15);
+        CHECK(display_width(wide) <= 15);
+        CHECK(wide.ends_with(".db"));
+    }
+
+    TEST_CASE("fit_message shortens paths first, then wraps") {
+        const std::string dir(90, 'd');
+        const std::string line = "rls: cannot open database /tmp/" + dir + "/rls.db: no such file";
+        const auto one = fit_message(line, 80);
+        REQUIRE(one.size() == 1);
+        CHECK(display_width(one[0]) == 80);
+        CHECK(one[0].starts_with("rls: cannot open database /tmp/"));
+        CHECK(one[0].ends_with("d/rls.db: no such file"));
+        // Without a path, words wrap, continued two spaces in.
+        std::string words;
+        for (int i = 0; i < 30; ++i) {
+            words += "word ";
+        }
+        const auto lines = fit_message("rls: " + words, 80);
+        REQUIRE(lines.size() == 2);
+        CHECK(display_width(lines[0]) <= 80);
+        CHECK(lines[1].starts_with("  word"));
+        CHECK(fit_message("rls: short", 80) == std::vector<std::string>{"rls: short"});
+    }
+}
