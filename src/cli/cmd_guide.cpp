@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 #include <memory>
 #include <ostream>
+#include <unistd.h>
 
 namespace rls {
 
@@ -63,7 +64,16 @@ void run_guide(Context& ctx, const GuideOptions& o) {
     const auto clock_start = std::chrono::steady_clock::now();
 
     SignalGuard signals;
-    const bool full_screen = ctx.stdin_is_terminal() && ctx.stdout_is_terminal();
+    bool full_screen = ctx.stdin_is_terminal() && ctx.stdout_is_terminal();
+    if (const auto size = terminal_size(STDOUT_FILENO);
+        full_screen && size &&
+        (size->cols < guide::k_screen_cols || size->rows < guide::k_screen_rows)) {
+        // The screen would wrap and scroll into a garble: plain questions fit any width.
+        ctx.warn(fmt::format("the terminal is {}x{}, smaller than the guide's {}x{} screen; "
+                             "asking plain questions instead",
+                             size->cols, size->rows, guide::k_screen_cols, guide::k_screen_rows));
+        full_screen = false;
+    }
     auto ui = full_screen ? guide::screen_ui(ctx, ui_options) : guide::line_ui(ctx);
     bool partial = false;
     while (!walk.finished()) {
@@ -76,8 +86,12 @@ void run_guide(Context& ctx, const GuideOptions& o) {
                 continue;
             }
             ui->close();
-            if (choice == guide::QuitChoice::discard || !walk.anything_done()) {
+            if (choice == guide::QuitChoice::discard) {
                 throw Error(Exit::declined, "stopped; nothing was saved");
+            }
+            if (!walk.massage_done()) {
+                throw Error(Exit::declined, "stopped before the first point was done; nothing "
+                                            "was saved");
             }
             partial = true;
             break;

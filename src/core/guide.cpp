@@ -217,8 +217,18 @@ std::optional<int> Walk::tenderness() const {
     return it == m_tenderness.end() ? std::nullopt : it->second;
 }
 
-bool Walk::anything_done() const {
-    return m_furthest >= 2 || m_oils_set || !m_tenderness.empty() || m_before || m_after;
+bool Walk::massage_done() const {
+    for (const auto& [where, value] : m_tenderness) {
+        if (value) {
+            return true;
+        }
+    }
+    for (std::size_t i = 0; i < m_furthest && i < m_steps.size(); ++i) {
+        if (m_steps[i].kind == StepKind::point) {
+            return true;
+        }
+    }
+    return false;
 }
 
 SessionInput Walk::session(bool partial) const {

@@ -81,8 +81,11 @@ public:
     void set_before(std::optional<int> v) { m_before = v; }
     void set_after(std::optional<int> v) { m_after = v; }
 
-    // Whether anything worth saving has been done or said.
-    [[nodiscard]] bool anything_done() const;
+    // Whether any massage worth saving was done: a point gone through or a
+    // tenderness given. Stopped before that (at the first point at the
+    // latest), a session would count as a massage night in the report
+    // although none took place, so it is not saved.
+    [[nodiscard]] bool massage_done() const;
 
     // The session as walked so far. A point's tenderness is the first one
     // given for it (later rotations only fill in a skipped one), so that

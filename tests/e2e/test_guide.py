@@ -184,6 +184,65 @@ class Guide(RlsCase):
         os.write(t.master, b"q"); t.expect("Save what"); os.write(t.master, b"n"); t.wait()
 
 
+    def test_a_small_terminal_gets_plain_questions_not_a_garbled_screen(self):
+        t = Terminal(["guide", "--no-timer"], self.env(), cols=60, rows=20)
+        t.expect("the terminal is 60x20, smaller than the guide's")
+        t.expect(r"\[1/17\] Get ready")
+        t.type("")
+        t.expect("Oils tonight")
+        t.type("")
+        t.expect("Massage the left foot")
+        t.type("")
+        t.expect("How tender")
+        t.type("4")
+        t.send_eof()  # the terminal goes away: what was done is kept
+        t.wait()
+        self.assertNotIn("\x1b[?1049h", t.transcript)  # never the full screen
+        for line in t.transcript.replace("\r", "").split("\n"):
+            self.assertLessEqual(len(line), 60, line)
+        self.assertEqual(self.session()["points"], [{"point": "left.heart", "tenderness": 4}])
+
+    def test_a_terminal_made_smaller_asks_for_room(self):
+        import fcntl
+        import struct
+        import termios
+        t = self.start("--no-timer")
+        t.expect("Get ready")
+        fcntl.ioctl(t.master, termios.TIOCSWINSZ, struct.pack("HHHH", 20, 60, 0, 0))
+        t.expect("Make the terminal at least 80x24 to see the guide")
+        t.expect(r"\(it is\s+60x20\)")
+        fcntl.ioctl(t.master, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        t.expect("Get ready")
+        os.write(t.master, b"q")
+        t.expect("Save what")
+        os.write(t.master, b"n")
+        self.assertEqual(t.wait(), 1)
+
+    def test_stopped_at_the_first_point_saves_nothing(self):
+        t = self.start("--no-timer")
+        t.expect("Get ready"); t.type("")
+        t.expect("Oils tonight"); t.type("lavender")
+        t.expect("Massage the left foot"); t.type("")
+        t.expect("step 4 of 17")
+        t.expect("Point 1 of 8")
+        os.write(t.master, b"q")
+        t.expect("Save what you have done so far")
+        os.write(t.master, b"y")
+        self.assertEqual(t.wait(), 1)
+        self.assertIn("stopped before the first point was done; nothing was saved",
+                      t.transcript)
+        self.assertEqual(self.ok("list", "--json").count('"routine"'), 0)
+        # So does a closed terminal there.
+        t = self.start("--no-timer")
+        t.expect("Get ready"); t.type("")
+        t.expect("Oils tonight"); t.type("")
+        t.expect("Massage the left foot"); t.type("")
+        t.expect("Point 1 of 8")
+        t.proc.send_signal(signal.SIGHUP)
+        self.assertEqual(t.wait(), 1)
+        self.assertEqual(self.sql("SELECT count(*) FROM session"), [(0,)])
+
+
 class GuideStyle(RlsCase):
     def walk_one_hold(self, *args, **env):
         t = Terminal(["guide", "--pace", "0.02", *args], self.env(**env))

@@ -150,7 +150,7 @@ TEST_SUITE("core.guide") {
 
     TEST_CASE("answers become the session: first tenderness wins, later rotations fill gaps") {
         Walk w(standard(), catalog(), {{"lavender", 2}});
-        CHECK_FALSE(w.anything_done());
+        CHECK_FALSE(w.massage_done());
         while (!w.finished()) {
             const auto& s = w.step();
             if (s.kind == StepKind::point && s.rotation == 1) {
@@ -186,6 +186,27 @@ TEST_SUITE("core.guide") {
         CHECK(session.oils.size() == 1);
     }
 
+    TEST_CASE("stopped at the first point, no massage was done") {
+        Walk w(standard(), catalog(), {{"lavender", 2}});
+        while (w.step().kind != StepKind::point) {
+            w.next();
+        }
+        w.set_oils({{"lavender", 3}});
+        CHECK_FALSE(w.massage_done()); // at the first point, with oils chosen
+        w.set_tenderness(std::nullopt);
+        CHECK_FALSE(w.massage_done()); // skipped, not yet left
+        w.next();
+        CHECK(w.massage_done()); // the first point was gone through
+        w.back();
+        CHECK(w.massage_done()); // and going back does not undo it
+        Walk answered(standard(), catalog(), {});
+        while (answered.step().kind != StepKind::point) {
+            answered.next();
+        }
+        answered.set_tenderness(4);
+        CHECK(answered.massage_done());
+    }
+
     TEST_CASE("back never goes before the first step, and a partial session says so") {
         Walk w(standard(), catalog(), {});
         w.back();
@@ -196,7 +217,7 @@ TEST_SUITE("core.guide") {
         w.set_tenderness(5);
         w.back();
         CHECK(w.step().kind == StepKind::massage);
-        CHECK(w.anything_done());
+        CHECK(w.massage_done());
         const auto partial = w.session(true);
         CHECK(partial.partial);
         CHECK(partial.points.size() == 1);

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <istream>
 #include <ostream>
+#include <unistd.h>
 
 namespace rls::guide {
 
@@ -145,13 +146,28 @@ private:
             err() << fmt::format("[{}/{}] {}\n", walk.position() + 1, walk.total(),
                                  visible(s.title));
         }
-        for (const auto& l : wrap(visible_lines(s.text), 78)) {
+        for (const auto& l : wrap(visible_lines(s.text), width())) {
             err() << l << '\n';
         }
     }
 
+    // 78 columns, or fewer to fit a narrow terminal rather than be wrapped by it.
+    static std::size_t width() {
+        std::size_t w = 78;
+        if (const auto size = terminal_size(STDERR_FILENO); size && size->cols > 20) {
+            w = std::min<std::size_t>(w, static_cast<std::size_t>(size->cols) - 2);
+        }
+        return w;
+    }
+
     Answer read(const std::string& prompt) {
-        err() << visible_lines(prompt) << std::flush;
+        // Wrapped with room left on its last line for the answer typed after it.
+        const auto shown = visible_lines(prompt);
+        const auto lines = wrap(shown.substr(0, shown.find_last_not_of(' ') + 1), width() - 6);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            err() << lines[i] << (i + 1 < lines.size() ? "\n" : " ");
+        }
+        err() << std::flush;
         std::string text;
         if (std::getline(m_ctx.in(), text)) {
             return {Action::next, std::nullopt, text};

@@ -317,6 +317,25 @@ private:
     }
 
     void draw(const Walk& walk, const ScreenParts& parts) {
+        // Made smaller than the screen meanwhile: the lines would wrap and
+        // scroll into a garbled screen; ask for room instead (keys still work).
+        if (const auto size = terminal_size(STDOUT_FILENO);
+            size && (size->cols < k_screen_cols || size->rows < k_screen_rows)) {
+            const auto ask = fmt::format("Make the terminal at least {}x{} to see the guide (it "
+                                         "is {}x{}); q stops.",
+                                         k_screen_cols, k_screen_rows, size->cols, size->rows);
+            std::string frame = "\033[H\033[2J";
+            for (const auto& l : wrap(ask, static_cast<std::size_t>(size->cols))) {
+                frame += l + "\r\n";
+            }
+            out() << frame << std::flush;
+            m_cleared = false;
+            return;
+        }
+        if (!m_cleared) {
+            out() << "\033[2J";
+            m_cleared = true;
+        }
         const Style style(m_options.color);
         const auto lines = screen_lines(walk, parts);
         std::string frame = "\033[H";
@@ -337,6 +356,7 @@ private:
     RawMode m_raw;
     std::string m_note;
     bool m_closed = false;
+    bool m_cleared = true; // false after the enlarge request, until cleared
 };
 
 } // namespace

@@ -108,8 +108,8 @@ Action step(Context& ctx, Ui& ui, Walk& walk) {
 
 std::string summary(Context& ctx, const Session& saved, const Routine& routine) {
     std::string out =
-        fmt::format("Saved session {}{}: {} at {}, night of {}{}.\n", saved.id,
-                    saved.partial ? " (partial)" : "", routine_label(saved),
+        fmt::format("Saved session {}{}: {} x{} at {}, night of {}{}.\n", saved.id,
+                    saved.partial ? " (partial)" : "", saved.routine, saved.rounds,
                     session_local_time(saved), format_date(saved.night),
                     saved.duration_min ? fmt::format(", {} min", *saved.duration_min) : "");
     out += fmt::format("Evening restlessness: {} before, {} after.\n", or_dash(saved.before),

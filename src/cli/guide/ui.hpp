@@ -56,6 +56,12 @@ public:
 [[nodiscard]] std::unique_ptr<Ui> screen_ui(Context& ctx, const UiOptions& options);
 [[nodiscard]] std::unique_ptr<Ui> line_ui(Context& ctx);
 
+// The full screen's size: smaller terminals get plain questions (and a
+// terminal made smaller meanwhile a request to enlarge it), never a
+// garbled screen.
+inline constexpr int k_screen_cols = 80;
+inline constexpr int k_screen_rows = 24;
+
 // The full screen for a step, at most 24 lines of at most 80 columns.
 struct ScreenParts {
     std::string timer;  // e.g. "PRESS  2 of 3   ######....   6 s"
