@@ -45,6 +45,12 @@ svg text { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; fill: 
 .est { fill: #fff; stroke: #000; stroke-width: 1.2; }
 .est.decided { fill: #000; }
 .stripe { fill: #f1f1f1; }
+.band1 { fill: #f6f6f6; }
+.band2 { fill: #e8e8e8; }
+.band3 { fill: #d8d8d8; }
+.band4 { fill: #c6c6c6; }
+.line { fill: none; stroke: #000; stroke-width: 1.5; }
+.point, .spread { fill: #000; }
 .hm-row rect { stroke: #fff; stroke-width: 0.5; }
 .none { fill: url(#hatch); }
 .hatch { stroke: #9a9a9a; stroke-width: 0.7; }

@@ -1,0 +1,171 @@
+// The severity and onset charts of the HTML report, drawn with svg.hpp.
+// Bands are grays with their names written beside them; markers differ in
+// shape, so nothing depends on colour.
+#include "report/html_measures.hpp"
+
+#include "report/svg.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <fmt/format.h>
+
+namespace rls::report {
+
+namespace {
+
+constexpr double k_width = 720;
+constexpr double k_left = 52;
+constexpr double k_right = 620; // band names at the right of the severity chart
+
+struct Band {
+    int lo;
+    int hi;
+    const char* name;
+};
+constexpr std::array<Band, 5> k_bands = {{{0, 0, "none"},
+                                          {1, 10, "mild"},
+                                          {11, 20, "moderate"},
+                                          {21, 30, "severe"},
+                                          {31, 40, "very severe"}}};
+
+const char* band_of(int total) {
+    for (const auto& b : k_bands) {
+        if (total <= b.hi) {
+            return b.name;
+        }
+    }
+    return k_bands.back().name;
+}
+
+int days_between(Date a, Date b) {
+    return static_cast<int>((date::sys_days{b} - date::sys_days{a}).count());
+}
+
+void date_axis(svg::Canvas& c, const svg::Scale& x, Date first, int count, double y,
+               std::string_view title) {
+    c.line(x.range_lo, y, x.range_hi, y, "axis");
+    for (const auto& t : svg::date_ticks(first, count, 12)) {
+        c.line(x(t.index), y, x(t.index), y + 4, "axis");
+        c.text(x(t.index), y + 14, t.label, "tick", "middle");
+    }
+    c.text((x.range_lo + x.range_hi) / 2, y + 27, title, "axis-title", "middle");
+}
+
+} // namespace
+
+std::string clock_text(int minutes) {
+    const int m = ((minutes % 1440) + 1440) % 1440;
+    return fmt::format("{:02}:{:02}", m / 60, m % 60);
+}
+
+std::string severity_chart(const std::vector<WeeklyTotal>& totals, Date first, Date last) {
+    if (totals.empty()) {
+        return {};
+    }
+    const int count = days_between(first, last) + 1;
+    const svg::Scale x{-0.5, count - 0.5, k_left, k_right};
+    const svg::Scale y{0, 40, 150, 10};
+    svg::Canvas c(k_width, 196, "severity-chart", "Weekly severity (IRLS total)",
+                  fmt::format("{} weekly IRLS totals from 0 to 40 on the bands none (0), mild "
+                              "(1-10), moderate (11-20), severe (21-30) and very severe (31-40); "
+                              "a change of 5 points or more is clinically relevant.",
+                              totals.size()));
+    for (std::size_t i = 1; i < k_bands.size(); ++i) {
+        const auto& b = k_bands[i];
+        const double top = y(b.hi);
+        const double bottom = y(b.lo - 1);
+        c.rect(x.range_lo, top, x.range_hi - x.range_lo, bottom - top,
+               fmt::format("band band{}", i));
+        c.text(x.range_hi + 6, (top + bottom) / 2 + 3,
+               fmt::format("{} ({}-{})", b.name, b.lo, b.hi), "row-label");
+    }
+    c.left_axis(y, svg::ticks(0, 40, 5), x.range_lo, "IRLS total");
+    // One slot per week from the first total's week, so that a missed week
+    // breaks the line.
+    const Date start = totals.front().week;
+    const int weeks = days_between(start, totals.back().week) / 7 + 1;
+    std::vector<std::optional<double>> slots(static_cast<std::size_t>(weeks));
+    for (const auto& t : totals) {
+        slots[static_cast<std::size_t>(days_between(start, t.week) / 7)] = t.total;
+    }
+    const double offset = days_between(first, start) + 3; // mid-week
+    const svg::Scale slot_x{0, 1, x(offset), x(offset + 7)};
+    c.path(svg::gapped_path(slots, slot_x, y), "line");
+    for (const auto& t : totals) {
+        const double px = x(days_between(first, t.week) + 3);
+        c.raw(fmt::format("<g class=\"irls\" data-week=\"{}\" data-total=\"{}\"><title>week of {}: "
+                          "IRLS {} ({})</title><circle class=\"point\" cx=\"{}\" cy=\"{}\" "
+                          "r=\"3\"/></g>\n",
+                          format_date(t.week), t.total, format_date(t.week), t.total,
+                          band_of(t.total), svg::num(px), svg::num(y(t.total))));
+    }
+    date_axis(c, x, first, count, 158, "week");
+    return c.finish();
+}
+
+std::string onset_chart(const std::vector<NightOnset>& onsets, Date first, Date last) {
+    if (onsets.empty()) {
+        return {};
+    }
+    const int count = days_between(first, last) + 1;
+    const svg::Scale x{-0.5, count - 0.5, k_left, 708};
+    int lo = onsets.front().minutes;
+    int hi = lo;
+    std::vector<std::optional<double>> series(static_cast<std::size_t>(count));
+    for (const auto& o : onsets) {
+        lo = std::min(lo, o.minutes);
+        hi = std::max(hi, o.minutes);
+        const int i = days_between(first, o.night);
+        if (i >= 0 && i < count) {
+            series[static_cast<std::size_t>(i)] = o.minutes;
+        }
+    }
+    // Whole hours around the onsets, at least four of them.
+    double top_hour = std::floor(lo / 60.0);
+    double bottom_hour = std::ceil(hi / 60.0);
+    while (bottom_hour - top_hour < 4) {
+        top_hour -= 1;
+        bottom_hour += 1;
+    }
+    const svg::Scale y{top_hour * 60, bottom_hour * 60, 14, 134};
+    svg::Canvas c(k_width, 184, "onset-chart", "Evening symptom onset, night by night",
+                  fmt::format("The clock time symptoms began on {} nights, later times lower; "
+                              "circles: legs only, triangles: felt in the arms or trunk too. "
+                              "The line is the mean of each night and the 6 before it (4+ "
+                              "recorded). Onset moving earlier by hours is one sign of "
+                              "augmentation worth raising with a doctor.",
+                              onsets.size()));
+    const auto hours = svg::ticks(top_hour, bottom_hour, 7);
+    c.line(x.range_lo, y.range_lo, x.range_lo, y.range_hi, "axis");
+    for (const double h : hours) {
+        c.line(x.range_lo, y(h * 60), x.range_hi, y(h * 60), "grid");
+        c.text(x.range_lo - 6, y(h * 60) + 3.5, clock_text(static_cast<int>(h * 60)), "tick",
+               "end");
+    }
+    c.raw(fmt::format("<text class=\"axis-title\" transform=\"translate(14 {}) rotate(-90)\" "
+                      "text-anchor=\"middle\">clock time</text>\n",
+                      svg::num((y.range_lo + y.range_hi) / 2)));
+    c.path(svg::gapped_path(svg::rolling_mean(series, 7, 4), x, y), "mean");
+    for (const auto& o : onsets) {
+        const int i = days_between(first, o.night);
+        if (i < 0 || i >= count) {
+            continue;
+        }
+        const auto px = x(i);
+        const auto py = y(o.minutes);
+        const auto mark = o.beyond_legs
+                              ? fmt::format("<path class=\"spread\" d=\"M{} {}l3.5 6h-7z\"/>",
+                                            svg::num(px), svg::num(py - 4))
+                              : fmt::format("<circle class=\"dot\" cx=\"{}\" cy=\"{}\" r=\"2.5\"/>",
+                                            svg::num(px), svg::num(py));
+        c.raw(fmt::format("<g class=\"onset\" data-night=\"{}\" data-minutes=\"{}\"><title>{}: "
+                          "onset {}{}</title>{}</g>\n",
+                          format_date(o.night), o.minutes, format_date(o.night),
+                          clock_text(o.minutes), o.beyond_legs ? ", beyond the legs" : "", mark));
+    }
+    date_axis(c, x, first, count, 142, "night (date of the evening)");
+    return c.finish();
+}
+
+} // namespace rls::report
