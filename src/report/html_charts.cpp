@@ -52,6 +52,44 @@ void night_legend(svg::Canvas& c, double y) {
     c.text(546, y, "not rated (missing, not 0)", "legend");
 }
 
+// Trial arms behind the panels, change marks across them.
+void draw_overlays(svg::Canvas& c, const svg::Scale& x, Date first, int n, const NightOverlays& o,
+                   double top, double bottom) {
+    if (o.spans.empty() && o.marks.empty()) {
+        return;
+    }
+    const auto index = [&](Date d) {
+        return static_cast<double>((date::sys_days{d} - date::sys_days{first}).count());
+    };
+    c.raw("<defs><pattern id=\"arm-hatch\" width=\"5\" height=\"5\" "
+          "patternUnits=\"userSpaceOnUse\"><path d=\"M0 5L5 0\" class=\"arm-hatch\"/>"
+          "</pattern></defs>\n");
+    for (const auto& s : o.spans) {
+        const double lo = std::max(index(s.first) - 0.5, -0.5);
+        const double hi = std::min(index(s.last) + 0.5, n - 0.5);
+        if (hi <= lo) {
+            continue;
+        }
+        c.raw(fmt::format("<g class=\"arm\" data-arm=\"{}\" data-first=\"{}\" data-last=\"{}\">"
+                          "<title>trial arm {}: {} to {}</title>",
+                          svg::escape(s.label), format_date(s.first), format_date(s.last),
+                          svg::escape(s.label), format_date(s.first), format_date(s.last)));
+        c.rect(x(lo), top, x(hi) - x(lo), bottom - top, fmt::format("arm{}", s.shade % 4));
+        c.text((x(lo) + x(hi)) / 2, top + 8, s.label, "arm-label", "middle");
+        c.raw("</g>\n");
+    }
+    for (const auto& mk : o.marks) {
+        const double i = index(mk.night);
+        if (i < 0 || i >= n) {
+            continue;
+        }
+        c.raw(fmt::format("<g class=\"change\" data-night=\"{}\">", format_date(mk.night)));
+        c.line(x(i), top - 2, x(i), bottom, "change");
+        c.text(x(i) + 2, bottom - 2, mk.label, "change-label");
+        c.raw("</g>\n");
+    }
+}
+
 struct Pair {
     const Comparison* sleep = nullptr;
     const Comparison* restless = nullptr;
@@ -167,7 +205,7 @@ int gray_of(double value) {
 
 } // namespace
 
-std::string night_chart(const Model& m) {
+std::string night_chart(const Model& m, const NightOverlays& overlays) {
     const auto& nights = m.nights;
     if (nights.empty()) {
         return {};
@@ -197,6 +235,7 @@ std::string night_chart(const Model& m) {
                     "nights with a session and nights without a rating.",
                     n, format_date(nights.front().night), format_date(nights.back().night),
                     with_session, rated));
+    draw_overlays(c, x, nights.front().night, n, overlays, sleep_y.range_hi, restless_y.range_lo);
     night_panel(c, x, sleep_y, "Sleep quality, 0-10 (higher is better)", sleep);
     night_panel(c, x, restless_y, "Night-time restlessness, 0-10 (lower is better)", restless);
     c.text(x.range_lo - 4, k_session_row, "session", "row-label", "end");

@@ -9,9 +9,27 @@
 
 namespace rls::report {
 
+// What else the night chart can show: nights of a trial's arms, shaded
+// behind the scores and lettered, and numbered marks on the nights something
+// changed (a medicine's dose), explained in the caption.
+struct NightSpan {
+    Date first{};
+    Date last{};
+    std::string label; // "A"
+    int shade = 0;     // the arm's index: 0 light, 1 hatched, 2 darker, ...
+};
+struct NightMark {
+    Date night{};
+    std::string label; // "M1"
+};
+struct NightOverlays {
+    std::vector<NightSpan> spans;
+    std::vector<NightMark> marks;
+};
+
 // Sleep and restlessness of every night, their 7-night rolling mean, and the
 // nights with a session or without a rating marked. Empty without nights.
-[[nodiscard]] std::string night_chart(const Model& m);
+[[nodiscard]] std::string night_chart(const Model& m, const NightOverlays& overlays = {});
 
 // Each comparison with an estimate: the difference and its 95% interval, the
 // minimal important difference, the verdict word. Empty without estimates.

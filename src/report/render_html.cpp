@@ -45,6 +45,13 @@ svg text { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; fill: 
 .est { fill: #fff; stroke: #000; stroke-width: 1.2; }
 .est.decided { fill: #000; }
 .stripe { fill: #f1f1f1; }
+.arm0 { fill: #f2f2f2; }
+.arm1 { fill: url(#arm-hatch); }
+.arm2 { fill: #dedede; }
+.arm3 { fill: #fff; stroke: #999; stroke-dasharray: 1 2; }
+.arm-hatch { stroke: #c8c8c8; stroke-width: 1; }
+.arm-label, .change-label { font-size: 8px; font-weight: 600; }
+.change { stroke: #000; stroke-width: 0.8; stroke-dasharray: 4 2; }
 .band1 { fill: #f6f6f6; }
 .band2 { fill: #e8e8e8; }
 .band3 { fill: #d8d8d8; }

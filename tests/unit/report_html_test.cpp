@@ -1,0 +1,62 @@
+// The HTML report's night chart on a hand-built model: one group per night,
+// trial arms shaded and lettered, change marks numbered, and nothing drawn
+// outside the window.
+#include "report/html_charts.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace rls;
+using namespace rls::report;
+using namespace date::literals;
+
+namespace {
+
+std::size_t count(const std::string& s, std::string_view what) {
+    std::size_t n = 0;
+    for (auto at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) {
+        ++n;
+    }
+    return n;
+}
+
+Model fourteen_nights() {
+    Model m;
+    for (int i = 0; i < 14; ++i) {
+        const Date night{date::sys_days{2026_y / 11 / 1} + date::days{i}};
+        m.nights.push_back({night, i == 5 ? std::nullopt : std::optional<double>(i % 10),
+                            std::optional<double>(3), i % 2});
+    }
+    return m;
+}
+
+} // namespace
+
+TEST_SUITE("report.html") {
+    TEST_CASE("every night is drawn, unrated ones marked, with no overlays by default") {
+        const auto svg = night_chart(fourteen_nights());
+        CHECK(count(svg, "<g class=\"night\"") == 14);
+        CHECK(count(svg, "class=\"sess\"") == 7 + 1); // and the legend's
+        CHECK(svg.find("data-night=\"2026-11-06\" data-sleep=\"\" data-restless=\"3\"") !=
+              std::string::npos);
+        CHECK(count(svg, "<g class=\"arm\"") == 0);
+        CHECK(count(svg, "<g class=\"change\"") == 0);
+        CHECK(night_chart(Model{}).empty());
+    }
+
+    TEST_CASE("trial arms are shaded and lettered; changes are numbered marks") {
+        NightOverlays o;
+        o.spans = {{2026_y / 11 / 3, 2026_y / 11 / 4, "A", 0},
+                   {2026_y / 11 / 5, 2026_y / 11 / 6, "B", 1},
+                   {2026_y / 11 / 13, 2026_y / 11 / 20, "A", 0}, // runs past the window: cut
+                   {2026_y / 12 / 1, 2026_y / 12 / 2, "B", 1}};  // outside: left out
+        o.marks = {{2026_y / 11 / 8, "M1"}, {2026_y / 10 / 1, "M0"}};
+        const auto svg = night_chart(fourteen_nights(), o);
+        CHECK(count(svg, "<g class=\"arm\"") == 3);
+        CHECK(svg.find("data-arm=\"B\" data-first=\"2026-11-05\" data-last=\"2026-11-06\"") !=
+              std::string::npos);
+        CHECK(count(svg, "class=\"arm1\"") == 1);
+        CHECK(count(svg, "<g class=\"change\"") == 1);
+        CHECK(svg.find(">M1</text>") != std::string::npos);
+        CHECK(svg.find(">M0</text>") == std::string::npos);
+    }
+}
