@@ -50,6 +50,9 @@ svg text { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; fill: 
 .arm2 { fill: #dedede; }
 .arm3 { fill: #fff; stroke: #999; stroke-dasharray: 1 2; }
 .arm-hatch { stroke: #c8c8c8; stroke-width: 1; }
+.cellbox { stroke: #555; stroke-width: 0.6; }
+.forgotten .cellbox, .upcoming .cellbox, .open .cellbox { stroke-dasharray: 2 2; }
+.upcoming text { fill: #777; }
 .arm-label, .change-label { font-size: 8px; font-weight: 600; }
 .change { stroke: #000; stroke-width: 0.8; stroke-dasharray: 4 2; }
 .band1 { fill: #f6f6f6; }

@@ -1,7 +1,8 @@
-// The HTML report's night chart on a hand-built model: one group per night,
+// The HTML report's night chart and trial timeline on hand-built data: one group per night,
 // trial arms shaded and lettered, change marks numbered, and nothing drawn
 // outside the window.
 #include "report/html_charts.hpp"
+#include "report/html_trial.hpp"
 
 #include <doctest/doctest.h>
 
@@ -58,5 +59,26 @@ TEST_SUITE("report.html") {
         CHECK(count(svg, "<g class=\"change\"") == 1);
         CHECK(svg.find(">M1</text>") != std::string::npos);
         CHECK(svg.find(">M0</text>") == std::string::npos);
+    }
+}
+
+TEST_SUITE("report.html") {
+    TEST_CASE("the trial timeline: a row per block, arm letters, marks for what happened") {
+        const std::vector<TimelineNight> nights = {
+            {2026_y / 11 / 1, 1, "A", 0, true, "followed", 6},
+            {2026_y / 11 / 2, 1, "A", 0, false, "followed", 7},
+            {2026_y / 11 / 3, 1, "B", 1, false, "deviated", 5},
+            {2026_y / 11 / 4, 2, "B", 1, false, "forgotten", std::nullopt},
+            {2026_y / 11 / 5, 2, "A", 0, false, "upcoming", std::nullopt}};
+        const auto svg = trial_timeline(nights, "sleep");
+        CHECK(count(svg, "<g class=\"trial-night") == 5);
+        CHECK(svg.find(">block 1</text>") != std::string::npos);
+        CHECK(svg.find(">block 2</text>") != std::string::npos);
+        CHECK(svg.find("2026-11-01, block 1: arm A (washout), followed, sleep 6") !=
+              std::string::npos);
+        CHECK(svg.find(">w</text>") != std::string::npos);
+        CHECK(svg.find(">!</text>") != std::string::npos);
+        CHECK(svg.find(">?</text>") != std::string::npos);
+        CHECK(trial_timeline({}, "sleep").empty());
     }
 }

@@ -1,0 +1,27 @@
+// The trial timeline of the HTML report, in the spirit of CENT 2015: one row
+// per block, each night's assigned arm, what happened and its score.
+#pragma once
+
+#include "core/time.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rls::report {
+
+struct TimelineNight {
+    Date night{};
+    int block = 0;               // 1-based
+    std::string arm;             // the assigned arm's letter, "A"
+    int arm_index = 0;           // its shade, as on the night chart
+    bool washout = false;        // follows the arm, not analysed
+    std::string state;           // followed, deviated, forgotten, open, upcoming
+    std::optional<double> score; // the primary outcome's
+};
+
+// Empty without nights.
+[[nodiscard]] std::string trial_timeline(const std::vector<TimelineNight>& nights,
+                                         std::string_view outcome);
+
+} // namespace rls::report
