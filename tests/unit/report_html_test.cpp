@@ -1,6 +1,6 @@
-// The HTML report's night chart and trial timeline on hand-built data: one group per night,
-// trial arms shaded and lettered, change marks numbered, and nothing drawn
-// outside the window.
+// The HTML report's night chart and trial timeline on hand-built data: one
+// group per night, trial arms shaded and lettered, change marks numbered,
+// nothing drawn outside the window; a timeline row per block.
 #include "report/html_charts.hpp"
 #include "report/html_trial.hpp"
 
