@@ -11,11 +11,11 @@
 
 namespace rls::report {
 
-std::string trial_timeline(const std::vector<TimelineNight>& nights, std::string_view outcome) {
+std::string trial_timeline(const std::vector<TrialCell>& nights, std::string_view outcome) {
     if (nights.empty()) {
         return {};
     }
-    std::map<int, std::vector<const TimelineNight*>> blocks;
+    std::map<int, std::vector<const TrialCell*>> blocks;
     for (const auto& n : nights) {
         blocks[n.block].push_back(&n);
     }

@@ -10,7 +10,7 @@
 
 namespace rls::report {
 
-struct TimelineNight {
+struct TrialCell {
     Date night{};
     int block = 0;               // 1-based
     std::string arm;             // the assigned arm's letter, "A"
@@ -21,7 +21,7 @@ struct TimelineNight {
 };
 
 // Empty without nights.
-[[nodiscard]] std::string trial_timeline(const std::vector<TimelineNight>& nights,
+[[nodiscard]] std::string trial_timeline(const std::vector<TrialCell>& nights,
                                          std::string_view outcome);
 
 } // namespace rls::report

@@ -64,7 +64,7 @@ TEST_SUITE("report.html") {
 
 TEST_SUITE("report.html") {
     TEST_CASE("the trial timeline: a row per block, arm letters, marks for what happened") {
-        const std::vector<TimelineNight> nights = {
+        const std::vector<TrialCell> nights = {
             {2026_y / 11 / 1, 1, "A", 0, true, "followed", 6},
             {2026_y / 11 / 2, 1, "A", 0, false, "followed", 7},
             {2026_y / 11 / 3, 1, "B", 1, false, "deviated", 5},
