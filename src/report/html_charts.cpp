@@ -16,13 +16,6 @@ namespace rls::report {
 
 namespace {
 
-constexpr double k_width = 720;
-
-// Full precision, so that a test can match the JSON exactly.
-std::string data_num(double v) {
-    return fmt::format("{}", v);
-}
-
 struct Pair {
     const Comparison* sleep = nullptr;
     const Comparison* restless = nullptr;
@@ -80,11 +73,11 @@ void forest_cell(svg::Canvas& c, const Comparison* cmp, const svg::Scale& x, dou
                       "data-verdict=\"{}\" data-primary=\"{}\">"
                       "<title>{} vs {}, {}: {} points, {}; P(better) {:.0f}%</title>\n",
                       svg::escape(cmp->family), outcome_word(cmp->outcome), svg::escape(cmp->a),
-                      svg::escape(cmp->b), data_num(e.diff), data_num(e.low), data_num(e.high),
-                      verdict_word(cmp->verdict), cmp->primary ? "true" : "false",
-                      svg::escape(cmp->a), svg::escape(cmp->b), outcome_word(cmp->outcome),
-                      interval_text(e, cmp->verdict), verdict_word(cmp->verdict),
-                      e.p_better * 100));
+                      svg::escape(cmp->b), svg::exact(e.diff), svg::exact(e.low),
+                      svg::exact(e.high), verdict_word(cmp->verdict),
+                      cmp->primary ? "true" : "false", svg::escape(cmp->a), svg::escape(cmp->b),
+                      outcome_word(cmp->outcome), interval_text(e, cmp->verdict),
+                      verdict_word(cmp->verdict), e.p_better * 100));
     const double lo = std::max(x(e.low), x.range_lo);
     const double hi = std::min(x(e.high), x.range_hi);
     c.line(lo, y, hi, y, "ci");
@@ -154,7 +147,8 @@ std::string forest_plot(const Model& m) {
     const double mid = m.options.mid;
     const auto sleep_x = difference_scale(rows, Outcome::sleep, mid, 190, 352);
     const auto restless_x = difference_scale(rows, Outcome::restless, mid, 460, 622);
-    svg::Canvas c(k_width, bottom + 36, "forest-plot", "Comparisons: differences and intervals",
+    svg::Canvas c(svg::k_chart_width, bottom + 36, "forest-plot",
+                  "Comparisons: differences and intervals",
                   fmt::format("{} comparisons with an estimate. Each row is a vs b: the marker is "
                               "the adjusted difference a - b in points, the bar its 95% interval, "
                               "the solid line no difference and the dashed lines +-{:g} point, "
@@ -169,7 +163,7 @@ std::string forest_plot(const Model& m) {
         const double y = k_top + k_row * (static_cast<double>(i) + 0.5);
         const auto& any = rows[i].any();
         if (i % 2 == 1) {
-            c.rect(0, y - k_row / 2, k_width, k_row, "stripe");
+            c.rect(0, y - k_row / 2, svg::k_chart_width, k_row, "stripe");
         }
         c.text(2, y - 2, (any.primary ? "* " : "") + shorten(visible(any.a), 30),
                any.primary ? "row-label primary" : "row-label");
@@ -188,9 +182,11 @@ std::string tenderness_heatmap(const Model& m) {
     constexpr double k_left = 112;
     constexpr double k_top = 8;
     constexpr double k_row = 14;
-    const double cell = std::min(40.0, (k_width - k_left - 64) / static_cast<double>(weeks));
+    const double cell =
+        std::min(40.0, (svg::k_chart_width - k_left - 64) / static_cast<double>(weeks));
     const double bottom = k_top + k_row * static_cast<double>(m.points.size());
-    svg::Canvas c(k_width, bottom + 54, "tenderness-heatmap", "Tenderness by point and week",
+    svg::Canvas c(svg::k_chart_width, bottom + 54, "tenderness-heatmap",
+                  "Tenderness by point and week",
                   fmt::format("Weekly mean tenderness (0-10) of {} points over {} weeks: darker "
                               "is more tender; the number is written in each cell when there is "
                               "room, and the trend per week at the right. Hatched: no rating.",
@@ -220,7 +216,7 @@ std::string tenderness_heatmap(const Model& m) {
             const int g = gray_of(*v);
             row += fmt::format("<rect {} fill=\"rgb({},{},{})\" data-week=\"{}\" "
                                "data-value=\"{}\"><title>{}: {}</title></rect>\n",
-                               box, g, g, g, week, data_num(*v), week, svg::num(*v));
+                               box, g, g, g, week, svg::exact(*v), week, svg::num(*v));
             if (cell >= 20) {
                 numbers += fmt::format(
                     "<text class=\"{}\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
@@ -230,7 +226,8 @@ std::string tenderness_heatmap(const Model& m) {
         }
         c.raw(row + "</g>\n" + numbers);
         if (t.slope_per_week) {
-            c.text(k_width - 2, y + 10.5, slope_text(*t.slope_per_week), "row-label", "end");
+            c.text(svg::k_chart_width - 2, y + 10.5, slope_text(*t.slope_per_week), "row-label",
+                   "end");
         }
     }
     const std::size_t every = std::max<std::size_t>(1, (weeks + 7) / 8);

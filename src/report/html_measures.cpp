@@ -14,9 +14,8 @@ namespace rls::report {
 
 namespace {
 
-constexpr double k_width = 720;
-constexpr double k_left = 52;
-constexpr double k_right = 620; // band names at the right of the severity chart
+constexpr double k_band_left = 52;
+constexpr double k_band_right = 620; // band names at the right of the severity chart
 
 struct Band {
     int lo;
@@ -64,9 +63,9 @@ std::string severity_chart(const std::vector<WeeklyTotal>& totals, Date first, D
         return {};
     }
     const int count = days_between(first, last) + 1;
-    const svg::Scale x{-0.5, count - 0.5, k_left, k_right};
+    const svg::Scale x{-0.5, count - 0.5, k_band_left, k_band_right};
     const svg::Scale y{0, 40, 150, 10};
-    svg::Canvas c(k_width, 196, "severity-chart", "Weekly severity (IRLS total)",
+    svg::Canvas c(svg::k_chart_width, 196, "severity-chart", "Weekly severity (IRLS total)",
                   fmt::format("{} weekly IRLS totals from 0 to 40 on the bands none (0), mild "
                               "(1-10), moderate (11-20), severe (21-30) and very severe (31-40); "
                               "a change of 5 points or more is clinically relevant.",
@@ -109,7 +108,7 @@ std::string onset_chart(const std::vector<NightOnset>& onsets, Date first, Date 
         return {};
     }
     const int count = days_between(first, last) + 1;
-    const svg::Scale x{-0.5, count - 0.5, k_left, 708};
+    const svg::Scale x{-0.5, count - 0.5, k_band_left, 708};
     int lo = onsets.front().minutes;
     int hi = lo;
     std::vector<std::optional<double>> series(static_cast<std::size_t>(count));
@@ -129,7 +128,7 @@ std::string onset_chart(const std::vector<NightOnset>& onsets, Date first, Date 
         bottom_hour += 1;
     }
     const svg::Scale y{top_hour * 60, bottom_hour * 60, 14, 134};
-    svg::Canvas c(k_width, 184, "onset-chart", "Evening symptom onset, night by night",
+    svg::Canvas c(svg::k_chart_width, 184, "onset-chart", "Evening symptom onset, night by night",
                   fmt::format("The clock time symptoms began on {} nights, later times lower; "
                               "circles: legs only, triangles: felt in the arms or trunk too. "
                               "The line is the mean of each night and the 6 before it (4+ "

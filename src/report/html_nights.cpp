@@ -11,14 +11,8 @@ namespace rls::report {
 
 namespace {
 
-constexpr double k_width = 720;
 constexpr int k_mean_window = 7;
 constexpr int k_mean_min_rated = 4;
-
-// Full precision, so that a test can match the JSON exactly.
-std::string data_num(double v) {
-    return fmt::format("{}", v);
-}
 
 std::string opt_num(const std::optional<double>& v) {
     return v ? svg::num(*v) : "none";
@@ -111,7 +105,7 @@ std::string night_chart(const Model& m, const NightOverlays& overlays) {
         with_session += p.sessions > 0 ? 1 : 0;
     }
     svg::Canvas c(
-        k_width, 300, "night-chart", "Sleep and restlessness, night by night",
+        svg::k_chart_width, 300, "night-chart", "Sleep and restlessness, night by night",
         fmt::format("{} nights from {} to {}, {} with a session, {} rated. Dots are each night's "
                     "score from 0 to 10; the line is the mean of each night and the 6 before it, "
                     "drawn where at least 4 of those 7 were rated. Marks below the panels show "
@@ -133,8 +127,8 @@ std::string night_chart(const Model& m, const NightOverlays& overlays) {
         std::string g = fmt::format(
             "<g class=\"night\" data-night=\"{}\" data-sleep=\"{}\" data-restless=\"{}\" "
             "data-sessions=\"{}\"><title>{}: sleep {}, restlessness {}, {} session{}</title>",
-            format_date(p.night), p.sleep ? data_num(*p.sleep) : "",
-            p.restless ? data_num(*p.restless) : "", p.sessions, format_date(p.night),
+            format_date(p.night), p.sleep ? svg::exact(*p.sleep) : "",
+            p.restless ? svg::exact(*p.restless) : "", p.sessions, format_date(p.night),
             opt_num(p.sleep), opt_num(p.restless), p.sessions, p.sessions == 1 ? "" : "s");
         if (p.sleep) {
             g += fmt::format("<circle class=\"dot\" cx=\"{}\" cy=\"{}\" r=\"{}\"/>", xi,

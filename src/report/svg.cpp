@@ -182,6 +182,10 @@ std::string escape(std::string_view text) {
     return out;
 }
 
+std::string exact(double v) {
+    return fmt::format("{}", v);
+}
+
 std::string num(double v, int decimals) {
     const double scale = std::pow(10.0, decimals);
     double rounded = std::round(v * scale) / scale;

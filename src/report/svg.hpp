@@ -12,6 +12,10 @@
 
 namespace rls::report::svg {
 
+// The charts' width in user units: about the printed page's width in CSS
+// pixels, so that 9-unit text prints near 7 pt.
+inline constexpr double k_chart_width = 720;
+
 // Maps [domain_lo, domain_hi] linearly onto [range_lo, range_hi]; a domain of
 // zero width maps everything to the middle of the range.
 struct Scale {
@@ -50,6 +54,10 @@ rolling_mean(const std::vector<std::optional<double>>& values, int window, int m
 
 // Text and attribute values escaped for XML (and so for XHTML and HTML).
 [[nodiscard]] std::string escape(std::string_view text);
+
+// A value in full (shortest round-trip form), for data attributes that a
+// test compares with the JSON.
+[[nodiscard]] std::string exact(double v);
 
 // A coordinate or value with at most `decimals` decimals, no trailing zeros.
 [[nodiscard]] std::string num(double v, int decimals = 1);

@@ -2,24 +2,13 @@
 // breaks at missing weeks, clock labels, shapes for spread, nothing drawn
 // without data.
 #include "report/html_measures.hpp"
+#include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace rls;
 using namespace rls::report;
 using namespace date::literals;
-
-namespace {
-
-std::size_t count(const std::string& s, std::string_view what) {
-    std::size_t n = 0;
-    for (auto at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) {
-        ++n;
-    }
-    return n;
-}
-
-} // namespace
 
 TEST_SUITE("report.html_measures") {
     TEST_CASE("clock times wrap at midnight") {
@@ -33,15 +22,15 @@ TEST_SUITE("report.html_measures") {
         const std::vector<WeeklyTotal> totals = {
             {2026_y / 9 / 7, 18}, {2026_y / 9 / 14, 16}, {2026_y / 9 / 28, 11}};
         const auto svg = severity_chart(totals, 2026_y / 9 / 2, 2026_y / 11 / 24);
-        CHECK(count(svg, "<g class=\"irls\"") == 3);
+        CHECK(rls::test::count_of(svg, "<g class=\"irls\"") == 3);
         CHECK(svg.find("data-week=\"2026-09-14\" data-total=\"16\"") != std::string::npos);
         CHECK(svg.find("IRLS 11 (moderate)") != std::string::npos);
         // Sep 7 and 14 joined; Sep 21 missing; Sep 28 alone.
         const auto d = svg.find("<path class=\"line\" d=\"");
         REQUIRE(d != std::string::npos);
         const auto path = svg.substr(d, svg.find("\"/>", d) - d);
-        CHECK(count(path, "M") == 2);
-        CHECK(count(path, "L") == 1);
+        CHECK(rls::test::count_of(path, "M") == 2);
+        CHECK(rls::test::count_of(path, "L") == 1);
         CHECK(svg.find("very severe (31-40)") != std::string::npos);
         CHECK(severity_chart({}, 2026_y / 9 / 2, 2026_y / 11 / 24).empty());
     }
@@ -51,8 +40,8 @@ TEST_SUITE("report.html_measures") {
                                                 {2026_y / 11 / 2, 1260, true},
                                                 {2026_y / 11 / 4, 1500, false}};
         const auto svg = onset_chart(onsets, 2026_y / 11 / 1, 2026_y / 11 / 7);
-        CHECK(count(svg, "<g class=\"onset\"") == 3);
-        CHECK(count(svg, "class=\"spread\"") == 1);
+        CHECK(rls::test::count_of(svg, "<g class=\"onset\"") == 3);
+        CHECK(rls::test::count_of(svg, "class=\"spread\"") == 1);
         CHECK(svg.find("2026-11-04: onset 01:00") != std::string::npos);
         CHECK(svg.find(">21:00</text>") != std::string::npos);
         // Too few nights for a 7-night mean (4 needed).

@@ -3,6 +3,7 @@
 // nothing drawn outside the window; a timeline row per block.
 #include "report/html_charts.hpp"
 #include "report/html_trial.hpp"
+#include "test_support.hpp"
 
 #include <doctest/doctest.h>
 
@@ -11,14 +12,6 @@ using namespace rls::report;
 using namespace date::literals;
 
 namespace {
-
-std::size_t count(const std::string& s, std::string_view what) {
-    std::size_t n = 0;
-    for (auto at = s.find(what); at != std::string::npos; at = s.find(what, at + 1)) {
-        ++n;
-    }
-    return n;
-}
 
 Model fourteen_nights() {
     Model m;
@@ -35,12 +28,12 @@ Model fourteen_nights() {
 TEST_SUITE("report.html") {
     TEST_CASE("every night is drawn, unrated ones marked, with no overlays by default") {
         const auto svg = night_chart(fourteen_nights());
-        CHECK(count(svg, "<g class=\"night\"") == 14);
-        CHECK(count(svg, "class=\"sess\"") == 7 + 1); // and the legend's
+        CHECK(rls::test::count_of(svg, "<g class=\"night\"") == 14);
+        CHECK(rls::test::count_of(svg, "class=\"sess\"") == 7 + 1); // and the legend's
         CHECK(svg.find("data-night=\"2026-11-06\" data-sleep=\"\" data-restless=\"3\"") !=
               std::string::npos);
-        CHECK(count(svg, "<g class=\"arm\"") == 0);
-        CHECK(count(svg, "<g class=\"change\"") == 0);
+        CHECK(rls::test::count_of(svg, "<g class=\"arm\"") == 0);
+        CHECK(rls::test::count_of(svg, "<g class=\"change\"") == 0);
         CHECK(night_chart(Model{}).empty());
     }
 
@@ -52,11 +45,11 @@ TEST_SUITE("report.html") {
                    {2026_y / 12 / 1, 2026_y / 12 / 2, "B", 1}};  // outside: left out
         o.marks = {{2026_y / 11 / 8, "M1"}, {2026_y / 10 / 1, "M0"}};
         const auto svg = night_chart(fourteen_nights(), o);
-        CHECK(count(svg, "<g class=\"arm\"") == 3);
+        CHECK(rls::test::count_of(svg, "<g class=\"arm\"") == 3);
         CHECK(svg.find("data-arm=\"B\" data-first=\"2026-11-05\" data-last=\"2026-11-06\"") !=
               std::string::npos);
-        CHECK(count(svg, "class=\"arm1\"") == 1);
-        CHECK(count(svg, "<g class=\"change\"") == 1);
+        CHECK(rls::test::count_of(svg, "class=\"arm1\"") == 1);
+        CHECK(rls::test::count_of(svg, "<g class=\"change\"") == 1);
         CHECK(svg.find(">M1</text>") != std::string::npos);
         CHECK(svg.find(">M0</text>") == std::string::npos);
     }
@@ -71,7 +64,7 @@ TEST_SUITE("report.html") {
             {2026_y / 11 / 4, 2, "B", 1, false, "forgotten", std::nullopt},
             {2026_y / 11 / 5, 2, "A", 0, false, "upcoming", std::nullopt}};
         const auto svg = trial_timeline(nights, "sleep");
-        CHECK(count(svg, "<g class=\"trial-night") == 5);
+        CHECK(rls::test::count_of(svg, "<g class=\"trial-night") == 5);
         CHECK(svg.find(">block 1</text>") != std::string::npos);
         CHECK(svg.find(">block 2</text>") != std::string::npos);
         CHECK(svg.find("2026-11-01, block 1: arm A (washout), followed, sleep 6") !=
