@@ -4,8 +4,10 @@
 #include "report/html_trial.hpp"
 
 #include "report/svg.hpp"
+#include "report/trial_render.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 #include <map>
 
@@ -74,6 +76,105 @@ std::string trial_timeline(const std::vector<TrialCell>& nights, std::string_vie
                        outcome),
            "axis-title");
     return c.finish();
+}
+
+namespace {
+
+std::string letter_of(int arm) {
+    return std::string(1, arm_letter(arm));
+}
+
+std::string signed_1(double v) {
+    const double r = std::round(v * 10.0) / 10.0;
+    return fmt::format("{:+.1f}", r == 0.0 ? 0.0 : r);
+}
+
+std::string percent_of(double p) {
+    return fmt::format("{:.0f}%", std::clamp(p * 100.0, 1.0, 99.0));
+}
+
+std::string effect_html(const TrialAnalysis& a, const TrialEffect& e, std::string_view what) {
+    const auto b = letter_of(e.arm);
+    return fmt::format("<p class=\"trial-effect\" data-diff=\"{}\" data-low=\"{}\" "
+                       "data-high=\"{}\">{}: {} - A = {} points, 95% interval {} to {} ({} "
+                       "nights); P({} better) {}, by at least {:g} point{} {}.</p>\n",
+                       svg::exact(e.diff), svg::exact(e.low), svg::exact(e.high), what, b,
+                       signed_1(e.diff), signed_1(e.low), signed_1(e.high), e.n, b,
+                       percent_of(e.p_b_better), a.mid, a.mid == 1.0 ? "" : "s",
+                       percent_of(e.p_b_mid));
+}
+
+} // namespace
+
+std::string trial_section_body(const TrialAnalysis& a) {
+    std::string arms;
+    for (std::size_t i = 0; i < a.arms.size(); ++i) {
+        arms += fmt::format("{}{} = {}", i == 0 ? "" : ", ", letter_of(static_cast<int>(i)),
+                            svg::escape(a.arms[i]));
+    }
+    std::string out = fmt::format(
+        "<p class=\"decision\"><strong>{}</strong></p>\n"
+        "<p>Randomised N-of-1 trial {}, {}: {}. {} blocks of {}, {} nights from {} to {}; "
+        "outcome {} ({}); a difference that matters: {:g} point{}. The plan was fixed "
+        "before the first night: fingerprint <code>{}</code>.</p>\n",
+        svg::escape(a.decision_text), a.id, svg::escape(a.state), arms, a.blocks,
+        a.design == TrialDesign::pairs ? "randomised pairs" : "ABBA/BAAB", a.nights_planned,
+        format_date(a.first_night), format_date(a.last_night), outcome_name(a.outcome),
+        a.outcome == TrialOutcome::sleep ? "higher is better" : "lower is better", a.mid,
+        a.mid == 1.0 ? "" : "s", svg::escape(a.fingerprint));
+    out += fmt::format("<p>Adherence: {} of {} nights as assigned ({:.0f}%), {} deviation{}, {} "
+                       "not logged; {} of {} ended nights rated.</p>\n",
+                       a.followed, a.begun, a.adherence_pct, a.deviated, a.deviated == 1 ? "" : "s",
+                       a.forgotten, a.rated, a.ended);
+    if (a.as_assigned.empty()) {
+        out += "<p>Too few rated nights of each arm to estimate a difference yet.</p>\n";
+    }
+    for (const auto& e : a.as_assigned) {
+        out += effect_html(a, e, "As assigned (primary)");
+    }
+    if (a.randomisation) {
+        const auto& r = *a.randomisation;
+        out += fmt::format("<p>Randomisation test: p = {:.3f} ({}).</p>\n", r.p,
+                           r.exact ? fmt::format("exact, all {} allocations", r.draws)
+                                   : fmt::format("{} seeded re-randomisations", r.draws));
+    }
+    for (const auto& e : a.as_done) {
+        out += effect_html(a, e, "As done");
+    }
+    std::vector<TrialCell> cells;
+    for (const auto& b : a.timeline) {
+        for (const auto& n : b.nights) {
+            cells.push_back({n.night, b.block, letter_of(n.arm), n.arm, n.washout,
+                             std::string(night_state_name(n.state)),
+                             n.score ? std::optional<double>(*n.score) : std::nullopt});
+        }
+    }
+    const auto timeline = trial_timeline(cells, outcome_name(a.outcome));
+    if (!timeline.empty()) {
+        out += "<figure>\n" + timeline +
+               "<figcaption>The trial night by night, a row per block: the assigned arm's "
+               "letter, the score, w for a washout night (not analysed), ! for a night "
+               "that did something else, ? for a night not logged.</figcaption>\n"
+               "</figure>\n";
+    }
+    return out;
+}
+
+std::vector<NightSpan> trial_spans(const TrialAnalysis& a) {
+    std::vector<NightSpan> spans;
+    for (const auto& b : a.timeline) {
+        for (const auto& n : b.nights) {
+            const bool next_day =
+                !spans.empty() &&
+                date::sys_days{spans.back().last} + date::days{1} == date::sys_days{n.night};
+            if (next_day && spans.back().shade == n.arm) {
+                spans.back().last = n.night;
+            } else {
+                spans.push_back({n.night, n.night, letter_of(n.arm), n.arm});
+            }
+        }
+    }
+    return spans;
 }
 
 } // namespace rls::report

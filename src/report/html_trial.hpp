@@ -3,6 +3,8 @@
 #pragma once
 
 #include "core/time.hpp"
+#include "report/html_charts.hpp"
+#include "report/trial.hpp"
 
 #include <optional>
 #include <string>
@@ -23,5 +25,13 @@ struct TrialCell {
 // Empty without nights.
 [[nodiscard]] std::string trial_timeline(const std::vector<TrialCell>& nights,
                                          std::string_view outcome);
+
+// The trial's section of the page: the plan and its fingerprint, adherence,
+// the difference as assigned and as done, the randomisation test, the
+// carry-over check, the decision and the timeline.
+[[nodiscard]] std::string trial_section_body(const TrialAnalysis& a);
+
+// The trial's nights as spans of one assigned arm, for the night chart.
+[[nodiscard]] std::vector<NightSpan> trial_spans(const TrialAnalysis& a);
 
 } // namespace rls::report

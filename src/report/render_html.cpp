@@ -4,6 +4,7 @@
 #include "core/time.hpp"
 #include "report/findings.hpp"
 #include "report/html_charts.hpp"
+#include "report/html_trial.hpp"
 #include "report/render.hpp"
 #include "report/svg.hpp"
 
@@ -136,7 +137,11 @@ std::string summary(const Model& m) {
 }
 
 std::string nights_section(const Model& m) {
-    const auto chart = night_chart(m);
+    NightOverlays overlays;
+    if (m.trial) {
+        overlays.spans = trial_spans(*m.trial);
+    }
+    const auto chart = night_chart(m, overlays);
     if (chart.empty()) {
         return {};
     }
@@ -144,7 +149,12 @@ std::string nights_section(const Model& m) {
                    "<figure>\n" + chart +
                        "<figcaption>Each dot is one night's score; the line is a 7-night "
                        "rolling mean and breaks where too few nights were rated. Bars under "
-                       "the panels mark evenings with a session.</figcaption>\n</figure>\n");
+                       "the panels mark evenings with a session." +
+                       std::string(overlays.spans.empty()
+                                       ? ""
+                                       : " Shaded and lettered: the trial's nights, by the arm "
+                                         "assigned (see The trial).") +
+                       "</figcaption>\n</figure>\n");
 }
 
 std::string comparisons_section(const Model& m) {
@@ -264,6 +274,9 @@ std::string render_html(const Model& m, const HtmlOptions& o) {
     out += header(m, o);
     out += "<main>\n";
     out += summary(m);
+    if (m.trial) {
+        out += section("trial", "The trial", trial_section_body(*m.trial));
+    }
     out += nights_section(m);
     out += comparisons_section(m);
     out += tenderness_section(m);

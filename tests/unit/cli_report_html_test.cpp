@@ -65,6 +65,41 @@ TEST_SUITE("cli.report_html") {
         CHECK(html.size() < 300000);
     }
 
+    TEST_CASE("a trial: its section with the timeline, and its arms shaded on the night chart") {
+        Cli cli("2026-11-01T19:00:00Z");
+        cli.ok({"trial", "start", "none", "standard x1", "--blocks", "2", "--seed", "7", "-q"});
+        // Follow the schedule four evenings, rate each morning.
+        const char* evenings[] = {"2026-11-01T19:00:00Z", "2026-11-02T19:00:00Z",
+                                  "2026-11-03T19:00:00Z", "2026-11-04T19:00:00Z"};
+        const char* mornings[] = {"2026-11-02T07:00:00Z", "2026-11-03T07:00:00Z",
+                                  "2026-11-04T07:00:00Z", "2026-11-05T07:00:00Z"};
+        std::vector<std::string> arms;
+        for (int i = 0; i < 4; ++i) {
+            cli.set_now(evenings[i]);
+            const bool none = has(cli.ok({"trial", "tonight", "--json"}), "\"arm\": \"none\"");
+            arms.emplace_back(none ? "none" : "standard x1");
+            cli.ok(none ? std::vector<std::string>{"trial", "skip", "-q"}
+                        : std::vector<std::string>{"log", "--no-input", "-q", "-r", "standard",
+                                                   "-n", "1"});
+            cli.set_now(mornings[i]);
+            cli.ok({"rate", "--sleep", std::to_string(5 + i), "--restless", "3", "-q"});
+        }
+        cli.set_now("2026-11-05T07:30:00Z");
+        const auto html = cli.ok({"report", "--format", "html"});
+        CHECK(has(html, "id=\"trial\""));
+        CHECK(has(html, "fingerprint <code>"));
+        CHECK(rls::test::count_of(html, "<g class=\"trial-night") == 4);
+        CHECK(has(html, "data-night=\"2026-11-01\" data-arm=\"A\" data-state=\"followed\" "
+                        "data-score=\"5\""));
+        // A is none: a run of nights with one arm is one shaded span.
+        std::size_t spans = 1;
+        for (std::size_t i = 1; i < arms.size(); ++i) {
+            spans += arms[i] != arms[i - 1] ? 1 : 0;
+        }
+        CHECK(rls::test::count_of(html, "<g class=\"arm\"") == spans);
+        CHECK(html.find("id=\"trial\"") < html.find("id=\"nights\""));
+    }
+
     TEST_CASE("sections without data are left out") {
         Cli cli;
         const auto html = cli.ok({"report", "--format", "html"});
