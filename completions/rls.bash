@@ -91,7 +91,8 @@ _rls() {
         log) opts="$session_opts" ;;
         edit) opts="$session_opts --unset-point --unset-oil --unset-tag --replace" ;;
         rate) opts="--night -s --sleep -R --restless --into-bed --try-sleep --latency --awakenings
-            --waso --final-wake --out-of-bed --note --replace --json" ;;
+            --waso --final-wake --out-of-bed --note --replace --update --unset --delete -y --yes
+            --json" ;;
         list) opts="-w --weeks --from --to --json" ;;
         remind) opts="--after --exit-code --json" ;;
         report) opts="-w --weeks --from --to --min-nights --mid -f --format --json --csv -O --out --name" ;;

@@ -83,6 +83,10 @@ complete -c rls -n $rate -l final-wake -x -d 'Diary: final awakening'
 complete -c rls -n $rate -l out-of-bed -x -d 'Diary: time out of bed'
 complete -c rls -n $rate -l note -x -d 'A free-text note'
 complete -c rls -n $rate -l replace -d 'Replace an existing rating'
+complete -c rls -n $rate -l update -d 'Change only the fields given'
+complete -c rls -n $rate -l unset -x -a 'sleep restless into-bed try-sleep latency waso awakenings final-wake out-of-bed note' -d 'Clear one field'
+complete -c rls -n $rate -l delete -d "Delete the night's rating"
+complete -c rls -n $rate -s y -l yes -d 'With --delete: without asking'
 complete -c rls -n $rate -l json -d 'Print as JSON'
 
 # list, show, delete

@@ -8,9 +8,16 @@
 
 #include <CLI/App.hpp>
 #include <SQLiteCpp/Transaction.h>
+#include <algorithm>
+#include <array>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <functional>
+#include <map>
 #include <memory>
 #include <ostream>
+#include <string_view>
+#include <vector>
 
 namespace rls {
 
@@ -29,6 +36,10 @@ struct RateOptions {
     std::string out_of_bed;
     std::string note;
     bool replace = false;
+    bool update = false;
+    bool remove = false;
+    bool yes = false;
+    std::vector<std::string> unset;
     bool json = false;
     CLI::App* cmd = nullptr;
 
@@ -69,13 +80,108 @@ SleepDiary read_diary(const RateOptions& o, const TimeContext& t, Date night) {
     if (o.given("--out-of-bed")) {
         d.out_of_bed = diary_time(t, night, o.out_of_bed, "--out-of-bed", false);
     }
+    return d;
+}
+
+void check_diary_order(const SleepDiary& d, const TimeContext& t) {
     const DiaryFieldNames names{"--into-bed", "--try-sleep",  "--latency",
                                 "--waso",     "--final-wake", "--out-of-bed"};
     if (const auto problem = diary_order_problem(
             d, names, [&](Instant i) { return format_local(i, t.zone, "%H:%M"); })) {
         throw usage_error(*problem);
     }
-    return d;
+}
+
+// The fields --unset takes, as their options are named.
+constexpr std::array<std::string_view, 10> k_rating_fields{
+    "sleep", "restless",   "into-bed",   "try-sleep",  "latency",
+    "waso",  "awakenings", "final-wake", "out-of-bed", "note"};
+
+// --update and --unset: the stored rating with the given fields changed and
+// the unset ones cleared; every other field is kept.
+RatingInput merged(const Rating& old, const RatingInput& given, const RateOptions& o) {
+    RatingInput r = old;
+    r.tz = given.tz;
+    const auto take = [&](const char* option, auto& field, const auto& value) {
+        if (o.given(option)) {
+            field = value;
+        }
+    };
+    take("--sleep", r.sleep, given.sleep);
+    take("--restless", r.restless, given.restless);
+    take("--into-bed", r.diary.into_bed, given.diary.into_bed);
+    take("--try-sleep", r.diary.try_sleep, given.diary.try_sleep);
+    take("--latency", r.diary.latency_min, given.diary.latency_min);
+    take("--awakenings", r.diary.awakenings, given.diary.awakenings);
+    take("--waso", r.diary.waso_min, given.diary.waso_min);
+    take("--final-wake", r.diary.final_wake, given.diary.final_wake);
+    take("--out-of-bed", r.diary.out_of_bed, given.diary.out_of_bed);
+    take("--note", r.note, given.note);
+    for (const auto& field : o.unset) {
+        if (std::find(k_rating_fields.begin(), k_rating_fields.end(), field) ==
+            k_rating_fields.end()) {
+            throw usage_error(fmt::format("--unset takes {}, got {}",
+                                          fmt::join(k_rating_fields, ", "), quote_value(field)));
+        }
+        const auto option = "--" + field;
+        if (o.given(option.c_str())) {
+            throw usage_error(fmt::format("{} is both given and unset; choose one", option));
+        }
+        const std::map<std::string_view, std::function<void()>> clear{
+            {"sleep", [&] { r.sleep.reset(); }},
+            {"restless", [&] { r.restless.reset(); }},
+            {"into-bed", [&] { r.diary.into_bed.reset(); }},
+            {"try-sleep", [&] { r.diary.try_sleep.reset(); }},
+            {"latency", [&] { r.diary.latency_min.reset(); }},
+            {"awakenings", [&] { r.diary.awakenings.reset(); }},
+            {"waso", [&] { r.diary.waso_min.reset(); }},
+            {"final-wake", [&] { r.diary.final_wake.reset(); }},
+            {"out-of-bed", [&] { r.diary.out_of_bed.reset(); }},
+            {"note", [&] { r.note.reset(); }}};
+        clear.at(field)();
+    }
+    if (!r.sleep && !r.restless && r.diary.empty() && !r.note) {
+        throw usage_error(fmt::format("that would leave the night of {} with an empty rating; "
+                                      "remove it with rls rate --night {} --delete",
+                                      format_date(r.night), format_date(r.night)));
+    }
+    return r;
+}
+
+void delete_night_rating(Context& ctx, const RateOptions& o, Date night) {
+    for (const char* option :
+         {"--sleep", "--restless", "--into-bed", "--try-sleep", "--latency", "--awakenings",
+          "--waso", "--final-wake", "--out-of-bed", "--note", "--replace", "--update", "--unset"}) {
+        if (o.given(option)) {
+            throw usage_error(
+                fmt::format("--delete removes the whole rating; it takes no {}", option));
+        }
+    }
+    auto& db = ctx.db();
+    const auto existing = find_rating(db, night);
+    if (!existing) {
+        throw usage_error(
+            fmt::format("the night of {} has no rating to delete", format_date(night)));
+    }
+    const auto what =
+        fmt::format("the rating of the night of {} (sleep {}, restlessness {})", format_date(night),
+                    or_dash(existing->sleep), or_dash(existing->restless));
+    if (!o.yes) {
+        if (!ctx.interactive()) {
+            throw usage_error(fmt::format("rate --delete removes {}; add --yes", what));
+        }
+        if (!ctx.confirm(fmt::format("Delete {}?", what))) {
+            throw Error(Exit::declined, "kept the rating; nothing was changed");
+        }
+    }
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    (void)delete_rating(db, night);
+    tx.commit();
+    if (o.json) {
+        print_json(ctx, to_json(*existing));
+        return;
+    }
+    ctx.say(fmt::format("Deleted {}.\n", what));
 }
 
 std::string rating_summary(const Rating& r) {
@@ -100,6 +206,10 @@ void run_rate(Context& ctx, const RateOptions& o) {
                                       format_date(in.night), t.cutoff.count() / 60,
                                       t.cutoff.count() % 60, format_date(latest)));
     }
+    if (o.remove) {
+        delete_night_rating(ctx, o, in.night);
+        return;
+    }
     in.tz = std::string(t.zone.name());
     if (o.given("--sleep")) {
         in.sleep = parse_rating(o.sleep, "--sleep");
@@ -114,6 +224,25 @@ void run_rate(Context& ctx, const RateOptions& o) {
             in.note = std::move(note);
         }
     }
+    if (o.update || !o.unset.empty()) {
+        if (o.replace) {
+            throw usage_error("--replace and --update/--unset do opposite things; choose one");
+        }
+        auto& db = ctx.db();
+        const auto existing = find_rating(db, in.night);
+        if (!existing) {
+            throw usage_error(fmt::format("the night of {} has no rating to change; rate it "
+                                          "without --update or --unset",
+                                          format_date(in.night)));
+        }
+        const bool nothing = !o.given("--sleep") && !o.given("--restless") && in.diary.empty() &&
+                             !o.given("--note") && o.unset.empty();
+        if (nothing) {
+            throw usage_error("--update needs a field to change, e.g. --sleep 6");
+        }
+        in = merged(*existing, in, o);
+    }
+    check_diary_order(in.diary, t);
     const bool nothing_given = !in.sleep && !in.restless && in.diary.empty() && !in.note;
     if (nothing_given) {
         if (!ctx.interactive()) {
@@ -129,7 +258,8 @@ void run_rate(Context& ctx, const RateOptions& o) {
         }
     }
     auto& db = ctx.db();
-    if (const auto existing = find_rating(db, in.night); existing && !o.replace) {
+    if (const auto existing = find_rating(db, in.night);
+        existing && !o.replace && !o.update && o.unset.empty()) {
         const auto question = fmt::format("The night of {} is already rated ({}). Replace it?",
                                           format_date(in.night), rating_summary(*existing));
         if (!ctx.interactive()) {
@@ -191,6 +321,13 @@ void register_rate(CLI::App& app, Context& ctx, Action& action) {
         ->type_name("HH:MM");
     cmd->add_option("--note", o->note, "A free-text note (up to 10000 bytes)")->type_name("TEXT");
     cmd->add_flag("--replace", o->replace, "Replace the night's existing rating without asking");
+    cmd->add_flag("--update", o->update,
+                  "Change only the fields given in the night's rating; keep the others");
+    cmd->add_option("--unset", o->unset,
+                    "Clear one field of the night's rating, e.g. --unset latency (repeatable)")
+        ->type_name("FIELD");
+    cmd->add_flag("--delete", o->remove, "Delete the night's rating (asks first)");
+    cmd->add_flag("-y,--yes", o->yes, "With --delete: without asking");
     cmd->add_flag("--json", o->json, "Print the stored rating as JSON");
     cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_rate(ctx, *o); }; });
 }

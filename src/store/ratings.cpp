@@ -128,6 +128,12 @@ void save_rating(SQLite::Database& db, const RatingInput& in, Instant now,
     q.exec();
 }
 
+bool delete_rating(SQLite::Database& db, Date night) {
+    SQLite::Statement q(db, "DELETE FROM rating WHERE night = ?");
+    q.bind(1, format_date(night));
+    return q.exec() > 0;
+}
+
 std::vector<Rating> ratings_between(SQLite::Database& db, Date from, Date to) {
     SQLite::Statement q(db,
                         std::string(k_select) + "WHERE night BETWEEN ? AND ? ORDER BY night DESC");

@@ -13,6 +13,8 @@ namespace rls {
 // Inserts, or replaces the night's rating keeping its UUID. Caller's transaction.
 void save_rating(SQLite::Database& db, const RatingInput& input, Instant now,
                  const std::string& uuid = {});
+// Removes the night's rating; false when it had none. Caller's transaction.
+bool delete_rating(SQLite::Database& db, Date night);
 // Inserts a rating exactly as recorded elsewhere (import), keeping its UUID and times.
 void insert_rating_record(SQLite::Database& db, const Rating& rating);
 [[nodiscard]] bool rating_uuid_exists(SQLite::Database& db, const std::string& uuid);
