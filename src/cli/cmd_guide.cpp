@@ -112,7 +112,7 @@ void run_guide(Context& ctx, const GuideOptions& o) {
                              .count();
     input.duration_min = static_cast<int>(
         std::clamp<long long>(minutes + 1, k_duration_range.lo, k_duration_range.hi));
-    const auto id = store_guided_session(ctx, frame, input);
+    const auto id = store_guided_session(ctx, frame, input, routine);
     const auto saved = find_session(db, id);
     if (o.json) {
         print_json(ctx, to_json(*saved));

@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "core/uuid.hpp"
+#include "store/catalog.hpp"
 #include "store/database.hpp"
 #include "store/files.hpp"
 #include "store/sessions.hpp"
@@ -12,6 +13,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fmt/format.h>
@@ -19,6 +21,8 @@
 #include <ostream>
 #include <sqlite3.h>
 #include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace rls {
 
@@ -39,16 +43,45 @@ std::string recovery_prefix(const Context& ctx) {
     return fs::path(ctx.db_path()).filename().string() + ".unsaved-";
 }
 
+fs::path temp_dir() {
+    const char* tmpdir = std::getenv("TMPDIR");
+    return tmpdir != nullptr && *tmpdir == '/' ? fs::path(tmpdir) : fs::path("/tmp");
+}
+
+// In the shared temp dir, a recovery file names its database by a hash of
+// the database's path, so that the next run on that database finds it.
+std::string temp_prefix(const Context& ctx) {
+    std::error_code ec;
+    auto path = fs::weakly_canonical(fs::absolute(ctx.db_path(), ec), ec).string();
+    std::uint64_t h = 14695981039346656037ULL; // FNV-1a
+    for (const unsigned char c : path) {
+        h = (h ^ c) * 1099511628211ULL;
+    }
+    return fmt::format("rls-unsaved-{:016x}-", h);
+}
+
+// Only files this user wrote and nobody else can change: anyone can put a
+// file in /tmp, and a recovery file's sessions are stored without a question.
+bool is_own_private_file(const fs::path& file) {
+    struct stat st {};
+    return ::lstat(file.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid() &&
+           (st.st_mode & 077) == 0;
+}
+
 std::vector<fs::path> recovery_files(const Context& ctx) {
     std::vector<fs::path> out;
-    std::error_code ec;
-    const auto prefix = recovery_prefix(ctx);
-    for (const auto& entry : fs::directory_iterator(db_dir(ctx), ec)) {
-        const auto name = entry.path().filename().string();
-        if (name.starts_with(prefix) && name.ends_with(".json") && entry.is_regular_file(ec)) {
-            out.push_back(entry.path());
+    const auto scan = [&out](const fs::path& dir, const std::string& prefix) {
+        std::error_code ec;
+        for (const auto& entry : fs::directory_iterator(dir, ec)) {
+            const auto name = entry.path().filename().string();
+            if (name.starts_with(prefix) && name.ends_with(".json") &&
+                is_own_private_file(entry.path())) {
+                out.push_back(entry.path());
+            }
         }
-    }
+    };
+    scan(db_dir(ctx), recovery_prefix(ctx));
+    scan(temp_dir(), temp_prefix(ctx));
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -87,11 +120,9 @@ Exit code_of(const std::exception& e) {
 // Beside the database first (where the next run looks), else the temp dir.
 std::optional<fs::path> keep(const Context& ctx, const std::string& uuid,
                              const std::string& content) {
-    const char* tmpdir = std::getenv("TMPDIR");
     const std::vector<fs::path> places = {
         db_dir(ctx) / (recovery_prefix(ctx) + uuid.substr(0, 8) + ".json"),
-        fs::path(tmpdir != nullptr && *tmpdir == '/' ? tmpdir : "/tmp") /
-            ("rls-unsaved-" + uuid + ".json")};
+        temp_dir() / (temp_prefix(ctx) + uuid.substr(0, 8) + ".json")};
     for (const auto& place : places) {
         try {
             write_file_atomically(place, content);
@@ -110,13 +141,23 @@ RecoveryFrame recovery_frame(Context& ctx) {
 }
 
 std::int64_t store_guided_session(Context& ctx, const RecoveryFrame& frame,
-                                  const SessionInput& input) {
+                                  const SessionInput& input, const Routine& routine) {
     const auto now = ctx.time().now;
     const auto uuid = new_uuid();
     for (int attempt = 1;; ++attempt) {
         try {
             auto& db = ctx.db();
             SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+            // Removed (by another rls) while the massage went on: what was
+            // done is still what was done. Back as removed routines are,
+            // hidden but kept for its sessions.
+            const auto routines = list_routines(db, true);
+            if (std::none_of(routines.begin(), routines.end(),
+                             [&](const Routine& r) { return r.code == routine.code; })) {
+                Routine kept = routine;
+                kept.hidden = true;
+                add_routine(db, kept);
+            }
             const auto id = insert_session(db, input, now, uuid);
             tx.commit();
             return id;
@@ -138,16 +179,14 @@ std::int64_t store_guided_session(Context& ctx, const RecoveryFrame& frame,
             const auto content = doc.dump(2) + "\n";
             const auto kept = keep(ctx, uuid, content);
             if (!kept) {
-                if (ctx.interactive()) {
-                    ctx.err() << content;
-                }
+                // No file could be written (a full disk): standard error is
+                // the last place it can go, terminal or not.
+                ctx.err() << content;
                 throw Error(code_of(e),
                             fmt::format("the guided session could not be stored ({}) nor kept "
-                                        "in a file{}",
-                                        reason_of(e),
-                                        ctx.interactive() ? "; it is printed above: save it and "
-                                                            "run rls import FILE"
-                                                          : ""));
+                                        "in a file; it is printed above: save it and run rls "
+                                        "import FILE",
+                                        reason_of(e)));
             }
             throw Error(code_of(e),
                         fmt::format("the guided session could not be stored ({}); it is kept in "

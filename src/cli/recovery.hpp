@@ -18,10 +18,12 @@ struct RecoveryFrame {
 };
 [[nodiscard]] RecoveryFrame recovery_frame(Context& ctx);
 
-// Stores `input`; retries while the database is busy. If it still cannot be
-// stored, writes a recovery file (mode 0600) and throws Error naming it.
+// Stores `input`; retries while the database is busy. A routine removed
+// while it was being followed comes back, hidden, for this session. If it
+// still cannot be stored, writes a recovery file (mode 0600) and throws
+// Error naming it.
 std::int64_t store_guided_session(Context& ctx, const RecoveryFrame& frame,
-                                  const SessionInput& input);
+                                  const SessionInput& input, const Routine& routine);
 
 // A note on stderr for each recovery file left by an earlier run.
 void mention_recovery_files(Context& ctx);
