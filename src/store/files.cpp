@@ -44,6 +44,34 @@ extern "C" void remove_temp_and_die(int sig) {
     std::raise(sig);
 }
 
+// The cleanup signals held from before the temp file exists until its
+// cleanup is armed: one arriving in between is delivered then, to the
+// handler that removes the file, instead of leaving it behind.
+class HeldSignals {
+public:
+    HeldSignals() {
+        sigset_t set;
+        sigemptyset(&set);
+        for (const int sig : k_cleanup_signals) {
+            sigaddset(&set, sig);
+        }
+        ::sigprocmask(SIG_BLOCK, &set, &m_old);
+    }
+    HeldSignals(const HeldSignals&) = delete;
+    HeldSignals& operator=(const HeldSignals&) = delete;
+    ~HeldSignals() { release(); }
+    void release() {
+        if (m_held) {
+            m_held = false;
+            ::sigprocmask(SIG_SETMASK, &m_old, nullptr);
+        }
+    }
+
+private:
+    sigset_t m_old{};
+    bool m_held = true;
+};
+
 class SignalCleanup {
 public:
     explicit SignalCleanup(const std::string& path) {
@@ -226,8 +254,10 @@ Exit exit_for_errno(int err) {
 
 void write_file_atomically(const fs::path& path, std::string_view content) {
     TempFile tmp;
+    HeldSignals held;
     make_temp(path, tmp);
     SignalCleanup cleanup(tmp.path.string());
+    held.release();
     write_all(tmp.fd, content, path);
     commit(path, tmp);
 }
@@ -235,8 +265,10 @@ void write_file_atomically(const fs::path& path, std::string_view content) {
 void replace_file_atomically(const fs::path& path,
                              const std::function<void(const fs::path&)>& fill) {
     TempFile tmp;
+    HeldSignals held;
     make_temp(path, tmp);
     SignalCleanup cleanup(tmp.path.string());
+    held.release();
     fill(tmp.path);
     commit(path, tmp);
 }
