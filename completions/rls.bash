@@ -151,7 +151,14 @@ _rls() {
                     ;;
             esac
             ;;
-        config) COMPREPLY=($(compgen -W "cutoff primary" -- "$cur")) ;;
+        config)
+            # One key, then its value: a key already given is not offered again.
+            local word key=""
+            for word in "${words[@]:1:cword-1}"; do
+                [[ $word == @(cutoff|primary) ]] && key=$word
+            done
+            [[ -z $key ]] && COMPREPLY=($(compgen -W "cutoff primary" -- "$cur"))
+            ;;
         import | backup) _filedir ;;
     esac
 }

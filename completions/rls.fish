@@ -166,8 +166,9 @@ complete -c rls -n '__fish_seen_subcommand_from trial; and __fish_seen_subcomman
 complete -c rls -n "__fish_seen_subcommand_from trial; and __fish_seen_subcommand_from $tsubs" -l json -d 'Print as JSON'
 
 # config and demo
-complete -c rls -n '__fish_seen_subcommand_from config' -a cutoff -d 'Night cut-off time'
-complete -c rls -n '__fish_seen_subcommand_from config' -a primary -d 'Primary comparison of the report'
+# One key, then its value: a key already given is not offered again.
+complete -c rls -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from cutoff primary' -a cutoff -d 'Night cut-off time'
+complete -c rls -n '__fish_seen_subcommand_from config; and not __fish_seen_subcommand_from cutoff primary' -a primary -d 'Primary comparison of the report'
 complete -c rls -n '__fish_seen_subcommand_from config' -l json -d 'Print as JSON'
 complete -c rls -n '__fish_seen_subcommand_from demo' -l nights -x -d 'How many nights'
 complete -c rls -n '__fish_seen_subcommand_from demo' -l seed -x -d 'Random seed'

@@ -141,6 +141,12 @@ class BashCompletion(RlsCase):
         self.assertEqual(self.complete("rls --color a"), {"auto", "always"})
         self.assertEqual(self.complete("rls points "), {"add"})
 
+    def test_a_config_key_once_given_is_not_offered_again(self):
+        self.ok("list")  # the database exists, as it does for anyone completing
+        self.assertEqual(self.complete("rls config "), {"cutoff", "primary"})
+        self.assertEqual(self.complete("rls config cutoff "), set())
+        self.assertEqual(self.complete("rls config primary "), set())
+
 
 @unittest.skipUnless(shutil.which("fish"), "fish not installed")
 class FishCompletion(RlsCase):
@@ -167,6 +173,12 @@ class FishCompletion(RlsCase):
         self.assertIn("roman-chamomile", self.complete("rls log --oil "))
         self.assertIn("1", self.complete("rls show "))
 
+
+    def test_a_config_key_once_given_is_not_offered_again(self):
+        self.ok("list")
+        self.assertIn("cutoff", self.complete("rls config "))
+        self.assertNotIn("cutoff", self.complete("rls config cutoff "))
+        self.assertNotIn("primary", self.complete("rls config cutoff "))
 
 @unittest.skipUnless(shutil.which("zsh"), "zsh not installed")
 class ZshCompletion(RlsCase):
