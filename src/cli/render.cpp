@@ -25,11 +25,6 @@ std::string session_local_time(const Session& s, std::string_view fmt) {
     return local_in(s.started, s.utc_offset_min, fmt);
 }
 
-std::string diary_clock(const Rating& r, Instant t) {
-    const auto zone = Zone::find(r.tz);
-    return zone ? format_local(t, *zone, "%H:%M") : date::format("%H:%MZ", t);
-}
-
 ordered_json to_json(const Session& s) {
     ordered_json j;
     j["id"] = s.id;

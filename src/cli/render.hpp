@@ -20,8 +20,6 @@ class Context;
 // The session's start in the zone it was logged in ("2026-11-24 22:30").
 [[nodiscard]] std::string session_local_time(const Session& s,
                                              std::string_view fmt = "%Y-%m-%d %H:%M");
-// A rating's diary clock time in the rating's zone ("23:10").
-[[nodiscard]] std::string diary_clock(const Rating& r, Instant t);
 
 // "standard x2"
 [[nodiscard]] std::string routine_label(const Session& s);
