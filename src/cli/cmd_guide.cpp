@@ -6,9 +6,11 @@
 #include "cli/render.hpp"
 #include "cli/session_options.hpp"
 #include "cli/terminal.hpp"
+#include "cli/trial_common.hpp"
 #include "core/error.hpp"
 #include "core/match.hpp"
 #include "core/parse.hpp"
+#include "core/terminal_text.hpp"
 #include "store/catalog.hpp"
 #include "store/sessions.hpp"
 
@@ -27,6 +29,7 @@ using GuideAction = guide::Action;
 
 struct GuideOptions {
     std::string routine = "standard";
+    CLI::Option* routine_opt = nullptr;
     std::string pace = "1";
     bool no_timer = false;
     bool quiet_bell = false;
@@ -50,15 +53,42 @@ void run_guide(Context& ctx, const GuideOptions& o) {
     ui_options.color = ctx.color_allowed();
 
     auto& db = ctx.db();
+    // A trial night: the assignment leads (routine, rotations, oil).
+    const auto trial = running_trial(ctx);
+    const TrialNight* trial_night = trial ? trial->protocol.night(trial_tonight(ctx)) : nullptr;
+    std::optional<Arm> arm;
+    if (trial_night != nullptr) {
+        arm = trial->protocol.arms[static_cast<std::size_t>(trial_night->arm)];
+        if (arm->kind == Arm::Kind::none) {
+            throw usage_error(fmt::format("tonight is {}: no massage; record the night with rls "
+                                          "trial skip",
+                                          assignment_text(*trial, *trial_night)));
+        }
+    }
+    const bool routine_given = o.routine_opt != nullptr && o.routine_opt->count() > 0;
     const auto routines = list_routines(db);
-    const auto code = resolve_routine(ctx, o.routine, "--routine");
+    const auto code = resolve_routine(
+        ctx, arm && arm->kind == Arm::Kind::routine && !routine_given ? arm->routine : o.routine,
+        "--routine");
     const auto routine = *std::find_if(routines.begin(), routines.end(),
                                        [&](const Routine& r) { return r.code == code; });
     std::vector<SessionOil> last_oils;
     if (const auto last = latest_session(db)) {
         last_oils = last->oils;
     }
+    if (arm && arm->kind == Arm::Kind::oil) {
+        std::erase_if(last_oils, [&](const SessionOil& x) { return x.oil == arm->oil; });
+        if (arm->with) {
+            last_oils.push_back({arm->oil, k_default_drops});
+        }
+    }
     guide::Walk walk(routine, list_points(db), last_oils);
+    if (arm && arm->kind == Arm::Kind::routine) {
+        walk.plan_rotations(arm->rounds);
+    }
+    if (trial_night != nullptr) {
+        ctx.err() << fmt::format("Tonight: {}.\n", visible(assignment_text(*trial, *trial_night)));
+    }
     const auto frame = recovery_frame(ctx);
     const Instant started = ctx.time().now;
     const auto clock_start = std::chrono::steady_clock::now();
@@ -112,7 +142,10 @@ void run_guide(Context& ctx, const GuideOptions& o) {
                              .count();
     input.duration_min = static_cast<int>(
         std::clamp<long long>(minutes + 1, k_duration_range.lo, k_duration_range.hi));
-    const auto id = store_guided_session(ctx, frame, input, routine);
+    const auto mark = check_trial_session(ctx, input);
+    const auto id = store_guided_session(ctx, frame, input, routine, [&](const std::string& uuid) {
+        store_trial_mark(ctx, mark, uuid);
+    });
     const auto saved = find_session(db, id);
     if (o.json) {
         print_json(ctx, to_json(*saved));
@@ -127,8 +160,9 @@ void register_guide(CLI::App& app, Context& ctx, Action& action) {
     auto o = std::make_shared<GuideOptions>();
     auto* cmd = app.add_subcommand(
         "guide", "Walk through the routine step by step with timers; logs the session at the end");
-    cmd->add_option("-r,--routine", o->routine, "Routine to follow (default standard)")
-        ->type_name("NAME");
+    o->routine_opt = cmd->add_option("-r,--routine", o->routine,
+                                     "Routine to follow (default standard, or a trial night's)")
+                         ->type_name("NAME");
     cmd->add_option("--pace", o->pace,
                     "Scale every timer, 0.01-10 (0.5 = twice as fast; default 1)")
         ->type_name("FACTOR");

@@ -2,6 +2,7 @@
 // that cron mails only when there is something to say.
 #include "cli/app.hpp"
 #include "cli/render.hpp"
+#include "cli/trial_common.hpp"
 #include "core/error.hpp"
 #include "core/parse.hpp"
 #include "core/remind.hpp"
@@ -28,7 +29,18 @@ int run_remind(Context& ctx, const RemindOptions& o) {
     in.evening = parse_time_of_day(o.after, "--after");
     in.time = ctx.time();
     auto& db = ctx.db();
-    in.session_logged = has_session_on(db, current_night(in.time));
+    const Date tonight = current_night(in.time);
+    in.session_logged = has_session_on(db, tonight);
+    if (const auto t = running_trial(ctx)) {
+        if (const auto* n = t->protocol.night(tonight)) {
+            in.trial_assignment = assignment_text(*t, *n);
+            in.trial_no_massage =
+                t->protocol.arms[static_cast<std::size_t>(n->arm)].kind == Arm::Kind::none;
+            // A night skipped on purpose is done, like a logged one.
+            const auto* mark = t->mark(tonight);
+            in.session_logged = in.session_logged || (mark != nullptr && mark->kind == "skip");
+        }
+    }
     in.last_night_rated = has_rating_on(db, last_night(in.time));
 
     const auto due = due_items(in);

@@ -123,7 +123,8 @@ void run_import(Context& ctx, const ImportOptions& o) {
                          {"routines", counts_json(summary.routines)},
                          {"tags", counts_json(summary.tags)},
                          {"sessions", counts_json(summary.sessions)},
-                         {"ratings", counts_json(summary.ratings)}});
+                         {"ratings", counts_json(summary.ratings)},
+                         {"trials", counts_json(summary.trials)}});
         return;
     }
     std::string line = o.dry_run ? "Would import (dry run, nothing changed):" : "Imported:";
@@ -140,6 +141,9 @@ void run_import(Context& ctx, const ImportOptions& o) {
     part("points", summary.points);
     part("oils", summary.oils);
     part("tags", summary.tags);
+    if (summary.trials.added + summary.trials.unchanged + summary.trials.kept > 0) {
+        part("trials", summary.trials);
+    }
     line.back() = '.';
     ctx.say(line + "\n");
 }

@@ -141,7 +141,8 @@ RecoveryFrame recovery_frame(Context& ctx) {
 }
 
 std::int64_t store_guided_session(Context& ctx, const RecoveryFrame& frame,
-                                  const SessionInput& input, const Routine& routine) {
+                                  const SessionInput& input, const Routine& routine,
+                                  const std::function<void(const std::string& uuid)>& also) {
     const auto now = ctx.time().now;
     const auto uuid = new_uuid();
     for (int attempt = 1;; ++attempt) {
@@ -159,6 +160,9 @@ std::int64_t store_guided_session(Context& ctx, const RecoveryFrame& frame,
                 add_routine(db, kept);
             }
             const auto id = insert_session(db, input, now, uuid);
+            if (also) {
+                also(uuid); // in the same transaction (a trial night's mark)
+            }
             tx.commit();
             return id;
         } catch (const std::exception& e) {

@@ -7,6 +7,7 @@
 #include "core/model.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 namespace rls {
@@ -23,7 +24,8 @@ struct RecoveryFrame {
 // still cannot be stored, writes a recovery file (mode 0600) and throws
 // Error naming it.
 std::int64_t store_guided_session(Context& ctx, const RecoveryFrame& frame,
-                                  const SessionInput& input, const Routine& routine);
+                                  const SessionInput& input, const Routine& routine,
+                                  const std::function<void(const std::string& uuid)>& also = {});
 
 // A note on stderr for each recovery file left by an earlier run.
 void mention_recovery_files(Context& ctx);

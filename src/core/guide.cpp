@@ -132,6 +132,9 @@ std::vector<Step> Walk::rotation_steps(int rotation, bool left_only) const {
 }
 
 bool Walk::repeat_left_only() const {
+    if (m_planned_rotations) {
+        return false; // a trial's rotations are whole ones
+    }
     bool left = false;
     bool other = false;
     for (const auto& code : m_routine.points) {

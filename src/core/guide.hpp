@@ -66,6 +66,10 @@ public:
     // the routine has both feet (as the routine article suggests), else all
     // of its points.
     void another_rotation();
+    // A trial night fixes the rotations: the "again" step then adds whole
+    // rotations up to `n` without asking, and offers none beyond it.
+    void plan_rotations(int n) { m_planned_rotations = n; }
+    [[nodiscard]] std::optional<int> planned_rotations() const { return m_planned_rotations; }
     // What another rotation goes through, for the question: "the left-foot
     // points" or "all the points".
     [[nodiscard]] std::string repeat_label() const;
@@ -107,6 +111,7 @@ private:
     std::size_t m_index = 0;
     bool m_finished = false;
     int m_rotation = 1;
+    std::optional<int> m_planned_rotations;
     std::size_t m_furthest = 0;
     bool m_oils_set = false;
     std::vector<SessionOil> m_oils;

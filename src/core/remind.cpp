@@ -20,9 +20,17 @@ std::vector<DueItem> due_items(const RemindInput& in) {
     // Tonight's session: from the evening hour until the night ends at the cut-off.
     if (!in.session_logged && (time_of_day >= in.evening || before_cutoff)) {
         const Date night = current_night(t);
-        due.push_back({"session", night,
-                       fmt::format("Tonight's massage is not logged yet (night of {}): rls log",
-                                   format_date(night))});
+        if (in.trial_assignment) {
+            // The assignment leads: the arm first, then what to run.
+            due.push_back(
+                {"session", night,
+                 fmt::format("Tonight: {} ({}): {}", *in.trial_assignment, format_date(night),
+                             in.trial_no_massage ? "no massage, then rls trial skip" : "rls log")});
+        } else {
+            due.push_back({"session", night,
+                           fmt::format("Tonight's massage is not logged yet (night of {}): rls log",
+                                       format_date(night))});
+        }
     }
     // Last night's rating: once it has ended, i.e. from the cut-off on.
     if (!in.last_night_rated && !before_cutoff) {

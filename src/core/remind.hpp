@@ -5,6 +5,7 @@
 
 #include "core/time.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,11 @@ struct RemindInput {
     std::chrono::minutes evening{19 * 60}; // session reminders from this local time
     bool session_logged = false;           // for the current night
     bool last_night_rated = false;
+    // A trial night: what tonight's arm is ("standard x2, trial night 5 of
+    // 16"), and whether it is a night without a massage (recorded with rls
+    // trial skip rather than rls log).
+    std::optional<std::string> trial_assignment;
+    bool trial_no_massage = false;
 };
 
 // The night whose session would be due now, and the night whose rating would be.

@@ -9,6 +9,7 @@
 #include "store/sessions.hpp"
 #include "store/settings.hpp"
 #include "store/transfer.hpp"
+#include "store/trial_transfer.hpp"
 #include "version.hpp"
 
 #include <SQLiteCpp/Statement.h>
@@ -144,6 +145,7 @@ ordered_json export_json(SQLite::Database& db, Instant now) {
     for (const auto& r : all_ratings(db)) {
         doc["ratings"].push_back(rating_json(r));
     }
+    doc["trials"] = trials_export_json(db);
     return doc;
 }
 

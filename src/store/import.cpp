@@ -13,6 +13,7 @@
 #include "store/sessions.hpp"
 #include "store/settings.hpp"
 #include "store/transfer.hpp"
+#include "store/trial_transfer.hpp"
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -304,6 +305,7 @@ ImportSummary import_json(SQLite::Database& db, const nlohmann::json& doc, Insta
             ++summary.ratings.added;
         }
     }
+    import_trials(db, doc, summary.trials, now);
     const auto& settings = member(doc, "document", "settings");
     if (!settings.is_object()) {
         bad("settings", "must be an object");

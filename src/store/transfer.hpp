@@ -30,7 +30,7 @@ struct ImportCounts {
 };
 
 struct ImportSummary {
-    ImportCounts points, oils, routines, tags, sessions, ratings;
+    ImportCounts points, oils, routines, tags, sessions, ratings, trials;
 };
 
 // Applies `document` inside the caller's transaction. Identity is the UUID:

@@ -94,6 +94,24 @@ TEST_SUITE("core.guide") {
         CHECK(w.step().point_count == 5);
     }
 
+    TEST_CASE("a trial night's planned rotations are whole ones: standard x2 is two") {
+        Walk w(standard(), catalog(), {});
+        w.plan_rotations(2);
+        while (w.step().kind != StepKind::again) {
+            w.next();
+        }
+        w.another_rotation();
+        w.next();
+        CHECK(w.step().point == "left.heart");
+        CHECK(w.step().point_count == 8); // all eight points, not the left foot only
+        while (w.step().kind != StepKind::before) {
+            w.next();
+        }
+        const auto s = w.session(false);
+        CHECK(s.rounds == 2);
+        CHECK(s.tags.empty());
+    }
+
     TEST_CASE("a right-foot routine repeats all its points, as a whole rotation") {
         Routine right;
         right.code = "right-only";

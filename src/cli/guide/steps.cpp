@@ -85,6 +85,12 @@ Action step(Context& ctx, Ui& ui, Walk& walk) {
         if (s.rotation >= k_max_rotations) {
             return Action::next;
         }
+        if (const auto planned = walk.planned_rotations()) {
+            if (s.rotation < *planned) {
+                walk.another_rotation();
+            }
+            return Action::next;
+        }
         const auto answer =
             ui.yes_no(walk, fmt::format("Another rotation of {}?", walk.repeat_label()));
         if (answer.action == Action::next && answer.number == 1) {
