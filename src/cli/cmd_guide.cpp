@@ -86,7 +86,9 @@ void run_guide(Context& ctx, const GuideOptions& o) {
     if (arm && arm->kind == Arm::Kind::routine) {
         walk.plan_rotations(arm->rounds);
     }
+    std::vector<Session> held_tonight;
     if (trial_night != nullptr) {
+        held_tonight = sessions_between(db, trial_night->night, trial_night->night);
         ctx.err() << fmt::format("Tonight: {}.\n", visible(assignment_text(*trial, *trial_night)));
     }
     const auto frame = recovery_frame(ctx);
@@ -142,7 +144,7 @@ void run_guide(Context& ctx, const GuideOptions& o) {
                              .count();
     input.duration_min = static_cast<int>(
         std::clamp<long long>(minutes + 1, k_duration_range.lo, k_duration_range.hi));
-    const auto mark = check_trial_session(ctx, input);
+    const auto mark = check_trial_session(ctx, input, trial, held_tonight);
     const auto id = store_guided_session(ctx, frame, input, routine, [&](const std::string& uuid) {
         store_trial_mark(ctx, mark, uuid);
     });

@@ -87,8 +87,18 @@ nlohmann::ordered_json trial_json(const Trial& t, Date tonight, bool reveal) {
 }
 
 std::optional<PendingMark> check_trial_session(Context& ctx, const SessionInput& session) {
-    auto t = active_trial(ctx.db(), session.night);
+    const auto t = active_trial(ctx.db(), session.night);
     if (!t) {
+        return std::nullopt;
+    }
+    return check_trial_session(ctx, session, t,
+                               sessions_between(ctx.db(), session.night, session.night));
+}
+
+std::optional<PendingMark> check_trial_session(Context& ctx, const SessionInput& session,
+                                               const std::optional<Trial>& t,
+                                               const std::vector<Session>& held) {
+    if (!t || !t->active_on(session.night)) {
         return std::nullopt;
     }
     const auto* n = t->protocol.night(session.night);
@@ -96,7 +106,6 @@ std::optional<PendingMark> check_trial_session(Context& ctx, const SessionInput&
         return std::nullopt;
     }
     // The night's sessions so far and this one decide what was done.
-    auto held = sessions_between(ctx.db(), session.night, session.night);
     Session incoming;
     static_cast<SessionInput&>(incoming) = session;
     std::vector<const Session*> all;

@@ -37,6 +37,13 @@ struct PendingMark {
 };
 [[nodiscard]] std::optional<PendingMark> check_trial_session(Context& ctx,
                                                              const SessionInput& session);
+// The same with the trial and the night's earlier sessions read beforehand
+// (the guide reads them before its walk, so that saving at the end needs
+// nothing from a database another process may have locked meanwhile).
+[[nodiscard]] std::optional<PendingMark> check_trial_session(Context& ctx,
+                                                             const SessionInput& session,
+                                                             const std::optional<Trial>& trial,
+                                                             const std::vector<Session>& held);
 // Stores the mark inside the caller's transaction, with the session's UUID.
 void store_trial_mark(Context& ctx, const std::optional<PendingMark>& pending,
                       const std::string& session_uuid);
