@@ -130,7 +130,11 @@ _rls() {
         return
     fi
     case $cmd in
-        show | edit | delete) COMPREPLY=($(compgen -W "$(_rls_values sessions)" -- "$cur")) ;;
+        show | edit | delete)
+            # Newest first, as rls lists them: not re-sorted as text.
+            compopt -o nosort 2>/dev/null
+            COMPREPLY=($(compgen -W "$(_rls_values sessions | cut -f1)" -- "$cur"))
+            ;;
         points | oils) [[ -z $sub ]] && COMPREPLY=($(compgen -W "add" -- "$cur")) ;;
         routines)
             case $sub in

@@ -67,7 +67,8 @@ complete -c rls -n '__fish_seen_subcommand_from edit' -l unset-point -x -a '(__r
 complete -c rls -n '__fish_seen_subcommand_from edit' -l unset-oil -x -a '(__rls_values oils)' -d 'Remove one oil'
 complete -c rls -n '__fish_seen_subcommand_from edit' -l unset-tag -x -a '(__rls_values tags)' -d 'Remove one tag'
 complete -c rls -n '__fish_seen_subcommand_from edit' -l replace -d 'Lists given replace the whole list'
-complete -c rls -n '__fish_seen_subcommand_from show edit delete' -a '(__rls_values sessions)' -d Session
+# Newest first (-k keeps rls's order), each with its night and routine.
+complete -c rls -k -n '__fish_seen_subcommand_from show edit delete' -a '(__rls_values sessions)'
 
 # rate
 set -l rate '__fish_seen_subcommand_from rate'

@@ -3,6 +3,7 @@
 // never creates one.
 #include "cli/app.hpp"
 #include "core/error.hpp"
+#include "core/match.hpp"
 #include "core/terminal_text.hpp"
 #include "store/catalog.hpp"
 #include "store/sessions.hpp"
@@ -22,18 +23,30 @@ void run_complete(Context& ctx, const std::string& kind) {
     }
     auto& out = ctx.out();
     auto& db = ctx.db();
+    // Every id, then the short names rls also takes for it ("heart" for
+    // left.heart), so that what the README shows completes too.
+    const auto ids_and_short_names = [&out](const std::vector<std::string>& ids) {
+        for (const auto& id : ids) {
+            out << visible(id) << '\n';
+        }
+        for (const auto& name : short_names(ids)) {
+            out << visible(name) << '\n';
+        }
+    };
     if (kind == "points") {
-        for (const auto& p : list_points(db)) {
-            out << visible(p.code) << '\n';
-        }
+        ids_and_short_names(point_codes(db));
     } else if (kind == "oils") {
+        std::vector<std::string> ids;
         for (const auto& o : list_oils(db)) {
-            out << visible(o.code) << '\n';
+            ids.push_back(o.code);
         }
+        ids_and_short_names(ids);
     } else if (kind == "routines") {
+        std::vector<std::string> ids;
         for (const auto& r : list_routines(db)) {
-            out << visible(r.code) << '\n';
+            ids.push_back(r.code);
         }
+        ids_and_short_names(ids);
     } else if (kind == "tags") {
         for (const auto& t : list_tags(db)) {
             out << visible(t) << '\n';
@@ -53,8 +66,10 @@ void run_complete(Context& ctx, const std::string& kind) {
             }
         }
     } else if (kind == "sessions") {
-        for (const auto id : recent_session_ids(db, 50)) {
-            out << id << '\n';
+        // Newest first, each with its night and routine after a tab: the
+        // shells keep this order and show the rest beside the number.
+        for (const auto& s : recent_session_labels(db, 50)) {
+            out << s.id << '\t' << s.night << ' ' << visible(s.routine) << " x" << s.rounds << '\n';
         }
     } else {
         throw usage_error("KIND must be points, oils, routines, tags, arms or sessions");

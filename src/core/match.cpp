@@ -52,6 +52,22 @@ bool word_prefix(std::string_view id, std::string_view typed) {
 
 } // namespace
 
+std::vector<std::string> short_names(const std::vector<std::string>& known) {
+    std::vector<std::string> out;
+    for (const auto& id : known) {
+        for (const auto word : later_words(id)) {
+            const auto hits = std::count_if(known.begin(), known.end(), [word](const auto& other) {
+                return word_prefix(other, word);
+            });
+            if (hits == 1 && std::find(known.begin(), known.end(), word) == known.end() &&
+                std::find(out.begin(), out.end(), word) == out.end()) {
+                out.emplace_back(word);
+            }
+        }
+    }
+    return out;
+}
+
 std::vector<std::string> closest(std::string_view typed, const std::vector<std::string>& known,
                                  std::size_t count) {
     std::vector<std::pair<std::size_t, std::string>> scored;

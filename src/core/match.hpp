@@ -15,6 +15,11 @@ namespace rls {
 [[nodiscard]] std::string match_id(std::string_view typed, const std::vector<std::string>& known,
                                    std::string_view field, std::string_view kind);
 
+// The later words of each id that name it alone, as match_id takes them:
+// "heart" for left.heart, "chamomile" for roman-chamomile; not "sciatic"
+// when both feet have one. In the order of `known`.
+[[nodiscard]] std::vector<std::string> short_names(const std::vector<std::string>& known);
+
 // Up to `count` known ids closest to `typed` by edit distance.
 [[nodiscard]] std::vector<std::string>
 closest(std::string_view typed, const std::vector<std::string>& known, std::size_t count);

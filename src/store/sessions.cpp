@@ -301,14 +301,17 @@ bool has_session_on(SQLite::Database& db, Date night) {
     return q.executeStep();
 }
 
-std::vector<std::int64_t> recent_session_ids(SQLite::Database& db, int limit) {
-    SQLite::Statement q(db, "SELECT id FROM session ORDER BY started_utc DESC, id DESC LIMIT ?");
+std::vector<SessionLabel> recent_session_labels(SQLite::Database& db, int limit) {
+    SQLite::Statement q(db, "SELECT s.id, s.night, r.code, s.rounds FROM session s "
+                            "JOIN routine r ON r.id = s.routine_id "
+                            "ORDER BY s.started_utc DESC, s.id DESC LIMIT ?");
     q.bind(1, limit);
-    std::vector<std::int64_t> ids;
+    std::vector<SessionLabel> out;
     while (q.executeStep()) {
-        ids.push_back(q.getColumn(0).getInt64());
+        out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                       q.getColumn(2).getString(), q.getColumn(3).getInt()});
     }
-    return ids;
+    return out;
 }
 
 } // namespace rls

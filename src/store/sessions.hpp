@@ -30,6 +30,13 @@ bool delete_session(SQLite::Database& db, std::int64_t id);
 // Whether any session is filed under `night` (rls remind).
 [[nodiscard]] bool has_session_on(SQLite::Database& db, Date night);
 // The ids of the newest `limit` sessions, newest first (shell completion).
-[[nodiscard]] std::vector<std::int64_t> recent_session_ids(SQLite::Database& db, int limit);
+// The latest sessions, newest first, with what a person recognises them by.
+struct SessionLabel {
+    std::int64_t id = 0;
+    std::string night;
+    std::string routine;
+    int rounds = 1;
+};
+[[nodiscard]] std::vector<SessionLabel> recent_session_labels(SQLite::Database& db, int limit);
 
 } // namespace rls

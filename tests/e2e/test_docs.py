@@ -17,16 +17,16 @@ BASH_COMPLETION = "/usr/share/bash-completion/bash_completion"
 
 
 class ZshTerminal(Terminal):
-    """An interactive zsh (not rls) on a pseudo-terminal."""
+    """An interactive zsh (not rls) on a pseudo-terminal; or another shell."""
 
-    def __init__(self, env):
+    def __init__(self, env, argv=("zsh", "-i")):
         import fcntl
         import pty
         import struct
         import termios
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
-        self.proc = subprocess.Popen(["zsh", "-i"], stdin=slave, stdout=slave, stderr=slave,
+        self.proc = subprocess.Popen(list(argv), stdin=slave, stdout=slave, stderr=slave,
                                      env=env, start_new_session=True)
         os.close(slave)
         self.screen = ""
@@ -138,8 +138,28 @@ class BashCompletion(RlsCase):
         self.assertEqual(self.complete("rls log --routine "), {"standard"})
         self.assertEqual(self.complete("rls log -t caf"), {"caffeine"})
         self.assertEqual(self.complete("rls show "), {"1"})
+        self.assertEqual(self.complete("rls log -p hea"), {"heart="})  # as the README writes it
+        self.assertEqual(self.complete("rls log --oil chamo"), {"chamomile"})
         self.assertEqual(self.complete("rls --color a"), {"auto", "always"})
         self.assertEqual(self.complete("rls points "), {"add"})
+
+    def test_session_numbers_listed_newest_first_in_a_real_bash(self):
+        """Tab twice in an interactive bash: readline lists 12 11 10 ... 1, not
+        1 10 11 12 2 as text sorting would."""
+        for day in range(1, 13):
+            self.ok("log", "--at", f"2026-11-{day:02d} 21:00", "-p", "heart=3", "--no-input")
+        rc = os.path.join(self.tmp, "bashrc")
+        with open(rc, "w") as f:
+            f.write(f"source {BASH_COMPLETION}\nsource {COMPLETIONS}/rls.bash\nPS1='> '\n")
+        env = self.env(TERM="xterm", PATH=os.path.dirname(RLS) + ":" + os.environ["PATH"])
+        t = ZshTerminal(env, ("bash", "--rcfile", rc, "-i"))
+        try:
+            t.expect("> ")
+            t.keys("rls show \t\t")
+            t.expect(r"12 +11 +10 +9 +8 +7 +6 +5 +4 +3 +2 +1\b")
+        finally:
+            t.proc.kill()
+            t.wait()
 
     def test_a_config_key_once_given_is_not_offered_again(self):
         self.ok("list")  # the database exists, as it does for anyone completing
@@ -172,6 +192,18 @@ class FishCompletion(RlsCase):
         self.assertIn("left.heart=", self.complete("rls log -p "))
         self.assertIn("roman-chamomile", self.complete("rls log --oil "))
         self.assertIn("1", self.complete("rls show "))
+        self.assertIn("heart=", self.complete("rls log -p hea"))
+
+    def test_sessions_newest_first_with_their_night(self):
+        for day in range(1, 13):
+            self.ok("log", "--at", f"2026-11-{day:02d} 21:00", "-p", "heart=3", "--no-input")
+        env = self.env(PATH=os.path.dirname(RLS) + ":" + os.environ["PATH"])
+        r = subprocess.run(["fish", "--no-config", "-c",
+                            f"source {COMPLETIONS}/rls.fish; complete -C 'rls show '"],
+                           capture_output=True, text=True, env=env, check=True)
+        lines = r.stdout.splitlines()
+        self.assertEqual([l.split("\t")[0] for l in lines][:3], ["12", "11", "10"])
+        self.assertEqual(lines[0], "12\t2026-11-12 standard x1")
 
 
     def test_a_config_key_once_given_is_not_offered_again(self):
@@ -210,10 +242,35 @@ class ZshCompletion(RlsCase):
             t.expect(r"rls report")
             t.keys("\x15rls log -p left.he\t")  # Ctrl-U clears the line first
             t.expect(r"rls log -p left\.heart(\x1b\[1m)?=")
+            t.keys("\x15rls log -p hea\t")  # a short name, as the README writes it
+            t.expect(r"rls log -p heart(\x1b\[1m)?=")
             t.keys("\x15rls show \t")
             t.expect(r"rls show 1")
             t.keys("\x15rls log --roun\t")
             t.expect(r"rls log --rounds")
+        finally:
+            t.proc.kill()
+            t.wait()
+
+    def test_session_numbers_newest_first_with_their_night(self):
+        zdotdir = os.path.join(self.tmp, "zdot")
+        os.makedirs(zdotdir)
+        with open(os.path.join(zdotdir, ".zshrc"), "w") as f:
+            f.write(f"fpath=({COMPLETIONS} $fpath)\n"
+                    f"autoload -Uz compinit && compinit -u -d {zdotdir}/.zcompdump\n"
+                    "PS1='> '\n")
+        for day in range(1, 13):
+            self.ok("log", "--at", f"2026-11-{day:02d} 21:00", "-p", "heart=3", "--no-input")
+        env = self.env(ZDOTDIR=zdotdir, TERM="xterm", PATH=os.path.dirname(RLS) + ":" + os.environ["PATH"])
+        t = ZshTerminal(env)
+        try:
+            t.expect("> ")
+            t.keys("rls show \t")
+            t.expect(r"1 +-- 2026-11-01 standard x1")
+            listing = re.findall(r"(\d+) +-- (2026-11-\d\d) standard x1", t.transcript)
+            self.assertEqual([n for n, _ in listing][:12],
+                             ["12", "11", "10", "9", "8", "7", "6", "5", "4", "3", "2", "1"])
+            self.assertEqual(listing[0], ("12", "2026-11-12"))
         finally:
             t.proc.kill()
             t.wait()

@@ -39,12 +39,25 @@ TEST_SUITE("cli.commands") {
         CHECK(cli.ok({"remind"}).empty());
     }
 
-    TEST_CASE("session completion lists the newest ids first") {
+    TEST_CASE("session completion lists the newest ids first, each with its night") {
         Cli cli;
         cli.ok({"log", "--at", "2026-11-22 22:00", "--no-input", "-q"});
-        cli.ok({"log", "--at", "2026-11-24 22:00", "--no-input", "-q"});
+        cli.ok({"log", "--at", "2026-11-24 22:00", "-n", "2", "--no-input", "-q"});
         cli.ok({"log", "--at", "2026-11-23 22:00", "--no-input", "-q"});
-        CHECK(cli.ok({"__complete", "sessions"}) == "2\n3\n1\n");
+        CHECK(cli.ok({"__complete", "sessions"}) == "2\t2026-11-24 standard x2\n"
+                                                    "3\t2026-11-23 standard x1\n"
+                                                    "1\t2026-11-22 standard x1\n");
+    }
+
+    TEST_CASE("catalog completion offers the short names rls takes") {
+        Cli cli;
+        cli.ok({"list"});
+        const auto points = cli.ok({"__complete", "points"});
+        CHECK(points.find("left.heart\n") != std::string::npos);
+        CHECK(points.find("\nheart\n") != std::string::npos);
+        CHECK(points.find("\nsciatic\n") == std::string::npos); // both feet have one
+        CHECK(points.find("\nfoot\n") == std::string::npos);
+        CHECK(cli.ok({"__complete", "oils"}).find("\nchamomile\n") != std::string::npos);
     }
 
     TEST_CASE("backup writes a checked copy that opens as an rls database") {
