@@ -36,17 +36,9 @@ void run_complete(Context& ctx, const std::string& kind) {
     if (kind == "points") {
         ids_and_short_names(point_codes(db));
     } else if (kind == "oils") {
-        std::vector<std::string> ids;
-        for (const auto& o : list_oils(db)) {
-            ids.push_back(o.code);
-        }
-        ids_and_short_names(ids);
+        ids_and_short_names(codes_of(list_oils(db)));
     } else if (kind == "routines") {
-        std::vector<std::string> ids;
-        for (const auto& r : list_routines(db)) {
-            ids.push_back(r.code);
-        }
-        ids_and_short_names(ids);
+        ids_and_short_names(codes_of(list_routines(db)));
     } else if (kind == "tags") {
         for (const auto& t : list_tags(db)) {
             out << visible(t) << '\n';

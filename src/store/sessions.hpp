@@ -29,8 +29,8 @@ bool delete_session(SQLite::Database& db, std::int64_t id);
 [[nodiscard]] std::int64_t count_sessions(SQLite::Database& db);
 // Whether any session is filed under `night` (rls remind).
 [[nodiscard]] bool has_session_on(SQLite::Database& db, Date night);
-// The ids of the newest `limit` sessions, newest first (shell completion).
-// The latest sessions, newest first, with what a person recognises them by.
+// The newest `limit` sessions, newest first, with what a person recognises
+// them by (shell completion).
 struct SessionLabel {
     std::int64_t id = 0;
     std::string night;
