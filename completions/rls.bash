@@ -1,5 +1,5 @@
 # bash completion for rls                                    -*- shell-script -*-
-# Commands and options mirror `rls --help`; point, oil, routine and tag names
+# Commands and options mirror `rls --help`; point, oil, routine, tag and medicine names
 # and session numbers come from your own database via `rls __complete`.
 
 _rls_values() {
@@ -17,7 +17,7 @@ _rls() {
     local cur prev words cword
     _init_completion -n = || return
 
-    local commands="log guide rate list report remind show edit delete points oils routines trial config demo export import backup check"
+    local commands="log guide rate tag skip irls took meds lab list report remind show edit delete points oils routines trial config demo export import backup check"
     local global="--db --color --no-input -q --quiet --version --help -h"
     local session_opts="--at -r --routine -n --rounds -p --point -o --oil -d --duration
         -b --before -a --after -t --tag --note --json"
@@ -32,6 +32,10 @@ _rls() {
                     cmd=${words[i]}
                 elif [[ -z $sub && $cmd == @(points|oils) && ${words[i]} == add ]]; then
                     sub=add
+                elif [[ -z $sub && $cmd == meds && ${words[i]} == @(add|remove) ]]; then
+                    sub=${words[i]}
+                elif [[ -z $sub && $cmd == took ]]; then
+                    sub=dose
                 elif [[ -z $sub && $cmd == routines && ${words[i]} == @(add|show|edit|remove|restore) ]]; then
                     sub=${words[i]}
                 elif [[ -z $sub && $cmd == trial ]]; then
@@ -65,6 +69,8 @@ _rls() {
         --outcome) COMPREPLY=($(compgen -W "sleep restless" -- "$cur")); return ;;
         --first) COMPREPLY=($(compgen -W "tonight tomorrow" -- "$cur")); return ;;
         --blocks | --washout) return ;;
+        --unit) COMPREPLY=($(compgen -W "mg mcg g ml iu tablet" -- "$cur")); return ;;
+        --spread) COMPREPLY=($(compgen -W "legs arms trunk legs,arms legs,trunk legs,arms,trunk" -- "$cur")); return ;;
         --points)
             local prefix=""
             [[ $cur == *,* ]] && prefix=${cur%,*},
@@ -75,7 +81,8 @@ _rls() {
         --at | -n | --rounds | -d | --duration | -b | --before | -a | --after | --note | \
             --night | -s | --sleep | -R | --restless | --into-bed | --try-sleep | --latency | \
             --awakenings | --waso | --final-wake | --out-of-bed | -w | --weeks | --from | --to | \
-            --name | --where | --description | --nights | --seed | --min-nights | --mid | --after | --pace)
+            --name | --where | --description | --nights | --seed | --min-nights | --mid | --after | --pace | \
+            --onset | --total | --date | --ferritin | --tsat)
             return
             ;;
     esac
@@ -91,8 +98,14 @@ _rls() {
         log) opts="$session_opts" ;;
         edit) opts="$session_opts --unset-point --unset-oil --unset-tag --replace" ;;
         rate) opts="--night -s --sleep -R --restless --into-bed --try-sleep --latency --awakenings
-            --waso --final-wake --out-of-bed --note --replace --update --unset --delete -y --yes
+            --waso --final-wake --out-of-bed --note --onset --spread --replace --update --unset --delete -y --yes
             --json" ;;
+        tag) opts="--night --remove --list --json" ;;
+        skip) opts="--night --remove --json" ;;
+        irls) opts="--total --date --replace --list --json" ;;
+        took) opts="--at --list --json" ;;
+        meds) [[ $sub == add ]] && opts="--unit --json" || opts="--json" ;;
+        lab) opts="--ferritin --tsat --date --fasting --not-fasting --list --json" ;;
         list) opts="-w --weeks --from --to --json" ;;
         remind) opts="--after --exit-code --json" ;;
         report) opts="-w --weeks --from --to --min-nights --mid -f --format --json --csv -O --out --name" ;;
@@ -162,6 +175,14 @@ _rls() {
                 [[ $word == @(cutoff|primary) ]] && key=$word
             done
             [[ -z $key ]] && COMPREPLY=($(compgen -W "cutoff primary" -- "$cur"))
+            ;;
+        tag) COMPREPLY=($(compgen -W "$(_rls_values tags)" -- "$cur")) ;;
+        took) [[ -z $sub ]] && COMPREPLY=($(compgen -W "$(_rls_values medicines)" -- "$cur")) ;;
+        meds)
+            case $sub in
+                "") COMPREPLY=($(compgen -W "add remove" -- "$cur")) ;;
+                remove) COMPREPLY=($(compgen -W "$(_rls_values medicines)" -- "$cur")) ;;
+            esac
             ;;
         import | backup) _filedir ;;
     esac

@@ -17,7 +17,7 @@ function __rls_not_in_add
     __fish_seen_subcommand_from $argv[1]; and not __fish_seen_subcommand_from add
 end
 
-set -l commands log guide rate list report remind show edit delete points oils routines trial config demo export import backup check
+set -l commands log guide rate tag skip irls took meds lab list report remind show edit delete points oils routines trial config demo export import backup check
 complete -c rls -f
 
 # Global options
@@ -33,6 +33,12 @@ set -l top "not __fish_seen_subcommand_from $commands"
 complete -c rls -n $top -a log -d 'Record an evening massage session'
 complete -c rls -n $top -a guide -d 'Walk through the routine with timers, then log it'
 complete -c rls -n $top -a rate -d 'Rate last night (in the morning)'
+complete -c rls -n $top -a tag -d 'Tag a night (caffeine, alcohol, ...)'
+complete -c rls -n $top -a skip -d 'Mark a night as without massage on purpose'
+complete -c rls -n $top -a irls -d "Record this week's IRLS item scores"
+complete -c rls -n $top -a took -d 'Record a dose of a medicine'
+complete -c rls -n $top -a meds -d 'List or add medicines'
+complete -c rls -n $top -a lab -d 'Record iron labs'
 complete -c rls -n $top -a list -d 'List nights with sessions and ratings'
 complete -c rls -n $top -a remind -d 'Say what is due now'
 complete -c rls -n $top -a report -d 'Which routines preceded better nights'
@@ -83,11 +89,34 @@ complete -c rls -n $rate -l waso -x -d 'Diary: time awake after sleep onset'
 complete -c rls -n $rate -l final-wake -x -d 'Diary: final awakening'
 complete -c rls -n $rate -l out-of-bed -x -d 'Diary: time out of bed'
 complete -c rls -n $rate -l note -x -d 'A free-text note'
+complete -c rls -n $rate -l onset -x -d 'When symptoms began, HH:MM'
+complete -c rls -n $rate -l spread -x -a 'legs arms trunk legs,arms legs,trunk legs,arms,trunk' -d 'Where symptoms were felt'
 complete -c rls -n $rate -l replace -d 'Replace an existing rating'
 complete -c rls -n $rate -l update -d 'Change only the fields given'
 complete -c rls -n $rate -l unset -x -a 'sleep restless into-bed try-sleep latency waso awakenings final-wake out-of-bed note' -d 'Clear one field'
 complete -c rls -n $rate -l delete -d "Delete the night's rating"
 complete -c rls -n $rate -s y -l yes -d 'With --delete: without asking'
+
+# what is tracked beyond the massage
+set -l tag '__fish_seen_subcommand_from tag'
+complete -c rls -n $tag -a '(__rls_values tags)' -d Tag
+complete -c rls -n '__fish_seen_subcommand_from tag skip' -l night -x -d 'Night, YYYY-MM-DD'
+complete -c rls -n '__fish_seen_subcommand_from tag skip' -l remove -d 'Take it off the night'
+complete -c rls -n '__fish_seen_subcommand_from tag irls took lab' -l list -d 'List what is recorded'
+complete -c rls -n '__fish_seen_subcommand_from tag skip irls took meds lab' -l json -d 'Print as JSON'
+complete -c rls -n '__fish_seen_subcommand_from irls' -l total -x -d 'Only the total, 0-40'
+complete -c rls -n '__fish_seen_subcommand_from irls lab' -l date -x -d 'Date, YYYY-MM-DD'
+complete -c rls -n '__fish_seen_subcommand_from irls' -l replace -d "Replace the week's entry"
+complete -c rls -n '__fish_seen_subcommand_from took' -a '(__rls_values medicines)' -d Medicine
+complete -c rls -n '__fish_seen_subcommand_from took' -l at -x -d 'When it was taken'
+complete -c rls -n '__fish_seen_subcommand_from meds; and not __fish_seen_subcommand_from add remove' -a 'add' -d 'Add a medicine'
+complete -c rls -n '__fish_seen_subcommand_from meds; and not __fish_seen_subcommand_from add remove' -a 'remove' -d 'Remove a medicine'
+complete -c rls -n '__fish_seen_subcommand_from meds; and __fish_seen_subcommand_from remove' -a '(__rls_values medicines)' -d Medicine
+complete -c rls -n '__rls_in_add meds' -l unit -x -a 'mg mcg g ml iu tablet' -d 'Unit of its doses'
+complete -c rls -n '__fish_seen_subcommand_from lab' -l ferritin -x -d 'Ferritin, ng/mL'
+complete -c rls -n '__fish_seen_subcommand_from lab' -l tsat -x -d 'Transferrin saturation, %'
+complete -c rls -n '__fish_seen_subcommand_from lab' -l fasting -d 'Drawn fasting'
+complete -c rls -n '__fish_seen_subcommand_from lab' -l not-fasting -d 'Drawn not fasting'
 complete -c rls -n $rate -l json -d 'Print as JSON'
 
 # list, show, delete

@@ -36,6 +36,10 @@ void register_trial(CLI::App& app, Context& ctx, Action& action);
 void register_remind(CLI::App& app, Context& ctx, Action& action);
 void register_spec(CLI::App& app, Context& ctx, Action& action);
 void register_complete(CLI::App& app, Context& ctx, Action& action);
+void register_irls(CLI::App& app, Context& ctx, Action& action);
+void register_night(CLI::App& app, Context& ctx, Action& action);
+void register_meds(CLI::App& app, Context& ctx, Action& action);
+void register_lab(CLI::App& app, Context& ctx, Action& action);
 
 // Each command word and the function that registers it. run_cli builds
 // only the subtree of the command named on the command line (building all

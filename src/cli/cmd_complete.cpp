@@ -6,6 +6,7 @@
 #include "core/match.hpp"
 #include "core/terminal_text.hpp"
 #include "store/catalog.hpp"
+#include "store/measures.hpp"
 #include "store/sessions.hpp"
 
 #include <CLI/App.hpp>
@@ -57,6 +58,10 @@ void run_complete(Context& ctx, const std::string& kind) {
                 out << visible(o.code) << "\nno " << visible(o.code) << '\n';
             }
         }
+    } else if (kind == "medicines") {
+        for (const auto& m : list_medicines(db)) {
+            out << visible(m.name) << '\n';
+        }
     } else if (kind == "sessions") {
         // Newest first, each with its night and routine after a tab: the
         // shells keep this order and show the rest beside the number.
@@ -64,7 +69,7 @@ void run_complete(Context& ctx, const std::string& kind) {
             out << s.id << '\t' << s.night << ' ' << visible(s.routine) << " x" << s.rounds << '\n';
         }
     } else {
-        throw usage_error("KIND must be points, oils, routines, tags, arms or sessions");
+        throw usage_error("KIND must be points, oils, routines, tags, arms, medicines or sessions");
     }
 }
 
@@ -74,7 +79,8 @@ void register_complete(CLI::App& app, Context& ctx, Action& action) {
     auto kind = std::make_shared<std::string>();
     auto* cmd = app.add_subcommand("__complete", "Values for shell completion");
     cmd->group("");
-    cmd->add_option("KIND", *kind, "points, oils, routines, tags, arms or sessions")->required();
+    cmd->add_option("KIND", *kind, "points, oils, routines, tags, arms, medicines or sessions")
+        ->required();
     cmd->callback([&ctx, &action, kind] { action = [&ctx, kind] { run_complete(ctx, *kind); }; });
 }
 

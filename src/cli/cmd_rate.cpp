@@ -3,7 +3,10 @@
 #include "cli/app.hpp"
 #include "cli/render.hpp"
 #include "core/error.hpp"
+#include "core/measures.hpp"
+#include "core/measures_json.hpp"
 #include "core/parse.hpp"
+#include "store/measures.hpp"
 #include "store/ratings.hpp"
 
 #include <CLI/App.hpp>
@@ -35,6 +38,8 @@ struct RateOptions {
     std::string final_wake;
     std::string out_of_bed;
     std::string note;
+    std::string onset;
+    std::string spread;
     bool replace = false;
     bool update = false;
     bool remove = false;
@@ -184,8 +189,67 @@ void delete_night_rating(Context& ctx, const RateOptions& o, Date night) {
     ctx.say(fmt::format("Deleted {}.\n", what));
 }
 
+// The evening's symptoms: an onset from the cut-off on is that evening (or
+// afternoon) of the night, one before it the small hours after.
+std::optional<Symptoms> read_symptoms(const RateOptions& o, const TimeContext& t, Date night) {
+    if (!o.given("--onset") && !o.given("--spread")) {
+        return std::nullopt;
+    }
+    Symptoms s;
+    s.night = night;
+    s.tz = std::string(t.zone.name());
+    if (o.given("--onset")) {
+        const auto tod = parse_time_of_day(o.onset, "--onset");
+        const Date next{date::sys_days{night} + date::days{1}};
+        s.onset = resolve_local(tod < t.cutoff ? next : night, tod, t.zone, "--onset");
+        if (*s.onset > t.now) {
+            throw usage_error(fmt::format("--onset {} is still to come", o.onset));
+        }
+    }
+    if (o.given("--spread")) {
+        s.spread = parse_spread(o.spread, "--spread");
+    }
+    return s;
+}
+
 std::string rating_summary(const Rating& r) {
     return fmt::format("sleep {}, restlessness {}", or_dash(r.sleep), or_dash(r.restless));
+}
+
+// Onset or spread given alone keeps what else is known of the night.
+Symptoms merged(SQLite::Database& db, Symptoms s) {
+    if (const auto old = find_symptoms(db, s.night)) {
+        s.uuid = old->uuid;
+        s.onset = s.onset ? s.onset : old->onset;
+        s.spread = s.spread ? s.spread : old->spread;
+    }
+    return s;
+}
+
+std::string symptoms_summary(const Symptoms& s, const Zone& zone) {
+    std::string out;
+    if (s.onset) {
+        out += "symptoms from " + format_local(*s.onset, zone, "%H:%M");
+    }
+    if (s.spread) {
+        out += (out.empty() ? "felt in " : ", felt in ") + spread_text(*s.spread);
+    }
+    return out;
+}
+
+// rls rate --onset/--spread alone: the night's symptoms, without a rating.
+void save_symptoms_only(Context& ctx, const RateOptions& o, const Symptoms& s) {
+    auto& db = ctx.db();
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    save_symptoms(db, merged(db, s), ctx.time().now);
+    tx.commit();
+    const auto stored = find_symptoms(db, s.night);
+    if (o.json) {
+        print_json(ctx, {{"night", format_date(s.night)}, {"symptoms", to_json(*stored)}});
+        return;
+    }
+    ctx.say(fmt::format("Recorded the night of {}: {}.\n", format_date(s.night),
+                        symptoms_summary(*stored, ctx.time().zone)));
 }
 
 void run_rate(Context& ctx, const RateOptions& o) {
@@ -224,6 +288,7 @@ void run_rate(Context& ctx, const RateOptions& o) {
             in.note = std::move(note);
         }
     }
+    auto symptoms = read_symptoms(o, t, in.night);
     if (o.update || !o.unset.empty()) {
         if (o.replace) {
             throw usage_error("--replace and --update/--unset do opposite things; choose one");
@@ -244,6 +309,10 @@ void run_rate(Context& ctx, const RateOptions& o) {
     }
     check_diary_order(in.diary, t);
     const bool nothing_given = !in.sleep && !in.restless && in.diary.empty() && !in.note;
+    if (nothing_given && symptoms) {
+        save_symptoms_only(ctx, o, *symptoms);
+        return;
+    }
     if (nothing_given) {
         if (!ctx.interactive()) {
             throw usage_error(
@@ -273,10 +342,17 @@ void run_rate(Context& ctx, const RateOptions& o) {
     }
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     save_rating(db, in, t.now);
+    if (symptoms) {
+        save_symptoms(db, merged(db, *symptoms), t.now);
+    }
     tx.commit();
     const auto stored = find_rating(db, in.night);
     if (o.json) {
-        print_json(ctx, to_json(*stored));
+        auto j = to_json(*stored);
+        if (const auto sy = find_symptoms(db, in.night)) {
+            j["symptoms"] = to_json(*sy);
+        }
+        print_json(ctx, j);
         return;
     }
     std::string line =
@@ -287,6 +363,9 @@ void run_rate(Context& ctx, const RateOptions& o) {
     }
     if (f.efficiency_pct) {
         line += fmt::format(", efficiency {:.0f}%", *f.efficiency_pct);
+    }
+    if (symptoms) {
+        line += "; " + symptoms_summary(merged(db, *symptoms), t.zone);
     }
     ctx.say(line + ".\n");
 }
@@ -320,6 +399,12 @@ void register_rate(CLI::App& app, Context& ctx, Action& action) {
     cmd->add_option("--out-of-bed", o->out_of_bed, "Sleep diary: time you got out of bed, HH:MM")
         ->type_name("HH:MM");
     cmd->add_option("--note", o->note, "A free-text note (up to 10000 bytes)")->type_name("TEXT");
+    cmd->add_option("--onset", o->onset,
+                    "When symptoms began that evening, HH:MM (before the cut-off: after midnight)")
+        ->type_name("HH:MM");
+    cmd->add_option("--spread", o->spread,
+                    "Where they were felt: legs, arms, trunk, e.g. legs,arms")
+        ->type_name("WHERE");
     cmd->add_flag("--replace", o->replace, "Replace the night's existing rating without asking");
     cmd->add_flag("--update", o->update,
                   "Change only the fields given in the night's rating; keep the others");

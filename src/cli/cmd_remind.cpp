@@ -7,6 +7,7 @@
 #include "core/parse.hpp"
 #include "core/remind.hpp"
 #include "core/terminal_text.hpp"
+#include "store/measures.hpp"
 #include "store/ratings.hpp"
 #include "store/sessions.hpp"
 
@@ -42,6 +43,10 @@ int run_remind(Context& ctx, const RemindOptions& o) {
         }
     }
     in.last_night_rated = has_rating_on(db, last_night(in.time));
+    in.no_massage_planned = is_no_massage(db, current_night(in.time));
+    if (const auto last = latest_irls(db)) {
+        in.last_irls_week = last->week;
+    }
 
     const auto due = due_items(in);
     if (o.json) {
@@ -64,7 +69,8 @@ int run_remind(Context& ctx, const RemindOptions& o) {
 void register_remind(CLI::App& app, Context& ctx, Action& action) {
     auto o = std::make_shared<RemindOptions>();
     auto* cmd = app.add_subcommand(
-        "remind", "Say what is due now (tonight's log, last night's rating); silent if nothing");
+        "remind",
+        "Say what is due now (tonight's log, last night's rating, weekly IRLS); silent if nothing");
     cmd->add_option("--after", o->after,
                     "Remind of tonight's session from this local time on, HH:MM (default 19:00)")
         ->type_name("HH:MM");

@@ -124,7 +124,14 @@ void run_import(Context& ctx, const ImportOptions& o) {
                          {"tags", counts_json(summary.tags)},
                          {"sessions", counts_json(summary.sessions)},
                          {"ratings", counts_json(summary.ratings)},
-                         {"trials", counts_json(summary.trials)}});
+                         {"trials", counts_json(summary.trials)},
+                         {"medicines", counts_json(summary.medicines)},
+                         {"doses", counts_json(summary.doses)},
+                         {"irls", counts_json(summary.irls)},
+                         {"symptoms", counts_json(summary.symptoms)},
+                         {"labs", counts_json(summary.labs)},
+                         {"night_tags", counts_json(summary.night_tags)},
+                         {"no_massage_nights", counts_json(summary.no_massage)}});
         return;
     }
     std::string line = o.dry_run ? "Would import (dry run, nothing changed):" : "Imported:";
@@ -143,6 +150,16 @@ void run_import(Context& ctx, const ImportOptions& o) {
     part("tags", summary.tags);
     if (summary.trials.added + summary.trials.unchanged + summary.trials.kept > 0) {
         part("trials", summary.trials);
+    }
+    // The tracked measures only when the file had any.
+    for (const auto& [what, c] :
+         {std::pair{"medicines", summary.medicines}, std::pair{"doses", summary.doses},
+          std::pair{"IRLS entries", summary.irls}, std::pair{"symptom nights", summary.symptoms},
+          std::pair{"labs", summary.labs}, std::pair{"night tags", summary.night_tags},
+          std::pair{"nights without massage", summary.no_massage}}) {
+        if (c.added + c.unchanged + c.kept > 0) {
+            part(what, c);
+        }
     }
     line.back() = '.';
     ctx.say(line + "\n");

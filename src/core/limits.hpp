@@ -40,6 +40,33 @@ inline constexpr Range k_routine_points_range{1, 40};
 inline constexpr Range k_window_weeks_range{1, 520};
 // Rated nights needed on each side of a report comparison.
 inline constexpr Range k_min_nights_range{2, 100};
+// IRLS: ten items scored 0-4 over the past week, total 0-40; a change of 5
+// or more points is clinically relevant.
+inline constexpr int k_irls_items = 10;
+inline constexpr Range k_irls_item_range{0, 4};
+inline constexpr Range k_irls_total_range{0, 40};
+inline constexpr int k_irls_relevant_change = 5;
+
+// A range of decimal numbers (doses, lab values), inclusive.
+struct DecimalRange {
+    double lo;
+    double hi;
+    [[nodiscard]] constexpr bool contains(double v) const { return v >= lo && v <= hi; }
+};
+// One dose of a medicine, in its unit.
+inline constexpr DecimalRange k_dose_range{0.001, 100000};
+// Iron labs: ferritin in ng/mL, transferrin saturation in %.
+inline constexpr DecimalRange k_ferritin_range{1, 20000};
+inline constexpr DecimalRange k_tsat_range{1, 100};
+// AASM 2024 guideline: iron therapy is suggested at ferritin <= 75 ng/mL or
+// transferrin saturation < 20%.
+inline constexpr double k_ferritin_iron_at_most = 75;
+inline constexpr double k_tsat_iron_below = 20;
+// The augmentation watch compares with the user's first four weeks; onset
+// this much earlier is a sign.
+inline constexpr int k_watch_baseline_days = 28;
+inline constexpr int k_watch_onset_earlier_min = 120;
+
 // Nights of demo data.
 inline constexpr Range k_demo_nights_range{7, 200000};
 

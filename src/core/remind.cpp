@@ -1,6 +1,8 @@
 // Reminder rules.
 #include "core/remind.hpp"
 
+#include "core/measures.hpp"
+
 #include <fmt/format.h>
 
 namespace rls {
@@ -18,7 +20,8 @@ std::vector<DueItem> due_items(const RemindInput& in) {
     const bool before_cutoff = time_of_day < t.cutoff;
     std::vector<DueItem> due;
     // Tonight's session: from the evening hour until the night ends at the cut-off.
-    if (!in.session_logged && (time_of_day >= in.evening || before_cutoff)) {
+    if (!in.session_logged && !in.no_massage_planned &&
+        (time_of_day >= in.evening || before_cutoff)) {
         const Date night = current_night(t);
         if (in.trial_assignment) {
             // The assignment leads: the arm first, then what to run.
@@ -38,6 +41,17 @@ std::vector<DueItem> due_items(const RemindInput& in) {
         due.push_back({"rating", night,
                        fmt::format("Last night is not rated yet (night of {}): rls rate",
                                    format_date(night))});
+    }
+    // Weekly severity: each week (from Monday) that has no entry yet, for
+    // someone who has recorded one before; silent once it is recorded.
+    if (in.last_irls_week) {
+        const Date today = local_date(t.now, t.zone);
+        const Date week = week_of(today);
+        if (*in.last_irls_week < week) {
+            due.push_back({"severity", week,
+                           fmt::format("Weekly severity not recorded (week of {}): rls irls",
+                                       format_date(week))});
+        }
     }
     return due;
 }

@@ -1,5 +1,7 @@
 // What is due now: tonight's session (from an evening hour until the night's
-// cut-off) and last night's rating (from the cut-off on). Pure: the caller
+// cut-off, unless the night is marked as without massage), last night's
+// rating (from the cut-off on) and, for someone who has recorded IRLS
+// before, this week's IRLS once a week has passed without one. Pure: the caller
 // says what is already logged.
 #pragma once
 
@@ -12,7 +14,7 @@
 namespace rls {
 
 struct DueItem {
-    std::string kind; // "session" or "rating"
+    std::string kind; // "session", "rating" or "severity"
     Date night{};
     std::string message;
 };
@@ -27,6 +29,9 @@ struct RemindInput {
     // trial skip rather than rls log).
     std::optional<std::string> trial_assignment;
     bool trial_no_massage = false;
+    bool no_massage_planned = false; // tonight marked with rls skip: no session is due
+    // The latest weekly IRLS entry's week (its Monday), for those who keep one.
+    std::optional<Date> last_irls_week;
 };
 
 // The night whose session would be due now, and the night whose rating would be.

@@ -146,30 +146,38 @@ ordered_json export_json(SQLite::Database& db, Instant now) {
         doc["ratings"].push_back(rating_json(r));
     }
     doc["trials"] = trials_export_json(db);
+    export_measures(db, doc);
     return doc;
 }
 
 std::string export_csv(SQLite::Database& db) {
-    std::string out = "night,session_uuid,started_utc,tz,routine,rounds,duration_min,before,after,"
-                      "points,oils,tags,session_note,sleep,restless,time_in_bed_min,"
-                      "total_sleep_min,efficiency_pct,latency_min,awakenings,waso_min,rating_note"
-                      "\r\n";
+    std::string out =
+        "night,session_uuid,started_utc,tz,routine,rounds,duration_min,before,after,"
+        "points,oils,tags,session_note,sleep,restless,time_in_bed_min,"
+        "total_sleep_min,efficiency_pct,latency_min,awakenings,waso_min,rating_note," +
+        std::string(k_measures_csv_header) + "\r\n";
+    const auto measures = measures_csv_cells(db);
     const auto sessions = all_sessions(db);
     const auto ratings = all_ratings(db);
     std::map<std::string, const Rating*> rating_by_night;
     for (const auto& r : ratings) {
         rating_by_night[format_date(r.night)] = &r;
     }
-    const auto rating_cells = [](const Rating* r) {
+    // The night's tracked measures end every row of the night.
+    const auto measure_cells = [&](const std::string& night) {
+        const auto it = measures.find(night);
+        return it == measures.end() ? std::string(k_measures_csv_empty) : it->second;
+    };
+    const auto rating_cells = [&](const Rating* r, const std::string& night) {
         if (r == nullptr) {
-            return std::string(",,,,,,,,");
+            return ",,,,,,,,," + measure_cells(night);
         }
         const auto f = derive_figures(r->diary);
-        return fmt::format("{},{},{},{},{},{},{},{},{}", opt(r->sleep), opt(r->restless),
-                           opt(f.tib_min), opt(f.tst_min),
-                           f.efficiency_pct ? fmt::format("{:.1f}", *f.efficiency_pct) : "",
-                           opt(r->diary.latency_min), opt(r->diary.awakenings),
-                           opt(r->diary.waso_min), csv_cell(r->note.value_or("")));
+        return fmt::format(
+            "{},{},{},{},{},{},{},{},{},{}", opt(r->sleep), opt(r->restless), opt(f.tib_min),
+            opt(f.tst_min), f.efficiency_pct ? fmt::format("{:.1f}", *f.efficiency_pct) : "",
+            opt(r->diary.latency_min), opt(r->diary.awakenings), opt(r->diary.waso_min),
+            csv_cell(r->note.value_or("")), measure_cells(night));
     };
     // Rows in night order; a night's rating repeats on each of its sessions.
     std::map<std::string, std::vector<std::string>> rows;
@@ -189,11 +197,18 @@ std::string export_csv(SQLite::Database& db) {
             format_instant_utc(s.started), csv_cell(s.tz), csv_cell(s.routine), s.rounds,
             opt(s.duration_min), opt(s.before), opt(s.after), csv_cell(points), csv_cell(oils),
             csv_cell(tags), csv_cell(s.note.value_or("")),
-            rating_cells(it == rating_by_night.end() ? nullptr : it->second)));
+            rating_cells(it == rating_by_night.end() ? nullptr : it->second, night)));
     }
     for (const auto& [night, r] : rating_by_night) {
         if (nights_with_session.count(night) == 0) {
-            rows[night].push_back(fmt::format("{},,,,,,,,,,,,,{}\r\n", night, rating_cells(r)));
+            rows[night].push_back(
+                fmt::format("{},,,,,,,,,,,,,{}\r\n", night, rating_cells(r, night)));
+        }
+    }
+    for (const auto& [night, cells] : measures) {
+        if (rows.count(night) == 0) {
+            rows[night].push_back(
+                fmt::format("{},,,,,,,,,,,,,{}\r\n", night, rating_cells(nullptr, night)));
         }
     }
     for (const auto& [night, lines] : rows) {

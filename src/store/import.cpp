@@ -306,6 +306,7 @@ ImportSummary import_json(SQLite::Database& db, const nlohmann::json& doc, Insta
         }
     }
     import_trials(db, doc, summary.trials, now);
+    import_measures(db, doc, now, summary);
     const auto& settings = member(doc, "document", "settings");
     if (!settings.is_object()) {
         bad("settings", "must be an object");

@@ -6,6 +6,7 @@
 #include "core/time.hpp"
 
 #include <SQLiteCpp/Database.h>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -31,6 +32,8 @@ struct ImportCounts {
 
 struct ImportSummary {
     ImportCounts points, oils, routines, tags, sessions, ratings, trials;
+    // What is tracked beyond the massage (absent from files before schema 4).
+    ImportCounts medicines, doses, irls, symptoms, labs, night_tags, no_massage;
 };
 
 // Applies `document` inside the caller's transaction. Identity is the UUID:
@@ -39,5 +42,19 @@ struct ImportSummary {
 // field is held to the limits the command line uses (core/limits.hpp);
 // nothing may lie after `now` or before the earliest night.
 ImportSummary import_json(SQLite::Database& db, const nlohmann::json& document, Instant now);
+
+// The tracked measures' sections (store/transfer_measures.cpp): added to an
+// export, and read from an import after the catalog's tags.
+void export_measures(SQLite::Database& db, nlohmann::ordered_json& doc);
+// The CSV's last columns, by night: onset (local HH:MM), spread, night tags,
+// no_massage, doses ("pramipexole 0.25mg 21:00"), and the IRLS total and iron
+// labs on the date they were taken or drawn.
+inline constexpr const char* k_measures_csv_header =
+    "onset,spread,night_tags,no_massage,doses,irls_total,ferritin,tsat";
+inline constexpr const char* k_measures_csv_empty = ",,,,,,,";
+// Night (YYYY-MM-DD) -> its cells, CSV-ready, for every night with any.
+[[nodiscard]] std::map<std::string, std::string> measures_csv_cells(SQLite::Database& db);
+void import_measures(SQLite::Database& db, const nlohmann::json& doc, Instant now,
+                     ImportSummary& summary);
 
 } // namespace rls

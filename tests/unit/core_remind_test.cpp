@@ -24,6 +24,32 @@ std::vector<std::string> kinds(const std::vector<DueItem>& items) {
 } // namespace
 
 TEST_SUITE("core.remind") {
+    TEST_CASE("a night marked without massage asks for no session") {
+        auto in = at("2026-11-25T20:30:00Z", false, true); // 21:30 local
+        in.no_massage_planned = true;
+        CHECK(due_items(in).empty());
+    }
+
+    TEST_CASE("weekly severity: only for IRLS users, in a week without an entry") {
+        auto in = at("2026-11-25T08:00:00Z", false, true); // Wednesday 09:00
+        CHECK(due_items(in).empty());                      // never used: never asked
+        in.last_irls_week = 2026_y / 11 / 23;              // this week's is recorded
+        CHECK(due_items(in).empty());
+        in.last_irls_week = 2026_y / 11 / 16; // last week's only
+        const auto due = due_items(in);
+        REQUIRE(due.size() == 1);
+        CHECK(due[0].kind == "severity");
+        CHECK(due[0].night == 2026_y / 11 / 23);
+        CHECK(due[0].message == "Weekly severity not recorded (week of 2026-11-23): rls irls");
+        // Sunday night 23:30 still belongs to that week; Monday 00:30 starts the next.
+        in = at("2026-11-29T22:30:00Z", true, true);
+        in.last_irls_week = 2026_y / 11 / 23;
+        CHECK(due_items(in).empty());
+        in = at("2026-11-29T23:30:00Z", true, true);
+        in.last_irls_week = 2026_y / 11 / 23;
+        CHECK(kinds(due_items(in)) == std::vector<std::string>{"severity"});
+    }
+
     TEST_CASE("morning: only last night's rating") {
         const auto due = due_items(at("2026-11-25T08:00:00Z")); // 09:00 local
         REQUIRE(due.size() == 1);

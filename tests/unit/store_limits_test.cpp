@@ -21,23 +21,28 @@ using namespace date::literals;
 namespace {
 
 // "table.column" -> its CHECK (column BETWEEN lo AND hi), read from the schema.
-std::map<std::string, std::pair<int, int>> schema_ranges(SQLite::Database& db) {
-    std::map<std::string, std::pair<int, int>> out;
+std::map<std::string, std::pair<double, double>> schema_ranges(SQLite::Database& db) {
+    std::map<std::string, std::pair<double, double>> out;
     SQLite::Statement q(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'table'");
-    const std::regex check(R"((\w+)\s+BETWEEN\s+(-?\d+)\s+AND\s+(-?\d+))", std::regex::icase);
+    const std::regex check(R"((\w+)\s+BETWEEN\s+(-?\d+(?:\.\d+)?)\s+AND\s+(-?\d+(?:\.\d+)?))",
+                           std::regex::icase);
     while (q.executeStep()) {
         const auto table = q.getColumn(0).getString();
         const auto sql = q.getColumn(1).getString();
         for (auto it = std::sregex_iterator(sql.begin(), sql.end(), check);
              it != std::sregex_iterator(); ++it) {
-            out[table + "." + (*it)[1].str()] = {std::stoi((*it)[2].str()),
-                                                 std::stoi((*it)[3].str())};
+            out[table + "." + (*it)[1].str()] = {std::stod((*it)[2].str()),
+                                                 std::stod((*it)[3].str())};
         }
     }
     return out;
 }
 
-std::pair<int, int> pair_of(Range r) {
+std::pair<double, double> pair_of(Range r) {
+    return {r.lo, r.hi};
+}
+
+std::pair<double, double> pair_of(DecimalRange r) {
     return {r.lo, r.hi};
 }
 
@@ -82,7 +87,7 @@ bool accepted(SQLite::Database& db, const RatingInput& r) {
 TEST_SUITE("store.limits") {
     TEST_CASE("every range check in the schema is one of the domain limits") {
         auto db = open_memory_database();
-        const std::map<std::string, std::pair<int, int>> expected = {
+        const std::map<std::string, std::pair<double, double>> expected = {
             {"session.rounds", pair_of(k_rounds_range)},
             {"session.duration_min", pair_of(k_duration_range)},
             {"session.before_restless", pair_of(k_rating_range)},
@@ -97,6 +102,10 @@ TEST_SUITE("store.limits") {
             {"trial.blocks", pair_of(k_trial_blocks_range)},
             {"trial.washout", pair_of(k_trial_washout_range)},
             {"trial_night.arm", pair_of(k_trial_arm_index_range)},
+            {"irls.total", pair_of(k_irls_total_range)},
+            {"dose.amount", pair_of(k_dose_range)},
+            {"lab.ferritin", pair_of(k_ferritin_range)},
+            {"lab.tsat", pair_of(k_tsat_range)},
         };
         CHECK(schema_ranges(*db) == expected);
     }

@@ -1,0 +1,207 @@
+// rls took and rls meds: doses of medicines taken (any night, with the time)
+// and the user's catalog of medicines with their units. rls records doses;
+// it never suggests one.
+#include "cli/app.hpp"
+#include "cli/render.hpp"
+#include "core/error.hpp"
+#include "core/measures_json.hpp"
+#include "core/parse.hpp"
+#include "core/terminal_text.hpp"
+#include "store/measures.hpp"
+
+#include <CLI/App.hpp>
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+#include <memory>
+#include <ostream>
+
+namespace rls {
+
+namespace {
+
+struct TookOptions {
+    std::string medicine;
+    std::vector<std::string> dose;
+    std::string at = "now";
+    bool list = false;
+    bool json = false;
+};
+
+std::string dose_line(const Dose& d) {
+    const auto zone = Zone::find(d.tz).value_or(Zone());
+    return fmt::format("{}  {} {} {}  at {}", format_date(d.night), visible(d.medicine),
+                       amount_text(d.amount), d.unit, format_local(d.taken, zone, "%H:%M"));
+}
+
+void list_doses(Context& ctx, bool json) {
+    const auto doses = all_doses(ctx.db());
+    if (json) {
+        auto out = nlohmann::ordered_json::array();
+        for (const auto& d : doses) {
+            out.push_back(to_json(d));
+        }
+        print_json(ctx, out);
+        return;
+    }
+    if (doses.empty()) {
+        ctx.say("No doses recorded yet: rls took MEDICINE DOSE, e.g. rls took pramipexole "
+                "0.25mg.\n");
+    }
+    for (const auto& d : doses) {
+        ctx.out() << dose_line(d) << '\n';
+    }
+}
+
+void run_took(Context& ctx, const TookOptions& o) {
+    if (o.list) {
+        if (!o.medicine.empty()) {
+            throw usage_error("--list takes no medicine");
+        }
+        list_doses(ctx, o.json);
+        return;
+    }
+    if (o.medicine.empty() || o.dose.empty()) {
+        throw usage_error("took needs MEDICINE and DOSE, e.g. rls took pramipexole 0.25mg");
+    }
+    const auto& t = ctx.time();
+    Dose d;
+    d.medicine = parse_name(o.medicine, "MEDICINE");
+    std::string dose_text;
+    for (const auto& part : o.dose) {
+        dose_text += (dose_text.empty() ? "" : " ") + part;
+    }
+    const auto amount = parse_dose(dose_text, "DOSE");
+    d.amount = amount.amount;
+    d.unit = amount.unit;
+    d.taken = parse_when(o.at, t, "--at");
+    d.tz = std::string(t.zone.name());
+    d.night = night_of(d.taken, t.zone, t.cutoff);
+    d.created = t.now;
+    auto& db = ctx.db();
+    const auto known = find_medicine(db, d.medicine);
+    if (known && known->unit != d.unit) {
+        throw usage_error(fmt::format("DOSE of {} must be in {}, its unit in rls meds, got {}",
+                                      d.medicine, known->unit, quote_value(dose_text)));
+    }
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (!known) {
+        add_medicine(db, {0, "", d.medicine, d.unit});
+    }
+    d.id = insert_dose(db, d);
+    tx.commit();
+    if (o.json) {
+        const auto doses = all_doses(db);
+        for (const auto& x : doses) {
+            if (x.id == d.id) {
+                print_json(ctx, to_json(x));
+            }
+        }
+        return;
+    }
+    if (!known) {
+        ctx.say(fmt::format("Added {} (in {}) to your medicines.\n", d.medicine, d.unit));
+    }
+    ctx.say(fmt::format("Took {} {} {} at {}, night of {}.\n", d.medicine, amount_text(d.amount),
+                        d.unit, format_local(d.taken, t.zone, "%H:%M"), format_date(d.night)));
+}
+
+struct MedsOptions {
+    std::string name;
+    std::string unit;
+    bool json = false;
+    CLI::App* add = nullptr;
+    CLI::App* remove = nullptr;
+};
+
+void run_meds(Context& ctx, const MedsOptions& o) {
+    auto& db = ctx.db();
+    if (o.add->parsed()) {
+        Medicine m;
+        m.name = parse_name(o.name, "NAME");
+        m.unit = parse_dose_unit(o.unit, "--unit");
+        if (find_medicine(db, m.name)) {
+            throw usage_error(fmt::format("medicine {} is already in the list", m.name));
+        }
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        add_medicine(db, m);
+        tx.commit();
+        const auto stored = find_medicine(db, m.name);
+        if (o.json) {
+            print_json(ctx, to_json(*stored));
+            return;
+        }
+        ctx.say(fmt::format("Added {} (in {}) to your medicines.\n", m.name, m.unit));
+        return;
+    }
+    if (o.remove->parsed()) {
+        const auto name = parse_name(o.name, "NAME");
+        if (!find_medicine(db, name)) {
+            throw usage_error(fmt::format("medicine {} is not in the list", name));
+        }
+        if (const int n = count_doses(db, name); n > 0) {
+            throw usage_error(fmt::format("medicine {} has {} recorded dose{}; it stays in the "
+                                          "list for them",
+                                          name, n, n == 1 ? "" : "s"));
+        }
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        remove_medicine(db, name);
+        tx.commit();
+        if (o.json) {
+            print_json(ctx, {{"removed", name}});
+            return;
+        }
+        ctx.say(fmt::format("Removed {} from your medicines.\n", name));
+        return;
+    }
+    const auto all = list_medicines(db);
+    if (o.json) {
+        auto out = nlohmann::ordered_json::array();
+        for (const auto& m : all) {
+            out.push_back(to_json(m));
+        }
+        print_json(ctx, out);
+        return;
+    }
+    if (all.empty()) {
+        ctx.say("No medicines yet: rls meds add NAME --unit mg (or just rls took).\n");
+    }
+    for (const auto& m : all) {
+        ctx.out() << fmt::format("{:<24} {}\n", visible(m.name), m.unit);
+    }
+}
+
+} // namespace
+
+void register_meds(CLI::App& app, Context& ctx, Action& action) {
+    {
+        auto o = std::make_shared<TookOptions>();
+        auto* cmd = app.add_subcommand(
+            "took", "Record a dose of a medicine taken, e.g. took pramipexole 0.25mg --at 21:00");
+        cmd->add_option("MEDICINE", o->medicine, "Medicine name, e.g. pramipexole");
+        cmd->add_option("DOSE", o->dose, "Amount with its unit: mg, mcg, g, ml, iu or tablet")
+            ->type_name("DOSE");
+        cmd->add_option("--at", o->at, "When it was taken: now, 21:00, 9pm, YYYY-MM-DD HH:MM")
+            ->type_name("WHEN");
+        cmd->add_flag("--list", o->list, "List every dose recorded, by night");
+        cmd->add_flag("--json", o->json, "Print as JSON");
+        cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_took(ctx, *o); }; });
+    }
+    {
+        auto o = std::make_shared<MedsOptions>();
+        auto* cmd = app.add_subcommand("meds", "List your medicines (add, remove)");
+        cmd->add_flag("--json", o->json, "Print as JSON");
+        o->add = cmd->add_subcommand("add", "Add a medicine with the unit its doses are in");
+        o->add->add_option("NAME", o->name, "Medicine name, e.g. gabapentin")->required();
+        o->add->add_option("--unit", o->unit, "mg, mcg, g, ml, iu or tablet")
+            ->required()
+            ->type_name("UNIT");
+        o->add->add_flag("--json", o->json, "Print the new medicine as JSON");
+        o->remove = cmd->add_subcommand("remove", "Remove a medicine that has no doses");
+        o->remove->add_option("NAME", o->name, "Medicine name")->required();
+        o->remove->add_flag("--json", o->json, "Print the result as JSON");
+        cmd->require_subcommand(0, 1);
+        cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_meds(ctx, *o); }; });
+    }
+}
+
+} // namespace rls
