@@ -111,7 +111,7 @@ void run_tag(Context& ctx, const NightOptions& o) {
                         now_on.empty() ? "-" : joined(now_on)));
 }
 
-void run_skip(Context& ctx, const NightOptions& o) {
+void run_night_skip(Context& ctx, const NightOptions& o) {
     auto& db = ctx.db();
     const Date night = chosen_night(ctx, o);
     if (!o.remove && has_session_on(db, night)) {
@@ -165,7 +165,7 @@ void register_night(CLI::App& app, Context& ctx, Action& action) {
             ->type_name("DATE");
         cmd->add_flag("--remove", o->remove, "Take the mark off again");
         cmd->add_flag("--json", o->json, "Print as JSON");
-        cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_skip(ctx, *o); }; });
+        cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_night_skip(ctx, *o); }; });
     }
 }
 

@@ -191,7 +191,8 @@ void delete_night_rating(Context& ctx, const RateOptions& o, Date night) {
 
 // The evening's symptoms: an onset from the cut-off on is that evening (or
 // afternoon) of the night, one before it the small hours after.
-std::optional<Symptoms> read_symptoms(const RateOptions& o, const TimeContext& t, Date night) {
+std::optional<Symptoms> read_symptoms_options(const RateOptions& o, const TimeContext& t,
+                                              Date night) {
     if (!o.given("--onset") && !o.given("--spread")) {
         return std::nullopt;
     }
@@ -288,7 +289,7 @@ void run_rate(Context& ctx, const RateOptions& o) {
             in.note = std::move(note);
         }
     }
-    auto symptoms = read_symptoms(o, t, in.night);
+    auto symptoms = read_symptoms_options(o, t, in.night);
     if (o.update || !o.unset.empty()) {
         if (o.replace) {
             throw usage_error("--replace and --update/--unset do opposite things; choose one");

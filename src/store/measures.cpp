@@ -29,7 +29,7 @@ IrlsEntry read_irls(SQLite::Statement& q) {
             throw stored_error("malformed IRLS item scores");
         }
     }
-    e.total = stored_int(q.getColumn(5), k_irls_total_range, "an IRLS total");
+    e.total = stored_ranged_int(q.getColumn(5), k_irls_total_range, "an IRLS total");
     e.tz = q.getColumn(6).getString();
     e.created = stored_instant(q.getColumn(7));
     e.updated = stored_instant(q.getColumn(8));
@@ -46,21 +46,6 @@ void bind_irls(SQLite::Statement& q, const IrlsEntry& e) {
     e.items ? q.bind(":items", irls_items_text(*e.items)) : q.bind(":items");
     q.bind(":total", e.total);
     q.bind(":tz", e.tz);
-}
-
-template <class Read>
-auto all_of(SQLite::Statement& q, Read read) {
-    std::vector<decltype(read(q))> out;
-    while (q.executeStep()) {
-        out.push_back(read(q));
-    }
-    return out;
-}
-
-bool exists(SQLite::Database& db, const char* sql, const std::string& value) {
-    SQLite::Statement q(db, sql);
-    q.bind(1, value);
-    return q.executeStep();
 }
 
 } // namespace
@@ -93,12 +78,12 @@ void insert_irls_record(SQLite::Database& db, const IrlsEntry& e) {
 }
 
 bool irls_uuid_exists(SQLite::Database& db, const std::string& uuid) {
-    return exists(db, "SELECT 1 FROM irls WHERE uuid = ?", uuid);
+    return stored_row_exists(db, "SELECT 1 FROM irls WHERE uuid = ?", uuid);
 }
 
 std::vector<IrlsEntry> all_irls(SQLite::Database& db) {
     SQLite::Statement q(db, std::string(k_irls_select) + "ORDER BY week");
-    return all_of(q, read_irls);
+    return stored_rows(q, read_irls);
 }
 
 std::optional<IrlsEntry> latest_irls(SQLite::Database& db) {
@@ -178,13 +163,13 @@ void insert_symptoms_record(SQLite::Database& db, const Symptoms& s) {
 }
 
 bool symptoms_uuid_exists(SQLite::Database& db, const std::string& uuid) {
-    return exists(db, "SELECT 1 FROM symptom WHERE uuid = ?", uuid);
+    return stored_row_exists(db, "SELECT 1 FROM symptom WHERE uuid = ?", uuid);
 }
 
 std::vector<Symptoms> symptoms_up_to(SQLite::Database& db, Date to) {
     SQLite::Statement q(db, std::string(k_symptoms_select) + "WHERE night <= ? ORDER BY night");
     q.bind(1, format_date(to));
-    return all_of(q, read_symptoms);
+    return stored_rows(q, read_symptoms);
 }
 
 // ---------------------------------------------------------------- night tags
@@ -222,7 +207,7 @@ std::vector<NightTag> night_tags_between(SQLite::Database& db, Date from, Date t
                             "n.tag_id WHERE n.night BETWEEN ? AND ? ORDER BY n.night, t.name");
     q.bind(1, format_date(from));
     q.bind(2, format_date(to));
-    return all_of(q, [](SQLite::Statement& s) {
+    return stored_rows(q, [](SQLite::Statement& s) {
         return NightTag{stored_date(s.getColumn(0)), s.getColumn(1).getString()};
     });
 }
@@ -242,7 +227,8 @@ bool unmark_no_massage(SQLite::Database& db, Date night) {
 }
 
 bool is_no_massage(SQLite::Database& db, Date night) {
-    return exists(db, "SELECT 1 FROM no_massage_night WHERE night = ?", format_date(night));
+    return stored_row_exists(db, "SELECT 1 FROM no_massage_night WHERE night = ?",
+                             format_date(night));
 }
 
 std::vector<Date> no_massage_between(SQLite::Database& db, Date from, Date to) {
@@ -250,12 +236,12 @@ std::vector<Date> no_massage_between(SQLite::Database& db, Date from, Date to) {
                             "ORDER BY night");
     q.bind(1, format_date(from));
     q.bind(2, format_date(to));
-    return all_of(q, [](SQLite::Statement& s) { return stored_date(s.getColumn(0)); });
+    return stored_rows(q, [](SQLite::Statement& s) { return stored_date(s.getColumn(0)); });
 }
 
 std::vector<NoMassageMark> all_no_massage(SQLite::Database& db) {
     SQLite::Statement q(db, "SELECT night, created_utc FROM no_massage_night ORDER BY night");
-    return all_of(q, [](SQLite::Statement& s) {
+    return stored_rows(q, [](SQLite::Statement& s) {
         return NoMassageMark{stored_date(s.getColumn(0)), stored_instant(s.getColumn(1))};
     });
 }

@@ -65,26 +65,11 @@ Lab read_lab(SQLite::Statement& q) {
     return l;
 }
 
-bool exists(SQLite::Database& db, const char* sql, const std::string& value) {
-    SQLite::Statement q(db, sql);
-    q.bind(1, value);
-    return q.executeStep();
-}
-
-template <class Read>
-auto all_of(SQLite::Statement& q, Read read) {
-    std::vector<decltype(read(q))> out;
-    while (q.executeStep()) {
-        out.push_back(read(q));
-    }
-    return out;
-}
-
 } // namespace
 
 std::vector<Medicine> list_medicines(SQLite::Database& db) {
     SQLite::Statement q(db, std::string(k_medicine_select) + "ORDER BY name");
-    return all_of(q, read_medicine);
+    return stored_rows(q, read_medicine);
 }
 
 std::optional<Medicine> find_medicine(SQLite::Database& db, const std::string& name) {
@@ -94,7 +79,7 @@ std::optional<Medicine> find_medicine(SQLite::Database& db, const std::string& n
 }
 
 bool medicine_uuid_exists(SQLite::Database& db, const std::string& uuid) {
-    return exists(db, "SELECT 1 FROM medicine WHERE uuid = ?", uuid);
+    return stored_row_exists(db, "SELECT 1 FROM medicine WHERE uuid = ?", uuid);
 }
 
 void add_medicine(SQLite::Database& db, const Medicine& m) {
@@ -137,18 +122,18 @@ std::int64_t insert_dose(SQLite::Database& db, const Dose& d) {
 }
 
 bool dose_uuid_exists(SQLite::Database& db, const std::string& uuid) {
-    return exists(db, "SELECT 1 FROM dose WHERE uuid = ?", uuid);
+    return stored_row_exists(db, "SELECT 1 FROM dose WHERE uuid = ?", uuid);
 }
 
 std::vector<Dose> doses_up_to(SQLite::Database& db, Date to) {
     SQLite::Statement q(db, std::string(k_dose_select) + "WHERE d.night <= ? ORDER BY d.taken_utc");
     q.bind(1, format_date(to));
-    return all_of(q, read_dose);
+    return stored_rows(q, read_dose);
 }
 
 std::vector<Dose> all_doses(SQLite::Database& db) {
     SQLite::Statement q(db, std::string(k_dose_select) + "ORDER BY d.taken_utc, d.id");
-    return all_of(q, read_dose);
+    return stored_rows(q, read_dose);
 }
 
 std::int64_t insert_lab(SQLite::Database& db, const Lab& l) {
@@ -165,13 +150,13 @@ std::int64_t insert_lab(SQLite::Database& db, const Lab& l) {
 }
 
 bool lab_uuid_exists(SQLite::Database& db, const std::string& uuid) {
-    return exists(db, "SELECT 1 FROM lab WHERE uuid = ?", uuid);
+    return stored_row_exists(db, "SELECT 1 FROM lab WHERE uuid = ?", uuid);
 }
 
 std::vector<Lab> labs_up_to(SQLite::Database& db, Date to) {
     SQLite::Statement q(db, std::string(k_lab_select) + "WHERE drawn <= ? ORDER BY drawn, id");
     q.bind(1, format_date(to));
-    return all_of(q, read_lab);
+    return stored_rows(q, read_lab);
 }
 
 Measures measures_for(SQLite::Database& db, Date from, Date to) {

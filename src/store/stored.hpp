@@ -8,8 +8,11 @@
 #include "core/time.hpp"
 
 #include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 #include <string>
+#include <vector>
 
 namespace rls {
 
@@ -35,7 +38,7 @@ namespace rls {
     return *t;
 }
 
-[[nodiscard]] inline int stored_int(const SQLite::Column& c, Range r, const char* field) {
+[[nodiscard]] inline int stored_ranged_int(const SQLite::Column& c, Range r, const char* field) {
     const auto v = c.getInt64();
     if (!r.contains(v)) {
         throw stored_error(fmt::format("{} {}, outside {}..{}", field, v, r.lo, r.hi));
@@ -50,6 +53,24 @@ namespace rls {
         throw stored_error(fmt::format("{} outside {:g}..{:g}", field, r.lo, r.hi));
     }
     return v;
+}
+
+// Whether `sql` with `value` bound to its one parameter finds a row.
+[[nodiscard]] inline bool stored_row_exists(SQLite::Database& db, const char* sql,
+                                            const std::string& value) {
+    SQLite::Statement q(db, sql);
+    q.bind(1, value);
+    return q.executeStep();
+}
+
+// Every row of `q`, each read by `read`.
+template <class Read>
+[[nodiscard]] auto stored_rows(SQLite::Statement& q, Read read) {
+    std::vector<decltype(read(q))> out;
+    while (q.executeStep()) {
+        out.push_back(read(q));
+    }
+    return out;
 }
 
 } // namespace rls
