@@ -10,6 +10,7 @@
 #include "report/model.hpp"
 #include "report/render.hpp"
 #include "store/files.hpp"
+#include "store/measures.hpp"
 #include "store/ratings.hpp"
 #include "store/sessions.hpp"
 #include "store/settings.hpp"
@@ -78,7 +79,8 @@ report::Model build_model(Context& ctx, const ReportOptions& o) {
         first_entry_night(db).value_or(Date{date::sys_days{options.to} + date::days{1}});
     const auto sessions = sessions_between(db, options.from, options.to);
     const auto ratings = ratings_between(db, options.from, options.to);
-    auto model = report::build(sessions, ratings, options);
+    const auto measures = measures_for(db, options.from, options.to);
+    auto model = report::build(sessions, ratings, options, measures);
     model.trial = trial_for_report(ctx, options.from);
     return model;
 }

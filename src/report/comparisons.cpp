@@ -46,6 +46,9 @@ struct Factors {
     std::vector<std::string> routines;
     std::vector<std::string> oils;
     std::vector<std::string> tags;
+    // Tags put on nights themselves (rls tag): they can be on any night, so
+    // they are compared over every night and adjusted for everywhere.
+    std::vector<std::string> night_tags;
     std::set<int> rotations;
 };
 
@@ -54,7 +57,10 @@ Factors factors_of(const std::vector<Night>& nights) {
     std::set<std::string> routines;
     std::set<std::string> oils;
     std::set<std::string> tags;
+    std::set<std::string> night_tags;
     for (const auto& n : nights) {
+        night_tags.insert(n.night_tags.begin(), n.night_tags.end());
+        tags.insert(n.night_tags.begin(), n.night_tags.end());
         if (!n.has_session()) {
             continue;
         }
@@ -77,6 +83,7 @@ Factors factors_of(const std::vector<Night>& nights) {
     f.routines.assign(routines.begin(), routines.end());
     f.oils.assign(oils.begin(), oils.end());
     f.tags.assign(tags.begin(), tags.end());
+    f.night_tags.assign(night_tags.begin(), night_tags.end());
     return f;
 }
 
@@ -110,20 +117,33 @@ std::vector<Covariate> session_factors(const Factors& f, bool with_rotations,
     return out;
 }
 
+// Tags on the nights themselves, except `skip`: present on every night, with
+// or without a session.
+std::vector<Covariate> night_factors(const Factors& f, const std::string& skip) {
+    std::vector<Covariate> out;
+    for (const auto& t : f.night_tags) {
+        if (t != skip) {
+            out.push_back({"tag " + t, [t](const Night& n) { return indicator(n.has_tag(t)); }});
+        }
+    }
+    return out;
+}
+
 std::vector<Spec> specs_of(const std::vector<Night>& nights, const Factors& f) {
     std::vector<Spec> specs;
     const auto has_session = [](const Night& n) { return n.has_session(); };
     const bool baseline =
         std::any_of(nights.begin(), nights.end(), [](const Night& n) { return !n.has_session(); });
     if (baseline && !f.variants.empty()) {
-        // Factors exist only on session nights, so only the trend is adjusted for.
+        // A session's own factors exist only on session nights; tags on the
+        // nights themselves are on every night and are adjusted for.
         specs.push_back({"session",
                          "session",
                          "no session",
                          [](const Night&) { return true; },
                          has_session,
                          [](const Night& n) { return indicator(n.has_session()); },
-                         {},
+                         night_factors(f, ""),
                          false,
                          false});
     }
@@ -175,11 +195,26 @@ std::vector<Spec> specs_of(const std::vector<Night>& nights, const Factors& f) {
                          [with](const Night& n) { return indicator(with(n)); },
                          session_factors(f, true, o, ""), true, every(with)});
     }
+    const auto all_nights = [](const Night&) { return true; };
     for (const auto& t : f.tags) {
         const auto with = [t](const Night& n) { return n.has_tag(t); };
-        specs.push_back({"tag", t, "no " + t, has_session, with,
+        const bool on_nights =
+            std::find(f.night_tags.begin(), f.night_tags.end(), t) != f.night_tags.end();
+        if (!on_nights) {
+            specs.push_back({"tag", t, "no " + t, has_session, with,
+                             [with](const Night& n) { return indicator(with(n)); },
+                             session_factors(f, true, "", t), true, every(with)});
+            continue;
+        }
+        // Over every night: whether there was a session, and the other
+        // night tags, are what else differs.
+        auto covariates = night_factors(f, t);
+        covariates.insert(covariates.begin(),
+                          {"session", [](const Night& n) { return indicator(n.has_session()); }});
+        const bool everywhere = std::all_of(nights.begin(), nights.end(), with);
+        specs.push_back({"tag", t, "no " + t, all_nights, with,
                          [with](const Night& n) { return indicator(with(n)); },
-                         session_factors(f, true, "", t), true, every(with)});
+                         std::move(covariates), false, everywhere});
     }
     return specs;
 }

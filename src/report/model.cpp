@@ -86,6 +86,7 @@ void describe_groups(Model& m, const std::vector<Night>& nights) {
     std::set<std::string> oils;
     std::set<std::string> tags;
     for (const auto& n : nights) {
+        tags.insert(n.night_tags.begin(), n.night_tags.end());
         if (!n.has_session()) {
             continue;
         }
@@ -266,11 +267,11 @@ std::vector<std::string> next_steps_of(const Model& m) {
 } // namespace
 
 Model build(const std::vector<Session>& sessions, const std::vector<Rating>& ratings,
-            const Options& options) {
+            const Options& options, const Measures& measures) {
     Model m;
     m.options = options;
     m.first_night = first_night_of(options);
-    const auto nights = report_nights(m.first_night, options.to, sessions, ratings);
+    const auto nights = report_nights(m.first_night, options.to, sessions, ratings, measures);
     m.coverage = coverage_of(nights);
     describe_groups(m, nights);
     m.comparisons = compare_variants(nights, options);
@@ -285,6 +286,17 @@ Model build(const std::vector<Session>& sessions, const std::vector<Rating>& rat
                             static_cast<int>(n.sessions.size())});
     }
     m.next_steps = next_steps_of(m);
+    std::vector<Date> week_starts;
+    for (const auto& w : m.weeks) {
+        week_starts.push_back(w.start);
+    }
+    std::vector<Date> without;
+    for (const auto& n : nights) {
+        if (!n.has_session()) {
+            without.push_back(n.night);
+        }
+    }
+    m.tracked = tracked_of(measures, m.first_night, options.to, week_starts, without);
     return m;
 }
 

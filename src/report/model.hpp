@@ -6,6 +6,7 @@
 #include "core/model.hpp"
 #include "report/stats.hpp"
 #include "report/trial.hpp"
+#include "report/tracked.hpp"
 
 #include <optional>
 #include <string>
@@ -142,10 +143,16 @@ struct Model {
     std::vector<Week> weeks;
     std::vector<NightPoint> nights;      // every night counted, in date order
     std::vector<std::string> next_steps; // what to log next when data are thin
+    // IRLS, onset and spread, medicines, iron and the augmentation watch
+    // (report/tracked.hpp); planned nights without massage.
+    Tracked tracked;
 };
 
-// `sessions` and `ratings` may hold nights outside the window; they are ignored.
+// `sessions` and `ratings` may hold nights outside the window; they are
+// ignored. `measures` holds the window's night tags and no-massage marks and
+// every other tracked record up to the window's end (the watch compares with
+// the first four weeks of each).
 [[nodiscard]] Model build(const std::vector<Session>& sessions, const std::vector<Rating>& ratings,
-                          const Options& options);
+                          const Options& options, const Measures& measures = {});
 
 } // namespace rls::report

@@ -52,8 +52,12 @@ bool Night::has_oil(const std::string& oil) const {
     });
 }
 
+bool Night::has_night_tag(const std::string& tag) const {
+    return std::find(night_tags.begin(), night_tags.end(), tag) != night_tags.end();
+}
+
 bool Night::has_tag(const std::string& tag) const {
-    return std::any_of(sessions.begin(), sessions.end(), [&](const Session* s) {
+    return has_night_tag(tag) || std::any_of(sessions.begin(), sessions.end(), [&](const Session* s) {
         return std::find(s->tags.begin(), s->tags.end(), tag) != s->tags.end();
     });
 }
@@ -64,10 +68,25 @@ bool Night::has_routine(const std::string& routine) const {
 }
 
 std::vector<Night> report_nights(Date first, Date last, const std::vector<Session>& sessions,
-                                 const std::vector<Rating>& ratings) {
+                                 const std::vector<Rating>& ratings, const Measures& measures) {
     std::vector<Night> nights;
     for (auto& entries : rls::nights_between(first, last, sessions, ratings)) {
-        nights.push_back(Night{std::move(entries)});
+        nights.push_back(Night{std::move(entries), {}, false});
+    }
+    // Nights are consecutive from `first`: index by days.
+    const auto at = [&](Date d) -> Night* {
+        const auto i = (date::sys_days{d} - date::sys_days{first}).count();
+        return d < first || d > last ? nullptr : &nights[static_cast<std::size_t>(i)];
+    };
+    for (const auto& t : measures.night_tags) {
+        if (auto* n = at(t.night)) {
+            n->night_tags.push_back(t.tag);
+        }
+    }
+    for (const auto& d : measures.no_massage) {
+        if (auto* n = at(d)) {
+            n->no_massage = true;
+        }
     }
     return nights;
 }

@@ -2,6 +2,7 @@
 // the next morning's rating, and what the analysis asks of it.
 #pragma once
 
+#include "core/measures.hpp"
 #include "core/model.hpp"
 #include "core/nights.hpp"
 #include "report/model.hpp"
@@ -13,6 +14,8 @@
 namespace rls::report {
 
 struct Night : NightEntries {
+    std::vector<std::string> night_tags; // rls tag: on the night, session or not
+    bool no_massage = false;             // rls skip: planned without a session
     [[nodiscard]] bool has_session() const { return !sessions.empty(); }
     // The morning's score for an outcome; a note alone is no score.
     [[nodiscard]] std::optional<double> score(Outcome o) const;
@@ -24,13 +27,16 @@ struct Night : NightEntries {
     // Evening restlessness before the night's first massage that recorded it.
     [[nodiscard]] std::optional<double> before() const;
     [[nodiscard]] bool has_oil(const std::string& oil) const;
+    // A tag of one of the night's sessions or of the night itself.
     [[nodiscard]] bool has_tag(const std::string& tag) const;
+    [[nodiscard]] bool has_night_tag(const std::string& tag) const;
     [[nodiscard]] bool has_routine(const std::string& routine) const;
 };
 
 // Nights first..last as core groups them (rls::nights_between).
 [[nodiscard]] std::vector<Night> report_nights(Date first, Date last,
                                                const std::vector<Session>& sessions,
-                                               const std::vector<Rating>& ratings);
+                                               const std::vector<Rating>& ratings,
+                                               const Measures& measures = {});
 
 } // namespace rls::report

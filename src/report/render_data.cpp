@@ -3,6 +3,7 @@
 #include "core/time.hpp"
 #include "report/render.hpp"
 #include "report/trial_render.hpp"
+#include "report/render_tracked.hpp"
 
 #include <fmt/format.h>
 
@@ -150,13 +151,14 @@ ordered_json render_json(const Model& m) {
     j["weeks"] = weeks;
     j["next_steps"] = m.next_steps;
     j["trial"] = m.trial ? render_trial_json(*m.trial) : ordered_json(nullptr);
+    j["tracked"] = tracked_json(m.tracked);
     return j;
 }
 
 std::string render_csv(const Model& m) {
     std::string out = "section,family,outcome,a,b,n_a,n_b,diff,ci95_low,ci95_high,p_better,"
                       "p_mid,adjusted_for,primary,verdict,note,label,nights,rated,mean_sleep,"
-                      "mean_restless,sessions,total_sleep_min,efficiency_pct\r\n";
+                      "mean_restless,sessions,total_sleep_min,efficiency_pct,value,unit,flag\r\n";
     for (const auto& c : m.comparisons) {
         const auto& e = c.estimate;
         const auto field = [&](double Estimate::*member) {
@@ -166,7 +168,7 @@ std::string render_csv(const Model& m) {
         for (const auto& a : c.adjusted_for) {
             adjusted += (adjusted.empty() ? "" : ";") + a;
         }
-        out += fmt::format("comparison,{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},,,,,,,,\r\n",
+        out += fmt::format("comparison,{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},,,,,,,,,,,\r\n",
                            c.family, outcome_id(c.outcome), csv_field(c.a), csv_field(c.b), c.n_a,
                            c.n_b, field(&Estimate::diff), field(&Estimate::low),
                            field(&Estimate::high), field(&Estimate::p_better),
@@ -175,7 +177,7 @@ std::string render_csv(const Model& m) {
     }
     const auto group_rows = [&](const char* family, const std::vector<Group>& groups) {
         for (const auto& g : groups) {
-            out += fmt::format("group,{},,,,,,,,,,,,,,,{},{},{},{},{},,,\r\n", family,
+            out += fmt::format("group,{},,,,,,,,,,,,,,,{},{},{},{},{},,,,,,\r\n", family,
                                csv_field(g.label), g.nights, std::max(g.sleep.n, g.restless.n),
                                csv_num(g.sleep.mean), csv_num(g.restless.mean));
         }
@@ -204,11 +206,11 @@ std::string render_csv(const Model& m) {
     group_rows("oil", m.oils);
     group_rows("tag", m.tags);
     for (const auto& w : m.weeks) {
-        out += fmt::format("week,,,,,,,,,,,,,,,,{},{},{},{},{},{},{},{}\r\n", format_date(w.start),
+        out += fmt::format("week,,,,,,,,,,,,,,,,{},{},{},{},{},{},{},{},,,\r\n", format_date(w.start),
                            w.nights, w.rated, csv_num(w.sleep.mean), csv_num(w.restless.mean),
                            w.sessions, csv_num(w.total_sleep_min), csv_num(w.efficiency_pct));
     }
-    return out;
+    return out + tracked_csv(m.tracked);
 }
 
 } // namespace rls::report

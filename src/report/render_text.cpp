@@ -5,6 +5,7 @@
 #include "report/findings.hpp"
 #include "report/render.hpp"
 #include "report/trial_render.hpp"
+#include "report/render_tracked.hpp"
 
 #include <cmath>
 #include <fmt/format.h>
@@ -166,6 +167,9 @@ std::string render_text(const Model& m, const TextStyle& style) {
                        c.nights_with_session, c.nights, pct(c.adherence_pct), c.nights_rated);
     out += fmt::format("  Streak of nights with a session: {} now, {} at the longest.\n",
                        c.current_streak, c.longest_streak);
+    if (const auto planned = planned_text(m.tracked); !planned.empty()) {
+        out += indented(planned);
+    }
     if (!c.missing_ratings.empty()) {
         std::string dates;
         const std::size_t shown = std::min<std::size_t>(c.missing_ratings.size(), 5);
@@ -260,6 +264,8 @@ std::string render_text(const Model& m, const TextStyle& style) {
         restless_line.push_back(w.restless.mean);
     }
     out += spark_rows("sleep", sleep_line) + spark_rows("restlessness", restless_line);
+
+    out += tracked_text(m.tracked, p);
 
     out += "\n" + p.bold("Reading this honestly") + "\n";
     out += "  Differences say what preceded better nights, not what caused them: one\n"

@@ -1,0 +1,240 @@
+// The report's tracked sections on hand-built histories: IRLS change flags,
+// iron thresholds and the augmentation watch at their borders (exactly 2
+// hours earlier, +5 IRLS, 75/76 ng/mL, 19/20%), speaking once or not at all.
+#include "report/model.hpp"
+#include "report/render.hpp"
+#include "report/tracked.hpp"
+#include "test_support.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace rls;
+using namespace rls::report;
+using namespace date::literals;
+
+namespace {
+
+const Date k_start = 2026_y / 9 / 7; // a Monday
+
+Date day(int n) {
+    return Date{date::sys_days{k_start} + date::days{n}};
+}
+
+// Onset `minutes` after the night's midnight on nights [from, to).
+void onsets(Measures& m, int from, int to, int minutes, Spread where = {true, false, false}) {
+    for (int n = from; n < to; ++n) {
+        Symptoms s;
+        s.night = day(n);
+        s.onset_min = minutes;
+        s.spread = where;
+        m.symptoms.push_back(s);
+    }
+}
+
+void weekly_irls(Measures& m, const std::vector<int>& totals) {
+    for (std::size_t w = 0; w < totals.size(); ++w) {
+        IrlsEntry e;
+        e.week = day(static_cast<int>(7 * w));
+        e.taken = e.week;
+        e.total = totals[w];
+        m.irls.push_back(e);
+    }
+}
+
+Tracked over_12_weeks(const Measures& m) {
+    std::vector<Date> weeks;
+    for (int w = 0; w < 12; ++w) {
+        weeks.push_back(day(7 * w));
+    }
+    return tracked_of(m, day(0), day(83), weeks, {});
+}
+
+std::vector<std::string> kinds(const Tracked& t) {
+    std::vector<std::string> out;
+    for (const auto& s : t.watch.signs) {
+        out.push_back(s.kind);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_SUITE("report.tracked") {
+    TEST_CASE("IRLS rows: bands, changes, and 5 points marked as relevant") {
+        Measures m;
+        weekly_irls(m, {10, 11, 15, 20, 21, 17});
+        const auto t = over_12_weeks(m);
+        REQUIRE(t.irls.size() == 6);
+        CHECK(t.irls[0].band == "mild");
+        CHECK(t.irls[1].band == "moderate");
+        CHECK_FALSE(t.irls[0].change);
+        CHECK(*t.irls[1].change == 1);
+        CHECK_FALSE(t.irls[1].relevant_change);
+        CHECK(*t.irls[2].change == 4);
+        CHECK_FALSE(t.irls[2].relevant_change);
+        CHECK(*t.irls[3].change == 5);
+        CHECK(t.irls[3].relevant_change);
+        CHECK(t.irls[4].band == "severe");
+        CHECK(*t.irls[5].change == -4);
+    }
+
+    TEST_CASE("iron: the latest values, flagged at 75 ng/mL and below 20%") {
+        Measures m;
+        m.labs.push_back({0, "", day(0), 40.0, 15.0, true, {}});
+        m.labs.push_back({0, "", day(30), 75.0, 20.0, true, {}});
+        auto t = over_12_weeks(m);
+        CHECK(t.iron.ferritin->value == 75);
+        CHECK(t.iron.ferritin->low);
+        CHECK_FALSE(t.iron.tsat->low);
+        CHECK(t.iron.ask_doctor);
+        m.labs.push_back({0, "", day(60), 76.0, 19.0, false, {}});
+        t = over_12_weeks(m);
+        CHECK_FALSE(t.iron.ferritin->low);
+        CHECK(t.iron.tsat->low);
+        CHECK(t.iron.ask_doctor);
+        m.labs.push_back({0, "", day(70), 76.0, 20.0, std::nullopt, {}});
+        t = over_12_weeks(m);
+        CHECK_FALSE(t.iron.ask_doctor);
+        // A lab drawn after the window is not the window's.
+        m.labs.push_back({0, "", day(100), 10.0, std::nullopt, std::nullopt, {}});
+        CHECK_FALSE(over_12_weeks(m).iron.ask_doctor);
+    }
+
+    TEST_CASE("onset exactly two hours earlier is a sign; a minute less is not") {
+        Measures m;
+        onsets(m, 0, 28, 22 * 60);     // 22:00 in the first four weeks
+        onsets(m, 56, 84, 20 * 60);    // 20:00 in the last four
+        auto t = over_12_weeks(m);
+        CHECK(t.watch.compared);
+        CHECK(kinds(t) == std::vector<std::string>{"onset"});
+        CHECK(t.watch.message == k_watch_message);
+        Measures later;
+        onsets(later, 0, 28, 22 * 60);
+        onsets(later, 56, 84, 20 * 60 + 1);
+        t = over_12_weeks(later);
+        CHECK(t.watch.compared);
+        CHECK(t.watch.signs.empty());
+        CHECK(t.watch.message.empty());
+    }
+
+    TEST_CASE("spread to the arms is a sign only when new") {
+        Measures m;
+        onsets(m, 0, 28, 22 * 60);
+        onsets(m, 56, 83, 22 * 60);
+        onsets(m, 83, 84, 22 * 60, {true, true, false});
+        CHECK(kinds(over_12_weeks(m)) == std::vector<std::string>{"spread"});
+        Measures before;
+        onsets(before, 0, 27, 22 * 60);
+        onsets(before, 27, 28, 22 * 60, {true, true, false}); // already in the first weeks
+        onsets(before, 83, 84, 22 * 60, {true, true, false});
+        onsets(before, 56, 60, 22 * 60);
+        CHECK(over_12_weeks(before).watch.signs.empty());
+    }
+
+    TEST_CASE("a dose above the first four weeks' is a sign; the same dose is not") {
+        Measures m;
+        for (int n = 0; n < 84; ++n) {
+            Dose d;
+            d.medicine = "pramipexole";
+            d.unit = "mg";
+            d.night = day(n);
+            d.amount = n >= 49 ? 0.25 : 0.125; // up in week 8
+            m.doses.push_back(d);
+        }
+        auto t = over_12_weeks(m);
+        CHECK(kinds(t) == std::vector<std::string>{"dose"});
+        REQUIRE(t.medicines.size() == 1);
+        CHECK(*t.medicines[0].first_nightly == 0.125);
+        CHECK(*t.medicines[0].last_nightly == 0.25);
+        CHECK(t.medicines[0].nights == 84);
+        for (auto& d : m.doses) {
+            d.amount = 0.125;
+        }
+        t = over_12_weeks(m);
+        CHECK(t.watch.compared);
+        CHECK(t.watch.signs.empty());
+    }
+
+    TEST_CASE("IRLS up by 5 over the first four weeks' mean is a sign; by 4 is not") {
+        Measures m;
+        weekly_irls(m, {14, 14, 14, 14, 15, 15, 16, 16, 17, 17, 18, 19});
+        CHECK(kinds(over_12_weeks(m)) == std::vector<std::string>{"irls"});
+        Measures calm;
+        weekly_irls(calm, {14, 14, 14, 14, 15, 15, 16, 16, 17, 17, 18, 18});
+        const auto t = over_12_weeks(calm);
+        CHECK(t.watch.compared);
+        CHECK(t.watch.signs.empty());
+    }
+
+    TEST_CASE("several signs, one message; too little history, no comparison") {
+        Measures m;
+        onsets(m, 0, 28, 22 * 60);
+        onsets(m, 56, 84, 19 * 60, {true, false, true});
+        weekly_irls(m, {10, 10, 10, 10, 12, 12, 14, 14, 15, 15, 16, 16});
+        const auto t = over_12_weeks(m);
+        CHECK(t.watch.signs.size() == 3);
+        const auto text = render_text([&] {
+            Model model;
+            model.options.from = day(0);
+            model.options.to = day(83);
+            model.first_night = day(0);
+            model.by_session = {Group{}, Group{}};
+            model.tracked = t;
+            return model;
+        }(), {});
+        std::size_t count = 0;
+        for (auto at = text.find("signs of augmentation"); at != std::string::npos;
+             at = text.find("signs of augmentation", at + 1)) {
+            ++count;
+        }
+        CHECK(count == 1);
+        Measures young;
+        onsets(young, 0, 20, 22 * 60);
+        CHECK_FALSE(over_12_weeks(young).watch.compared);
+    }
+
+    TEST_CASE("night tags are adjusted for in the session comparison, on every night") {
+        std::vector<Session> sessions;
+        std::vector<Rating> ratings;
+        Measures m;
+        for (int n = 0; n < 28; ++n) {
+            const bool session = n % 2 == 0;
+            const bool caffeine = n % 3 == 0;
+            if (session) {
+                Session s;
+                s.night = day(n);
+                s.started = date::sys_days{day(n)} + std::chrono::hours{20};
+                s.routine = "standard";
+                sessions.push_back(s);
+            }
+            if (caffeine) {
+                m.night_tags.push_back({day(n), "caffeine"});
+            }
+            Rating r;
+            r.night = day(n);
+            r.sleep = 5 + (session ? 1 : 0) - (caffeine ? 2 : 0) + (n % 5 == 0 ? 1 : 0) -
+                      (n % 7 == 3 ? 1 : 0);
+            ratings.push_back(r);
+        }
+        Options o;
+        o.from = day(0);
+        o.to = day(27);
+        const auto model = build(sessions, ratings, o, m);
+        bool session_adjusted = false;
+        bool tag_over_every_night = false;
+        for (const auto& c : model.comparisons) {
+            if (c.family == "session" && c.outcome == Outcome::sleep) {
+                session_adjusted = std::find(c.adjusted_for.begin(), c.adjusted_for.end(),
+                                             "tag caffeine") != c.adjusted_for.end();
+            }
+            if (c.family == "tag" && c.a == "caffeine" && c.outcome == Outcome::sleep) {
+                tag_over_every_night = c.n_a + c.n_b == 28;
+                REQUIRE(c.estimate);
+                CHECK(c.estimate->diff < -1.0);
+                CHECK(c.estimate->diff > -3.0);
+            }
+        }
+        CHECK(session_adjusted);
+        CHECK(tag_over_every_night);
+    }
+}
