@@ -45,7 +45,7 @@ int run_remind(Context& ctx, const RemindOptions& o) {
     in.last_night_rated = has_rating_on(db, last_night(in.time));
     in.no_massage_planned = is_no_massage(db, current_night(in.time));
     if (const auto last = latest_irls(db)) {
-        in.last_irls_week = last->week;
+        in.last_irls = RemindInput::LastIrls{last->week, last->taken};
     }
 
     const auto due = due_items(in);

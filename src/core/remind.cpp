@@ -18,10 +18,11 @@ std::vector<DueItem> due_items(const RemindInput& in) {
     const auto local = t.zone.to_local(t.now);
     const auto time_of_day = floor<minutes>(local - floor<date::days>(local));
     const bool before_cutoff = time_of_day < t.cutoff;
+    // The evening: from the evening hour until the night ends at the cut-off.
+    const bool in_evening = time_of_day >= in.evening || before_cutoff;
     std::vector<DueItem> due;
-    // Tonight's session: from the evening hour until the night ends at the cut-off.
-    if (!in.session_logged && !in.no_massage_planned &&
-        (time_of_day >= in.evening || before_cutoff)) {
+    // Tonight's session, in the evening.
+    if (!in.session_logged && !in.no_massage_planned && in_evening) {
         const Date night = current_night(t);
         if (in.trial_assignment) {
             // The assignment leads: the arm first, then what to run.
@@ -42,12 +43,16 @@ std::vector<DueItem> due_items(const RemindInput& in) {
                        fmt::format("Last night is not rated yet (night of {}): rls rate",
                                    format_date(night))});
     }
-    // Weekly severity: each week (from Monday) that has no entry yet, for
-    // someone who has recorded one before; silent once it is recorded.
-    if (in.last_irls_week) {
-        const Date today = local_date(t.now, t.zone);
-        const Date week = week_of(today);
-        if (*in.last_irls_week < week) {
+    // Weekly severity, once a week: on the evening of the weekday the user
+    // last filled the form in, if that night's week has no entry yet. remind
+    // keeps no state, so "once" is one evening (the session's window), not
+    // every run of a week without an entry; a missed week comes back on the
+    // same evening a week later.
+    if (in.last_irls && in_evening) {
+        const Date night = current_night(t);
+        const Date week = week_of(night);
+        if (date::weekday{night} == date::weekday{in.last_irls->taken} &&
+            in.last_irls->week < week) {
             due.push_back({"severity", week,
                            fmt::format("Weekly severity not recorded (week of {}): rls irls",
                                        format_date(week))});

@@ -1,8 +1,8 @@
 // What is due now: tonight's session (from an evening hour until the night's
 // cut-off, unless the night is marked as without massage), last night's
 // rating (from the cut-off on) and, for someone who has recorded IRLS
-// before, this week's IRLS once a week has passed without one. Pure: the caller
-// says what is already logged.
+// before, the week's IRLS on one evening a week. Pure: the caller says what
+// is already logged.
 #pragma once
 
 #include "core/time.hpp"
@@ -30,8 +30,14 @@ struct RemindInput {
     std::optional<std::string> trial_assignment;
     bool trial_no_massage = false;
     bool no_massage_planned = false; // tonight marked with rls skip: no session is due
-    // The latest weekly IRLS entry's week (its Monday), for those who keep one.
-    std::optional<Date> last_irls_week;
+    // The latest weekly IRLS entry, for those who keep one: its week (the
+    // Monday) and the day the form was filled in, whose weekday is the day
+    // the user keeps the IRLS.
+    struct LastIrls {
+        Date week{};
+        Date taken{};
+    };
+    std::optional<LastIrls> last_irls;
 };
 
 // The night whose session would be due now, and the night whose rating would be.

@@ -39,6 +39,39 @@ TEST_SUITE("cli.commands") {
         CHECK(cli.ok({"remind"}).empty());
     }
 
+    TEST_CASE("remind asks for the weekly IRLS on one evening a week, once it is in use") {
+        // Every morning (09:00) and evening (21:30) in Berlin from Sunday
+        // 2026-11-22 for three weeks: the evenings on which remind asked.
+        Cli cli;
+        const auto asked_on = [&cli](rls::Date from, int days) {
+            std::vector<std::string> asked;
+            const auto first = date::sys_days{from};
+            for (int i = 0; i < days; ++i) {
+                const auto day = rls::format_date(first + date::days{i});
+                for (const char* at : {"T08:00:00Z", "T20:30:00Z"}) {
+                    const auto now = day + at;
+                    cli.set_now(now.c_str());
+                    if (cli.ok({"remind"}).find("Weekly severity not recorded") !=
+                        std::string::npos) {
+                        asked.push_back(now);
+                    }
+                }
+            }
+            return asked;
+        };
+        using namespace date::literals;
+        CHECK(asked_on(2026_y / 11 / 16, 7).empty()); // never used: never asked
+        cli.set_now("2026-11-22T20:00:00Z");          // Sunday 21:00
+        cli.ok({"irls", "--total", "12", "-q"});      // for the week of 2026-11-16
+        // On Sunday evening, the day it was filled in, and on no other run.
+        CHECK(asked_on(2026_y / 11 / 23, 12) == std::vector<std::string>{"2026-11-29T20:30:00Z"});
+        // Entered late, on Saturday morning: that week is done, and Saturday
+        // becomes the evening to ask on.
+        cli.set_now("2026-12-05T07:30:00Z");
+        cli.ok({"irls", "--total", "18", "-q"}); // for the week of 2026-11-30
+        CHECK(asked_on(2026_y / 12 / 5, 14) == std::vector<std::string>{"2026-12-12T20:30:00Z"});
+    }
+
     TEST_CASE("session completion lists the newest ids first, each with its night") {
         Cli cli;
         cli.ok({"log", "--at", "2026-11-22 22:00", "--no-input", "-q"});

@@ -30,24 +30,51 @@ TEST_SUITE("core.remind") {
         CHECK(due_items(in).empty());
     }
 
-    TEST_CASE("weekly severity: only for IRLS users, in a week without an entry") {
-        auto in = at("2026-11-25T08:00:00Z", false, true); // Wednesday 09:00
-        CHECK(due_items(in).empty());                      // never used: never asked
-        in.last_irls_week = 2026_y / 11 / 23;              // this week's is recorded
-        CHECK(due_items(in).empty());
-        in.last_irls_week = 2026_y / 11 / 16; // last week's only
-        const auto due = due_items(in);
+    TEST_CASE("weekly severity: only for IRLS users, once a week, on their IRLS evening") {
+        // 2026-11-22 is a Sunday: the user keeps the IRLS on Sundays.
+        const RemindInput::LastIrls sundays{2026_y / 11 / 16, 2026_y / 11 / 22};
+        auto in = at("2026-11-29T20:30:00Z", true, true); // Sunday 21:30
+        CHECK(due_items(in).empty());                     // never used: never asked
+        in.last_irls = sundays;
+        auto due = due_items(in);
         REQUIRE(due.size() == 1);
         CHECK(due[0].kind == "severity");
         CHECK(due[0].night == 2026_y / 11 / 23);
         CHECK(due[0].message == "Weekly severity not recorded (week of 2026-11-23): rls irls");
-        // Sunday night 23:30 still belongs to that week; Monday 00:30 starts the next.
-        in = at("2026-11-29T22:30:00Z", true, true);
-        in.last_irls_week = 2026_y / 11 / 23;
-        CHECK(due_items(in).empty());
+        // Not on the other evenings of the week, nor on Sunday morning.
+        for (const char* other :
+             {"2026-11-23T20:30:00Z", "2026-11-25T20:30:00Z", "2026-11-28T20:30:00Z",
+              "2026-11-29T08:00:00Z", "2026-11-30T20:30:00Z"}) {
+            in = at(other, true, true);
+            in.last_irls = sundays;
+            CHECK_MESSAGE(due_items(in).empty(), other);
+        }
+        // Sunday's evening runs until Monday's cut-off: 00:30 is still that
+        // night and that week; 06:00 on Monday is not.
         in = at("2026-11-29T23:30:00Z", true, true);
-        in.last_irls_week = 2026_y / 11 / 23;
+        in.last_irls = sundays;
         CHECK(kinds(due_items(in)) == std::vector<std::string>{"severity"});
+        CHECK(due_items(in)[0].night == 2026_y / 11 / 23);
+        in = at("2026-11-30T05:00:00Z", true, true);
+        in.last_irls = sundays;
+        CHECK(due_items(in).empty());
+        // The evening hour is the session's.
+        in = at("2026-11-29T17:30:00Z", true, true); // 18:30
+        in.last_irls = sundays;
+        CHECK(due_items(in).empty());
+        in.evening = std::chrono::hours{18};
+        CHECK(kinds(due_items(in)) == std::vector<std::string>{"severity"});
+        // Recorded this week (on a Friday): silent on Sunday, and the next
+        // reminder comes on the Friday of a week without an entry.
+        const RemindInput::LastIrls fridays{2026_y / 11 / 23, 2026_y / 11 / 27};
+        in = at("2026-11-29T20:30:00Z", true, true);
+        in.last_irls = fridays;
+        CHECK(due_items(in).empty());
+        in = at("2026-12-04T20:30:00Z", true, true);
+        in.last_irls = fridays;
+        due = due_items(in);
+        REQUIRE(due.size() == 1);
+        CHECK(due[0].night == 2026_y / 11 / 30);
     }
 
     TEST_CASE("morning: only last night's rating") {
