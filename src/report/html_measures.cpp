@@ -28,15 +28,6 @@ constexpr std::array<Band, 5> k_bands = {{{0, 0, "none"},
                                           {21, 30, "severe"},
                                           {31, 40, "very severe"}}};
 
-const char* band_of(int total) {
-    for (const auto& b : k_bands) {
-        if (total <= b.hi) {
-            return b.name;
-        }
-    }
-    return k_bands.back().name;
-}
-
 int days_between(Date a, Date b) {
     return static_cast<int>((date::sys_days{b} - date::sys_days{a}).count());
 }
@@ -53,23 +44,26 @@ void date_axis(svg::Canvas& c, const svg::Scale& x, Date first, int count, doubl
 
 } // namespace
 
-std::string clock_text(int minutes) {
-    const int m = ((minutes % 1440) + 1440) % 1440;
-    return fmt::format("{:02}:{:02}", m / 60, m % 60);
-}
-
-std::string severity_chart(const std::vector<WeeklyTotal>& totals, Date first, Date last) {
-    if (totals.empty()) {
+std::string severity_chart(const std::vector<IrlsRow>& rows, Date first, Date last) {
+    if (rows.empty()) {
         return {};
     }
+    // A week overlapping the window may start before its first night or end
+    // after its last: the axis covers both.
+    first = std::min(first, rows.front().week);
+    last = std::max(last, Date{date::sys_days{rows.back().week} + date::days{6}});
     const int count = days_between(first, last) + 1;
     const svg::Scale x{-0.5, count - 0.5, k_band_left, k_band_right};
     const svg::Scale y{0, 40, 150, 10};
+    const auto relevant =
+        std::count_if(rows.begin(), rows.end(), [](const IrlsRow& r) { return r.relevant_change; });
     svg::Canvas c(svg::k_chart_width, 196, "severity-chart", "Weekly severity (IRLS total)",
                   fmt::format("{} weekly IRLS totals from 0 to 40 on the bands none (0), mild "
-                              "(1-10), moderate (11-20), severe (21-30) and very severe (31-40); "
-                              "a change of 5 points or more is clinically relevant.",
-                              totals.size()));
+                              "(1-10), moderate (11-20), severe (21-30) and very severe (31-40). "
+                              "A change of 5 points or more from the previous entry is "
+                              "clinically relevant: {} such, ringed and labelled with the "
+                              "change.",
+                              rows.size(), relevant));
     for (std::size_t i = 1; i < k_bands.size(); ++i) {
         const auto& b = k_bands[i];
         const double top = y(b.hi);
@@ -79,27 +73,44 @@ std::string severity_chart(const std::vector<WeeklyTotal>& totals, Date first, D
         c.text(x.range_hi + 6, (top + bottom) / 2 + 3,
                fmt::format("{} ({}-{})", b.name, b.lo, b.hi), "row-label");
     }
-    c.left_axis(y, svg::ticks(0, 40, 5), x.range_lo, "IRLS total");
-    // One slot per week from the first total's week, so that a missed week
+    c.left_axis(y, svg::ticks(0, 40, 5), x.range_lo, "IRLS total (0-40)");
+    // One slot per week from the first row's week, so that a missed week
     // breaks the line.
-    const Date start = totals.front().week;
-    const int weeks = days_between(start, totals.back().week) / 7 + 1;
+    const Date start = rows.front().week;
+    const int weeks = days_between(start, rows.back().week) / 7 + 1;
     std::vector<std::optional<double>> slots(static_cast<std::size_t>(weeks));
-    for (const auto& t : totals) {
-        slots[static_cast<std::size_t>(days_between(start, t.week) / 7)] = t.total;
+    for (const auto& r : rows) {
+        slots[static_cast<std::size_t>(days_between(start, r.week) / 7)] = r.total;
     }
     const double offset = days_between(first, start) + 3; // mid-week
     const svg::Scale slot_x{0, 1, x(offset), x(offset + 7)};
     c.path(svg::gapped_path(slots, slot_x, y), "line");
-    for (const auto& t : totals) {
-        const double px = x(days_between(first, t.week) + 3);
-        c.raw(fmt::format("<g class=\"irls\" data-week=\"{}\" data-total=\"{}\"><title>week of {}: "
-                          "IRLS {} ({})</title><circle class=\"point\" cx=\"{}\" cy=\"{}\" "
-                          "r=\"3\"/></g>\n",
-                          format_date(t.week), t.total, format_date(t.week), t.total,
-                          band_of(t.total), svg::num(px), svg::num(y(t.total))));
+    for (const auto& r : rows) {
+        const double px = x(days_between(first, r.week) + 3);
+        const double py = y(r.total);
+        std::string mark = fmt::format("<circle class=\"point\" cx=\"{}\" cy=\"{}\" r=\"3\"/>",
+                                       svg::num(px), svg::num(py));
+        if (r.relevant_change) {
+            // Above the point when it rose, below when it fell.
+            const double label_y = *r.change > 0 ? py - 9 : py + 15;
+            mark +=
+                fmt::format("<circle class=\"ring\" cx=\"{}\" cy=\"{}\" r=\"6\"/>"
+                            "<text class=\"change-label\" x=\"{}\" y=\"{}\" "
+                            "text-anchor=\"middle\">{:+}</text>",
+                            svg::num(px), svg::num(py), svg::num(px), svg::num(label_y), *r.change);
+        }
+        c.raw(fmt::format("<g class=\"irls\" data-week=\"{}\" data-total=\"{}\" "
+                          "data-change=\"{}\" data-relevant=\"{}\"><title>week of {}: IRLS {} "
+                          "({}){}</title>{}</g>\n",
+                          format_date(r.week), r.total, r.change ? std::to_string(*r.change) : "",
+                          r.relevant_change ? "true" : "false", format_date(r.week), r.total,
+                          irls_band(r.total),
+                          r.change ? fmt::format(", {:+} from the previous entry{}", *r.change,
+                                                 r.relevant_change ? " (relevant)" : "")
+                                   : "",
+                          mark));
     }
-    date_axis(c, x, first, count, 158, "week");
+    date_axis(c, x, first, count, 158, "week (Monday to Sunday)");
     return c.finish();
 }
 
@@ -139,8 +150,7 @@ std::string onset_chart(const std::vector<NightOnset>& onsets, Date first, Date 
     c.line(x.range_lo, y.range_lo, x.range_lo, y.range_hi, "axis");
     for (const double h : hours) {
         c.line(x.range_lo, y(h * 60), x.range_hi, y(h * 60), "grid");
-        c.text(x.range_lo - 6, y(h * 60) + 3.5, clock_text(static_cast<int>(h * 60)), "tick",
-               "end");
+        c.text(x.range_lo - 6, y(h * 60) + 3.5, clock_text(h * 60), "tick", "end");
     }
     c.raw(fmt::format("<text class=\"axis-title\" transform=\"translate(14 {}) rotate(-90)\" "
                       "text-anchor=\"middle\">clock time</text>\n",

@@ -109,9 +109,13 @@ std::string night_chart(const Model& m, const NightOverlays& overlays) {
         fmt::format("{} nights from {} to {}, {} with a session, {} rated. Dots are each night's "
                     "score from 0 to 10; the line is the mean of each night and the 6 before it, "
                     "drawn where at least 4 of those 7 were rated. Marks below the panels show "
-                    "nights with a session and nights without a rating.",
+                    "nights with a session and nights without a rating.{}{}",
                     n, format_date(nights.front().night), format_date(nights.back().night),
-                    with_session, rated));
+                    with_session, rated,
+                    overlays.spans.empty() ? "" : " Shaded and lettered: a trial's nights by arm.",
+                    overlays.marks.empty() ? ""
+                                           : " Dashed vertical lines labelled M1, M2 and so on: "
+                                             "nights a medicine's amount changed."));
     draw_overlays(c, x, nights.front().night, n, overlays, sleep_y.range_hi, restless_y.range_lo);
     night_panel(c, x, sleep_y, "Sleep quality, 0-10 (higher is better)", sleep);
     night_panel(c, x, restless_y, "Night-time restlessness, 0-10 (lower is better)", restless);

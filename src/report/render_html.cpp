@@ -4,8 +4,10 @@
 #include "core/time.hpp"
 #include "report/findings.hpp"
 #include "report/html_charts.hpp"
+#include "report/html_tracked.hpp"
 #include "report/html_trial.hpp"
 #include "report/render.hpp"
+#include "report/render_tracked.hpp"
 #include "report/svg.hpp"
 
 #include <algorithm>
@@ -56,6 +58,8 @@ svg text { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; fill: 
 .upcoming text { fill: #777; }
 .arm-label, .change-label { font-size: 8px; font-weight: 600; }
 .change { stroke: #000; stroke-width: 0.8; stroke-dasharray: 4 2; }
+.ring { fill: none; stroke: #000; stroke-width: 1; }
+.flag { border-left: 3px solid #000; padding-left: 0.4rem; }
 .band1 { fill: #f6f6f6; }
 .band2 { fill: #e8e8e8; }
 .band3 { fill: #d8d8d8; }
@@ -96,6 +100,12 @@ std::string section(std::string_view id, std::string_view heading, const std::st
     return fmt::format("<section id=\"{}\">\n<h2>{}</h2>\n{}</section>\n", id, heading, body);
 }
 
+// Sections without data are left out, not drawn empty.
+std::string optional_section(std::string_view id, std::string_view heading,
+                             const std::string& body) {
+    return body.empty() ? std::string() : section(id, heading, body);
+}
+
 std::string header(const Model& m, const HtmlOptions& o) {
     std::string out = "<header id=\"header\">\n<h1>Restless legs diary: report</h1>\n";
     if (!o.name.empty()) {
@@ -125,6 +135,9 @@ std::string summary(const Model& m) {
     body += fmt::format("<p>{} of {} nights with a session ({:.0f}%), {} rated with a score; "
                         "unrated nights are missing, never counted as 0.</p>\n",
                         c.nights_with_session, c.nights, c.adherence_pct, c.nights_rated);
+    if (const auto planned = planned_text(m.tracked); !planned.empty()) {
+        body += fmt::format("<p class=\"planned\">{}</p>\n", esc(planned));
+    }
     if (m.immediate.change) {
         const auto& ch = *m.immediate.change;
         body += fmt::format("<p>Evening restlessness {} before and {} after the massage ({} "
@@ -141,6 +154,7 @@ std::string nights_section(const Model& m) {
     if (m.trial) {
         overlays.spans = trial_spans(*m.trial);
     }
+    overlays.marks = dose_marks(m.tracked);
     const auto chart = night_chart(m, overlays);
     if (chart.empty()) {
         return {};
@@ -154,7 +168,7 @@ std::string nights_section(const Model& m) {
                                        ? ""
                                        : " Shaded and lettered: the trial's nights, by the arm "
                                          "assigned (see The trial).") +
-                       "</figcaption>\n</figure>\n");
+                       dose_marks_caption(m.tracked) + "</figcaption>\n</figure>\n");
 }
 
 std::string comparisons_section(const Model& m) {
@@ -274,13 +288,18 @@ std::string render_html(const Model& m, const HtmlOptions& o) {
     out += header(m, o);
     out += "<main>\n";
     out += summary(m);
+    out += optional_section("watch", "Worth discussing: augmentation watch", watch_body(m));
     if (m.trial) {
         out += section("trial", "The trial", trial_section_body(*m.trial));
     }
     out += nights_section(m);
     out += comparisons_section(m);
+    out += optional_section("severity", "Severity (IRLS, weekly)", severity_body(m));
+    out += optional_section("onset", "Symptom onset and spread", onset_body(m));
+    out += optional_section("medicines", "Medicines", medicines_body(m));
     out += tenderness_section(m);
     out += weeks_section(m);
+    out += optional_section("iron", "Iron", iron_body(m));
     out += methods(m);
     out += "</main>\n</body>\n</html>\n";
     return out;

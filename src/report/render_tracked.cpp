@@ -29,11 +29,11 @@ std::string amount(const std::optional<double>& v, const std::string& unit) {
 std::string irls_text(const Tracked& t, const Style& p) {
     std::string out = "\n" + p.bold("Severity (IRLS)") +
                       p.dim(" (weekly, 0-40; a change of 5 or more is relevant)") + "\n";
-    out += p.dim(fmt::format("  {:<10} {:>5}  {:<12} {:>6}\n", "week of", "total", "band",
-                             "change"));
+    out +=
+        p.dim(fmt::format("  {:<10} {:>5}  {:<12} {:>6}\n", "week of", "total", "band", "change"));
     for (const auto& r : t.irls) {
-        out += fmt::format("  {:<10} {:>5}  {:<12} {:>6}{}\n", format_date(r.week), r.total,
-                           r.band, r.change ? fmt::format("{:+}", *r.change) : "",
+        out += fmt::format("  {:<10} {:>5}  {:<12} {:>6}{}\n", format_date(r.week), r.total, r.band,
+                           r.change ? fmt::format("{:+}", *r.change) : "",
                            r.relevant_change ? "  relevant" : "");
     }
     return out;
@@ -44,8 +44,8 @@ std::string onset_text(const OnsetSummary& o, const Style& p) {
     if (o.nights > 0) {
         out += indented(fmt::format("Symptoms began on average at {} ({} nights; earliest {}, "
                                     "latest {}).",
-                                    clock_text(*o.mean_min), o.nights,
-                                    clock_text(*o.earliest_min), clock_text(*o.latest_min)));
+                                    clock_text(*o.mean_min), o.nights, clock_text(*o.earliest_min),
+                                    clock_text(*o.latest_min)));
         std::string weekly;
         for (const auto& w : o.weekly_mean_min) {
             weekly += (weekly.empty() ? "" : " ") + (w ? clock_text(*w) : std::string("-"));
@@ -86,8 +86,7 @@ std::string iron_text(const IronSummary& s, const Style& p) {
         out += indented(iron_line("Transferrin saturation", *s.tsat, "%", "below 20%"));
     }
     if (s.ask_doctor) {
-        out += indented("Guidelines suggest iron for RLS at these levels: ask your doctor about "
-                        "iron.");
+        out += indented(k_iron_message);
     }
     return out;
 }
@@ -197,8 +196,8 @@ ordered_json tracked_json(const Tracked& t) {
             {"augmentation_watch",
              {{"compared", t.watch.compared},
               {"signs", signs},
-              {"message", t.watch.message.empty() ? ordered_json(nullptr)
-                                                  : ordered_json(t.watch.message)}}},
+              {"message",
+               t.watch.message.empty() ? ordered_json(nullptr) : ordered_json(t.watch.message)}}},
             {"no_session_nights",
              {{"planned", t.planned_no_massage}, {"not_marked", t.unplanned_no_session}}}};
 }

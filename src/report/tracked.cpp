@@ -72,6 +72,7 @@ OnsetSummary onset_of(const std::vector<Symptoms>& symptoms, Date first, Date la
             continue;
         }
         all.push_back(*s.onset_min);
+        o.by_night.push_back({s.night, *s.onset_min, s.spread && s.spread->beyond_legs()});
         o.earliest_min = std::min(o.earliest_min.value_or(*s.onset_min), *s.onset_min);
         o.latest_min = std::max(o.latest_min.value_or(*s.onset_min), *s.onset_min);
         for (std::size_t w = week_starts.size(); w-- > 0;) {
@@ -108,14 +109,22 @@ std::vector<MedicineRow> medicines_of(const Nightly& nightly, Date first, Date l
         MedicineRow r;
         r.name = name;
         r.unit = entry.first;
+        std::optional<double> previous;
         for (const auto& [night, amount] : entry.second) {
-            if (night < first || night > last) {
-                continue;
+            if (night > last) {
+                break;
             }
-            ++r.nights;
-            r.first_nightly = r.first_nightly.value_or(amount);
-            r.last_nightly = amount;
-            r.highest_nightly = std::max(r.highest_nightly.value_or(amount), amount);
+            if (night >= first) {
+                ++r.nights;
+                r.first_nightly = r.first_nightly.value_or(amount);
+                r.last_nightly = amount;
+                r.highest_nightly = std::max(r.highest_nightly.value_or(amount), amount);
+                // Sums of doses: equal amounts may differ in the last bits.
+                if (!previous || std::abs(amount - *previous) > 1e-9) {
+                    r.changes.push_back({night, previous, amount});
+                }
+            }
+            previous = amount;
         }
         if (r.nights > 0) {
             rows.push_back(r);
@@ -218,12 +227,13 @@ void watch_spread(AugmentationWatch& w, const std::vector<Symptoms>& symptoms, D
         return;
     }
     const int nights = std::max(arms, trunk);
-    const char* where = arms > 0 && trunk > 0 ? "the arms and trunk" : arms > 0 ? "the arms"
-                                                                                : "the trunk";
-    w.signs.push_back({"spread", fmt::format("Symptoms reached {} on {} night{} from {}, which "
-                                             "they did not in your first four weeks.",
-                                             where, nights, nights == 1 ? "" : "s",
-                                             format_date(*from))});
+    const char* where = arms > 0 && trunk > 0 ? "the arms and trunk"
+                        : arms > 0            ? "the arms"
+                                              : "the trunk";
+    w.signs.push_back(
+        {"spread", fmt::format("Symptoms reached {} on {} night{} from {}, which "
+                               "they did not in your first four weeks.",
+                               where, nights, nights == 1 ? "" : "s", format_date(*from))});
 }
 
 void watch_doses(AugmentationWatch& w, const Nightly& nightly, Date first, Date last) {

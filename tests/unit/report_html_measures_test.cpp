@@ -19,9 +19,15 @@ TEST_SUITE("report.html_measures") {
     }
 
     TEST_CASE("weekly severity: one point a week, a missed week breaks the line") {
-        const std::vector<WeeklyTotal> totals = {
-            {2026_y / 9 / 7, 18}, {2026_y / 9 / 14, 16}, {2026_y / 9 / 28, 11}};
-        const auto svg = severity_chart(totals, 2026_y / 9 / 2, 2026_y / 11 / 24);
+        const auto row = [](Date week, int total) {
+            IrlsRow r;
+            r.week = week;
+            r.total = total;
+            return r;
+        };
+        const std::vector<IrlsRow> rows = {row(2026_y / 9 / 7, 18), row(2026_y / 9 / 14, 16),
+                                           row(2026_y / 9 / 28, 11)};
+        const auto svg = severity_chart(rows, 2026_y / 9 / 2, 2026_y / 11 / 24);
         CHECK(rls::test::count_of(svg, "<g class=\"irls\"") == 3);
         CHECK(svg.find("data-week=\"2026-09-14\" data-total=\"16\"") != std::string::npos);
         CHECK(svg.find("IRLS 11 (moderate)") != std::string::npos);
@@ -32,7 +38,38 @@ TEST_SUITE("report.html_measures") {
         CHECK(rls::test::count_of(path, "M") == 2);
         CHECK(rls::test::count_of(path, "L") == 1);
         CHECK(svg.find("very severe (31-40)") != std::string::npos);
+        CHECK(rls::test::count_of(svg, "class=\"ring\"") == 0);
         CHECK(severity_chart({}, 2026_y / 9 / 2, 2026_y / 11 / 24).empty());
+    }
+
+    TEST_CASE("weekly severity: a change of 5 or more is ringed and labelled with its sign") {
+        const auto row = [](Date week, int total, std::optional<int> change) {
+            IrlsRow r;
+            r.week = week;
+            r.total = total;
+            r.change = change;
+            r.relevant_change = change && (*change >= 5 || *change <= -5);
+            return r;
+        };
+        // The first week starts before the window's first night: still drawn inside.
+        const std::vector<IrlsRow> rows = {
+            row(2026_y / 9 / 7, 18, std::nullopt), row(2026_y / 9 / 14, 23, 5),
+            row(2026_y / 9 / 21, 19, -4), row(2026_y / 9 / 28, 12, -7)};
+        const auto svg = severity_chart(rows, 2026_y / 9 / 9, 2026_y / 9 / 30);
+        CHECK(rls::test::count_of(svg, "class=\"ring\"") == 2);
+        CHECK(svg.find(">+5</text>") != std::string::npos);
+        CHECK(svg.find(">-7</text>") != std::string::npos);
+        CHECK(svg.find(">-4</text>") == std::string::npos);
+        CHECK(svg.find("data-change=\"-7\" data-relevant=\"true\"") != std::string::npos);
+        CHECK(svg.find("data-change=\"-4\" data-relevant=\"false\"") != std::string::npos);
+        CHECK(svg.find("2 such, ringed") != std::string::npos);
+        // Every point lies between the axis (x 52) and the band labels (x 620).
+        for (auto at = svg.find("class=\"point\" cx=\""); at != std::string::npos;
+             at = svg.find("class=\"point\" cx=\"", at + 1)) {
+            const double cx = std::stod(svg.substr(at + 18));
+            CHECK(cx > 52);
+            CHECK(cx < 620);
+        }
     }
 
     TEST_CASE("onset: circles for the legs, triangles beyond them") {

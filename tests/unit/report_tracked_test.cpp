@@ -102,8 +102,8 @@ TEST_SUITE("report.tracked") {
 
     TEST_CASE("onset exactly two hours earlier is a sign; a minute less is not") {
         Measures m;
-        onsets(m, 0, 28, 22 * 60);     // 22:00 in the first four weeks
-        onsets(m, 56, 84, 20 * 60);    // 20:00 in the last four
+        onsets(m, 0, 28, 22 * 60);  // 22:00 in the first four weeks
+        onsets(m, 56, 84, 20 * 60); // 20:00 in the last four
         auto t = over_12_weeks(m);
         CHECK(t.watch.compared);
         CHECK(kinds(t) == std::vector<std::string>{"onset"});
@@ -155,6 +155,69 @@ TEST_SUITE("report.tracked") {
         CHECK(t.watch.signs.empty());
     }
 
+    TEST_CASE("dose changes: the first dose ever, and nights whose amount differs") {
+        Measures m;
+        const auto dose = [&](int n, double amount) {
+            Dose d;
+            d.medicine = "pramipexole";
+            d.unit = "mg";
+            d.night = day(n);
+            d.amount = amount;
+            m.doses.push_back(d);
+        };
+        dose(-3, 0.125); // before the window: the baseline of the first change
+        dose(2, 0.125);
+        dose(5, 0.125); // nights between without a dose are not changes
+        dose(9, 0.125);
+        dose(9, 0.125); // two doses: 0.25 that night
+        dose(10, 0.25);
+        dose(40, 0.125);
+        dose(90, 0.5); // after the window
+        auto t = over_12_weeks(m);
+        REQUIRE(t.medicines.size() == 1);
+        const auto& c = t.medicines[0].changes;
+        REQUIRE(c.size() == 2);
+        CHECK(c[0].night == day(9));
+        CHECK(*c[0].from == 0.125);
+        CHECK(c[0].to == 0.25);
+        CHECK(c[1].night == day(40));
+        CHECK(*c[1].from == 0.25);
+        CHECK(c[1].to == 0.125);
+        // Started inside the window: the first night is a change with no "from".
+        Measures fresh;
+        Dose d;
+        d.medicine = "gabapentin";
+        d.unit = "mg";
+        d.night = day(20);
+        d.amount = 300;
+        fresh.doses.push_back(d);
+        t = over_12_weeks(fresh);
+        REQUIRE(t.medicines[0].changes.size() == 1);
+        CHECK(t.medicines[0].changes[0].night == day(20));
+        CHECK_FALSE(t.medicines[0].changes[0].from);
+    }
+
+    TEST_CASE("onset by night: the window's nights with a time, and whether beyond the legs") {
+        Measures m;
+        onsets(m, -2, 0, 21 * 60);                     // before the window
+        onsets(m, 3, 5, 22 * 60);                      // legs only
+        onsets(m, 6, 7, 20 * 60, {true, false, true}); // the trunk too
+        Symptoms placed_only;                          // where, but no time
+        placed_only.night = day(8);
+        placed_only.spread = Spread{true, true, false};
+        m.symptoms.push_back(placed_only);
+        const auto t = over_12_weeks(m);
+        REQUIRE(t.onset.by_night.size() == 3);
+        CHECK(t.onset.by_night[0].night == day(3));
+        CHECK(t.onset.by_night[0].minutes == 22 * 60);
+        CHECK_FALSE(t.onset.by_night[0].beyond_legs);
+        CHECK(t.onset.by_night[2].night == day(6));
+        CHECK(t.onset.by_night[2].beyond_legs);
+        CHECK(t.onset.nights == 3);
+        CHECK(t.onset.spread_nights == 4);
+        CHECK(t.onset.arms_nights == 1);
+    }
+
     TEST_CASE("IRLS up by 5 over the first four weeks' mean is a sign; by 4 is not") {
         Measures m;
         weekly_irls(m, {14, 14, 14, 14, 15, 15, 16, 16, 17, 17, 18, 19});
@@ -173,15 +236,17 @@ TEST_SUITE("report.tracked") {
         weekly_irls(m, {10, 10, 10, 10, 12, 12, 14, 14, 15, 15, 16, 16});
         const auto t = over_12_weeks(m);
         CHECK(t.watch.signs.size() == 3);
-        const auto text = render_text([&] {
-            Model model;
-            model.options.from = day(0);
-            model.options.to = day(83);
-            model.first_night = day(0);
-            model.by_session = {Group{}, Group{}};
-            model.tracked = t;
-            return model;
-        }(), {});
+        const auto text = render_text(
+            [&] {
+                Model model;
+                model.options.from = day(0);
+                model.options.to = day(83);
+                model.first_night = day(0);
+                model.by_session = {Group{}, Group{}};
+                model.tracked = t;
+                return model;
+            }(),
+            {});
         std::size_t count = 0;
         for (auto at = text.find("signs of augmentation"); at != std::string::npos;
              at = text.find("signs of augmentation", at + 1)) {
