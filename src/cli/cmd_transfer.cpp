@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/limits.hpp"
 #include "core/parse.hpp"
+#include "core/remind.hpp"
 #include "store/files.hpp"
 #include "store/transfer.hpp"
 
@@ -49,7 +50,7 @@ void run_export(Context& ctx, const ExportOptions& o) {
                                     "was changed outside rls (run: rls check)");
         }
     } else {
-        content = export_csv(db);
+        content = export_csv(db, current_night(ctx.time()));
     }
     if (!target) {
         ctx.out() << content;

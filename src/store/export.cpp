@@ -150,23 +150,26 @@ ordered_json export_json(SQLite::Database& db, Instant now) {
     return doc;
 }
 
-std::string export_csv(SQLite::Database& db) {
+std::string export_csv(SQLite::Database& db, Date tonight) {
     std::string out =
         "night,session_uuid,started_utc,tz,routine,rounds,duration_min,before,after,"
         "points,oils,tags,session_note,sleep,restless,time_in_bed_min,"
         "total_sleep_min,efficiency_pct,latency_min,awakenings,waso_min,rating_note," +
-        std::string(k_measures_csv_header) + "\r\n";
+        std::string(k_measures_csv_header) + "," + k_trials_csv_header + "\r\n";
     const auto measures = measures_csv_cells(db);
+    const auto trials = trials_csv_cells(db, tonight);
     const auto sessions = all_sessions(db);
     const auto ratings = all_ratings(db);
     std::map<std::string, const Rating*> rating_by_night;
     for (const auto& r : ratings) {
         rating_by_night[format_date(r.night)] = &r;
     }
-    // The night's tracked measures end every row of the night.
+    // The night's tracked measures, then its trial night, end every row of the night.
     const auto measure_cells = [&](const std::string& night) {
         const auto it = measures.find(night);
-        return it == measures.end() ? std::string(k_measures_csv_empty) : it->second;
+        const auto trial = trials.find(night);
+        return (it == measures.end() ? std::string(k_measures_csv_empty) : it->second) + "," +
+               (trial == trials.end() ? std::string(k_trials_csv_empty) : trial->second);
     };
     const auto rating_cells = [&](const Rating* r, const std::string& night) {
         if (r == nullptr) {
@@ -205,7 +208,15 @@ std::string export_csv(SQLite::Database& db) {
                 fmt::format("{},,,,,,,,,,,,,{}\r\n", night, rating_cells(r, night)));
         }
     }
+    // Nights with only measures or a trial night (a skip, a forgotten night).
+    std::set<std::string> other_nights;
     for (const auto& [night, cells] : measures) {
+        other_nights.insert(night);
+    }
+    for (const auto& [night, cells] : trials) {
+        other_nights.insert(night);
+    }
+    for (const auto& night : other_nights) {
         if (rows.count(night) == 0) {
             rows[night].push_back(
                 fmt::format("{},,,,,,,,,,,,,{}\r\n", night, rating_cells(nullptr, night)));

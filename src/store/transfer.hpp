@@ -20,9 +20,10 @@ inline constexpr const char* k_export_format = "rls-export/1";
 [[nodiscard]] nlohmann::ordered_json export_catalog_json(SQLite::Database& db, Instant now);
 [[nodiscard]] nlohmann::ordered_json session_export_json(const Session& session);
 
-// One row per session, and one per rated night without a session; RFC 4180,
-// cells that a spreadsheet would run as a formula are neutralised.
-[[nodiscard]] std::string export_csv(SQLite::Database& db);
+// One row per session, and one per other night with a rating, a measure or
+// a trial night begun by `tonight`; RFC 4180, cells that a spreadsheet would
+// run as a formula are neutralised.
+[[nodiscard]] std::string export_csv(SQLite::Database& db, Date tonight);
 
 struct ImportCounts {
     int added = 0;     // new rows

@@ -1,8 +1,11 @@
 // Export and import of trials.
 #include "store/trial_transfer.hpp"
 
+#include "core/text_formats.hpp"
 #include "core/trial.hpp"
 #include "store/import_fields.hpp"
+#include "store/ratings.hpp"
+#include "store/sessions.hpp"
 #include "store/trials.hpp"
 
 #include <fmt/format.h>
@@ -186,6 +189,52 @@ void import_trials(SQLite::Database& db, const json& doc, ImportCounts& counts, 
         (void)insert_trial(db, t);
         ++counts.added;
     }
+}
+
+namespace {
+
+// "A none | B standard x2; pairs, 8 blocks, washout 0; sleep, mid 1; seed 5"
+std::string trial_csv_protocol(const Protocol& p) {
+    std::string arms;
+    for (std::size_t i = 0; i < p.arms.size(); ++i) {
+        arms += fmt::format("{}{} {}", i == 0 ? "" : " | ", arm_letter(static_cast<int>(i)),
+                            p.arms[i].label());
+    }
+    return fmt::format("{}; {}, {} blocks, washout {}; {}, mid {:g}; seed {}", arms,
+                       design_name(p.design), p.blocks, p.washout, outcome_name(p.outcome), p.mid,
+                       p.seed);
+}
+
+} // namespace
+
+std::map<std::string, std::string> trials_csv_cells(SQLite::Database& db, Date tonight) {
+    std::map<std::string, std::string> out;
+    for (const auto& t : all_trials(db)) {
+        const auto& p = t.protocol;
+        const auto protocol = csv_field(trial_csv_protocol(p), true);
+        const auto records =
+            trial_records(t, sessions_between(db, p.first_night, p.last_night()),
+                          ratings_between(db, p.first_night, p.last_night()), tonight);
+        for (const auto& r : records) {
+            const auto& n = *r.night;
+            if (r.state == NightState::upcoming || n.night > t.end_night()) {
+                continue;
+            }
+            std::string done;
+            if (r.done) {
+                done = p.arms[static_cast<std::size_t>(*r.done)].label();
+            } else if (r.skipped) {
+                done = "none";
+            } else if (r.state == NightState::deviated) {
+                done = "other";
+            }
+            out[format_date(n.night)] = fmt::format(
+                "{},{},{},{},{},{},{},{},{}", t.id, protocol, t.fingerprint, n.seq, n.block,
+                csv_field(p.arms[static_cast<std::size_t>(n.arm)].label(), true),
+                csv_field(done, true), night_state_name(r.state), n.washout ? 1 : 0);
+        }
+    }
+    return out;
 }
 
 } // namespace rls

@@ -5,7 +5,9 @@ unrated morning; the counts and differences are worked out here from that
 schedule and the scores typed, never taken from rls. Bad plans are refused
 with one line, exit 64, and the database untouched."""
 
+import csv
 import datetime
+import io
 import unittest
 from zoneinfo import ZoneInfo
 
@@ -105,6 +107,9 @@ class TrialAcrossDst(RlsCase):
                 rated = self.json("rate", "--sleep", str(score(seq, done[seq] == 1)))
                 self.assertEqual(rated["night"], n["date"])
             self.assertEqual(self.json("trial", "show")["fingerprint"], fingerprint)
+            if seq == 3:  # mid-trial, the CSV holds no night still to come
+                trial_rows = [r for r in self.csv_rows() if r["trial"]]
+                self.assertEqual([r["night"] for r in trial_rows], [day(FIRST, i) for i in range(4)])
 
         self.at(f"{day(FIRST, 16)} 20:00")
         self.assertEqual(self.ok("trial", "tonight"), "No trial is running.\n")
@@ -165,6 +170,28 @@ class TrialAcrossDst(RlsCase):
         for line in trial_text.splitlines():
             self.assertLessEqual(len(line), 80, line)
         self.assertEqual(self.json("trial", "show")["fingerprint"], fingerprint)
+
+        # The CSV: every night of the trial, its place, assigned, done, state.
+        names = {0: "none", 1: "standard x2", None: ""}
+        rows = [r for r in self.csv_rows() if r["trial"]]
+        self.assertEqual([r["night"] for r in rows], [day(FIRST, i) for i in range(16)])
+        for n, r in zip(schedule, rows):
+            seq = n["night"]
+            state = ("forgotten" if done[seq] is None else
+                     "followed" if done[seq] == assigned[seq] else "deviated")
+            self.assertEqual(
+                (r["trial"], r["trial_fingerprint"], r["trial_night"], r["trial_block"],
+                 r["trial_assigned"], r["trial_done"], r["trial_state"], r["trial_washout"]),
+                ("1", fingerprint, str(seq), str(n["block"]), n["arm"], names[done[seq]], state,
+                 "0"))
+            self.assertEqual(r["trial_protocol"], "A none | B standard x2; pairs, 8 blocks, "
+                                                  "washout 0; sleep, mid 1; seed 5")
+            self.assertEqual(r["sleep"], "" if seq == unrated else str(score(seq, done[seq] == 1)))
+            self.assertEqual(bool(r["session_uuid"]), done[seq] == 1)
+
+    def csv_rows(self):
+        raw = self.ok("export", "--format", "csv")
+        return list(csv.DictReader(io.StringIO(raw, newline="")))
 
 
 class TrialBadPlans(RlsCase):
