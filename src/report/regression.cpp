@@ -89,27 +89,6 @@ std::optional<Matrix> inverse(Matrix a) {
     return inv;
 }
 
-Matrix sandwich(const Matrix& bread, const Matrix& meat) {
-    const std::size_t k = bread.size();
-    Matrix tmp(k, std::vector<double>(k, 0.0));
-    Matrix out(k, std::vector<double>(k, 0.0));
-    for (std::size_t i = 0; i < k; ++i) {
-        for (std::size_t j = 0; j < k; ++j) {
-            for (std::size_t l = 0; l < k; ++l) {
-                tmp[i][j] += bread[i][l] * meat[l][j];
-            }
-        }
-    }
-    for (std::size_t i = 0; i < k; ++i) {
-        for (std::size_t j = 0; j < k; ++j) {
-            for (std::size_t l = 0; l < k; ++l) {
-                out[i][j] += tmp[i][l] * bread[l][j];
-            }
-        }
-    }
-    return out;
-}
-
 } // namespace
 
 std::optional<Coefficient> Fit::coefficient(std::size_t column) const {
@@ -118,7 +97,7 @@ std::optional<Coefficient> Fit::coefficient(std::size_t column) const {
         return std::nullopt;
     }
     const auto i = static_cast<std::size_t>(it - kept.begin());
-    return Coefficient{beta[i], std::sqrt(std::max(cov[i][i], 0.0)), static_cast<double>(n - k)};
+    return Coefficient{beta[i], std::sqrt(std::max(variance(i), 0.0)), static_cast<double>(n - k)};
 }
 
 int newey_west_lags(int n) {
@@ -156,43 +135,50 @@ std::optional<Fit> ols_hac(const Design& x, std::span<const double> y, int lags)
         return std::nullopt;
     }
     fit.beta.assign(k, 0.0);
+    fit.bread.reserve(k * k);
     for (std::size_t i = 0; i < k; ++i) {
         fit.beta[i] = dot((*bread)[i], xty);
+        fit.bread.insert(fit.bread.end(), (*bread)[i].begin(), (*bread)[i].end());
     }
-    // Scores u_t = x_t e_t, then the Bartlett-weighted autocovariances.
-    std::vector<std::vector<double>> u(n, std::vector<double>(k, 0.0));
-    for (std::size_t t = 0; t < n; ++t) {
-        double fitted = 0;
-        for (std::size_t i = 0; i < k; ++i) {
-            fitted += col(i)[t] * fit.beta[i];
-        }
-        const double e = y[t] - fitted;
-        fit.ssr += e * e;
-        for (std::size_t i = 0; i < k; ++i) {
-            u[t][i] = col(i)[t] * e;
+    std::vector<double> e(y.begin(), y.end());
+    for (std::size_t i = 0; i < k; ++i) {
+        const auto& c = col(i);
+        for (std::size_t t = 0; t < n; ++t) {
+            e[t] -= c[t] * fit.beta[i];
         }
     }
-    Matrix meat(k, std::vector<double>(k, 0.0));
-    for (int l = 0; l <= fit.lags; ++l) {
-        const double w = 1.0 - l / (fit.lags + 1.0);
-        for (std::size_t t = static_cast<std::size_t>(l); t < n; ++t) {
-            const auto& a = u[t];
-            const auto& b = u[t - static_cast<std::size_t>(l)];
-            for (std::size_t i = 0; i < k; ++i) {
-                for (std::size_t j = 0; j < k; ++j) {
-                    meat[i][j] += l == 0 ? a[i] * b[j] : w * (a[i] * b[j] + b[i] * a[j]);
-                }
-            }
-        }
-    }
-    fit.cov = sandwich(*bread, meat);
-    const double correction = static_cast<double>(fit.n) / (fit.n - fit.k);
-    for (auto& row : fit.cov) {
-        for (auto& v : row) {
-            v *= correction;
+    fit.ssr = dot(e, e);
+    fit.scores.resize(n * k);
+    for (std::size_t i = 0; i < k; ++i) {
+        const auto& c = col(i);
+        for (std::size_t t = 0; t < n; ++t) {
+            fit.scores[t * k + i] = c[t] * e[t];
         }
     }
     return fit;
+}
+
+// With b the i-th row of B and z_t = b'u_t, b'Sb is the Bartlett-weighted
+// autocovariance sum of the scalar series z: sum_t z_t^2 +
+// 2 sum_{l=1..L} (1 - l/(L+1)) sum_t z_t z_{t-l}.
+double Fit::variance(std::size_t i) const {
+    const auto kk = static_cast<std::size_t>(k);
+    const auto nn = static_cast<std::size_t>(n);
+    std::vector<double> z(nn, 0.0);
+    const double* b = bread.data() + i * kk;
+    for (std::size_t t = 0; t < nn; ++t) {
+        const double* u = scores.data() + t * kk;
+        z[t] = std::inner_product(b, b + kk, u, 0.0);
+    }
+    double s = dot(z, z);
+    for (int l = 1; l <= lags; ++l) {
+        const double w = 1.0 - l / (lags + 1.0);
+        const auto ul = static_cast<std::size_t>(l);
+        s += 2.0 * w *
+             std::inner_product(z.begin() + static_cast<std::ptrdiff_t>(ul), z.end(), z.begin(),
+                                0.0);
+    }
+    return s * static_cast<double>(n) / (n - k);
 }
 
 double fixed_b_factor(int lags, int n) {

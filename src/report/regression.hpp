@@ -25,12 +25,18 @@ struct Coefficient {
 
 struct Fit {
     int n = 0;
-    int k = 0;                            // columns kept
-    int lags = 0;                         // Newey-West truncation lag
-    std::vector<std::size_t> kept;        // indices into the design's columns
-    std::vector<double> beta;             // per kept column
-    std::vector<std::vector<double>> cov; // HAC covariance of beta, kept x kept
-    double ssr = 0;                       // residual sum of squares
+    int k = 0;                     // columns kept
+    int lags = 0;                  // Newey-West truncation lag
+    std::vector<std::size_t> kept; // indices into the design's columns
+    std::vector<double> beta;      // per kept column
+    double ssr = 0;                // residual sum of squares
+    // What a coefficient's HAC variance is made from, k x k and n x k, row-major.
+    // The report needs one or two variances per fit, so they are computed when
+    // asked (O(n k) each) instead of the whole covariance (O(L n k^2)).
+    std::vector<double> bread;  // (X'X)^-1
+    std::vector<double> scores; // u_t = x_t e_t
+    // The HAC variance of the i-th kept coefficient: n/(n-k) (B S B)_ii.
+    [[nodiscard]] double variance(std::size_t i) const;
     // The coefficient of a design column, if it was kept.
     [[nodiscard]] std::optional<Coefficient> coefficient(std::size_t column) const;
 };
