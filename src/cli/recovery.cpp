@@ -15,12 +15,14 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <dirent.h>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
 #include <ostream>
 #include <sqlite3.h>
 #include <sstream>
+#include <string_view>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -70,15 +72,23 @@ bool is_own_private_file(const fs::path& file) {
 
 std::vector<fs::path> recovery_files(const Context& ctx) {
     std::vector<fs::path> out;
+    // Every command looks, and the temp dir may hold thousands of files:
+    // names are compared as they come, a path is made only for a match.
     const auto scan = [&out](const fs::path& dir, const std::string& prefix) {
-        std::error_code ec;
-        for (const auto& entry : fs::directory_iterator(dir, ec)) {
-            const auto name = entry.path().filename().string();
-            if (name.starts_with(prefix) && name.ends_with(".json") &&
-                is_own_private_file(entry.path())) {
-                out.push_back(entry.path());
+        DIR* d = ::opendir(dir.c_str());
+        if (d == nullptr) {
+            return;
+        }
+        while (const dirent* entry = ::readdir(d)) {
+            const std::string_view name(entry->d_name);
+            if (name.starts_with(prefix) && name.ends_with(".json")) {
+                auto file = dir / name;
+                if (is_own_private_file(file)) {
+                    out.push_back(std::move(file));
+                }
             }
         }
+        ::closedir(d);
     };
     scan(db_dir(ctx), recovery_prefix(ctx));
     scan(temp_dir(), temp_prefix(ctx));
