@@ -165,6 +165,12 @@ std::size_t display_width(std::string_view s) {
             i += sgr;
             continue;
         }
+        // Printable ASCII, nearly all of what rls prints, is one column each.
+        if (const auto c = static_cast<unsigned char>(s[i]); c >= 0x20 && c < 0x7f) {
+            ++width;
+            ++i;
+            continue;
+        }
         const auto d = decode(s.substr(i));
         if (d.len == 0) {
             width += 4; // shown as \xNN by visible()
