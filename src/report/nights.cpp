@@ -19,6 +19,12 @@ bool Night::scored() const {
 }
 
 std::string Night::variant() const {
+    if (!variant_label.empty()) {
+        return variant_label;
+    }
+    if (sessions.empty()) {
+        return "";
+    }
     const std::string& routine = sessions.front()->routine;
     for (const auto* s : sessions) {
         if (s->routine != routine) {
@@ -57,9 +63,10 @@ bool Night::has_night_tag(const std::string& tag) const {
 }
 
 bool Night::has_tag(const std::string& tag) const {
-    return has_night_tag(tag) || std::any_of(sessions.begin(), sessions.end(), [&](const Session* s) {
-        return std::find(s->tags.begin(), s->tags.end(), tag) != s->tags.end();
-    });
+    return has_night_tag(tag) ||
+           std::any_of(sessions.begin(), sessions.end(), [&](const Session* s) {
+               return std::find(s->tags.begin(), s->tags.end(), tag) != s->tags.end();
+           });
 }
 
 bool Night::has_routine(const std::string& routine) const {
@@ -71,7 +78,10 @@ std::vector<Night> report_nights(Date first, Date last, const std::vector<Sessio
                                  const std::vector<Rating>& ratings, const Measures& measures) {
     std::vector<Night> nights;
     for (auto& entries : rls::nights_between(first, last, sessions, ratings)) {
-        nights.push_back(Night{std::move(entries), {}, false});
+        nights.push_back(Night{std::move(entries), {}, false, {}});
+        if (nights.back().has_session()) {
+            nights.back().variant_label = nights.back().variant();
+        }
     }
     // Nights are consecutive from `first`: index by days.
     const auto at = [&](Date d) -> Night* {

@@ -16,6 +16,9 @@ namespace rls::report {
 struct Night : NightEntries {
     std::vector<std::string> night_tags; // rls tag: on the night, session or not
     bool no_massage = false;             // rls skip: planned without a session
+    // variant(), made once by report_nights: the comparisons ask for it per
+    // night and per level, and formatting it each time was a tenth of them.
+    std::string variant_label;
     [[nodiscard]] bool has_session() const { return !sessions.empty(); }
     // The morning's score for an outcome; a note alone is no score.
     [[nodiscard]] std::optional<double> score(Outcome o) const;
