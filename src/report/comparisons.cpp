@@ -137,15 +137,9 @@ std::vector<Spec> specs_of(const std::vector<Night>& nights, const Factors& f) {
     if (baseline && !f.variants.empty()) {
         // A session's own factors exist only on session nights; tags on the
         // nights themselves are on every night and are adjusted for.
-        specs.push_back({"session",
-                         "session",
-                         "no session",
-                         [](const Night&) { return true; },
-                         has_session,
-                         [](const Night& n) { return indicator(n.has_session()); },
-                         night_factors(f, ""),
-                         false,
-                         false});
+        specs.push_back({"session", "session", "no session", [](const Night&) { return true; },
+                         has_session, [](const Night& n) { return indicator(n.has_session()); },
+                         night_factors(f, ""), false, false});
     }
     // Each variant against the most used one (so the top two meet head to head).
     for (std::size_t i = 1; i < f.variants.size(); ++i) {

@@ -14,8 +14,15 @@ namespace rls::report {
 
 namespace {
 
-constexpr double k_band_left = 52;
-constexpr double k_band_right = 620; // band names at the right of the severity chart
+// Both charts are half the page wide, drawn side by side (html_tracked.cpp).
+constexpr double k_half_width = 360;
+constexpr double k_plot_left = 44;
+constexpr double k_band_right = 292; // band names at the right of the severity chart
+constexpr double k_plot_top = 10;
+constexpr double k_plot_bottom = 98;
+constexpr double k_axis_y = 104;
+constexpr double k_height = 136;
+constexpr int k_date_ticks = 6;
 
 struct Band {
     int lo;
@@ -35,7 +42,7 @@ int days_between(Date a, Date b) {
 void date_axis(svg::Canvas& c, const svg::Scale& x, Date first, int count, double y,
                std::string_view title) {
     c.line(x.range_lo, y, x.range_hi, y, "axis");
-    for (const auto& t : svg::date_ticks(first, count, 12)) {
+    for (const auto& t : svg::date_ticks(first, count, k_date_ticks)) {
         c.line(x(t.index), y, x(t.index), y + 4, "axis");
         c.text(x(t.index), y + 14, t.label, "tick", "middle");
     }
@@ -53,11 +60,11 @@ std::string severity_chart(const std::vector<IrlsRow>& rows, Date first, Date la
     first = std::min(first, rows.front().week);
     last = std::max(last, Date{date::sys_days{rows.back().week} + date::days{6}});
     const int count = days_between(first, last) + 1;
-    const svg::Scale x{-0.5, count - 0.5, k_band_left, k_band_right};
-    const svg::Scale y{0, 40, 150, 10};
+    const svg::Scale x{-0.5, count - 0.5, k_plot_left, k_band_right};
+    const svg::Scale y{0, 40, k_plot_bottom, k_plot_top};
     const auto relevant =
         std::count_if(rows.begin(), rows.end(), [](const IrlsRow& r) { return r.relevant_change; });
-    svg::Canvas c(svg::k_chart_width, 196, "severity-chart", "Weekly severity (IRLS total)",
+    svg::Canvas c(k_half_width, k_height, "severity-chart", "Weekly severity (IRLS total)",
                   fmt::format("{} weekly IRLS totals from 0 to 40 on the bands none (0), mild "
                               "(1-10), moderate (11-20), severe (21-30) and very severe (31-40). "
                               "A change of 5 points or more from the previous entry is "
@@ -70,8 +77,10 @@ std::string severity_chart(const std::vector<IrlsRow>& rows, Date first, Date la
         const double bottom = y(b.lo - 1);
         c.rect(x.range_lo, top, x.range_hi - x.range_lo, bottom - top,
                fmt::format("band band{}", i));
-        c.text(x.range_hi + 6, (top + bottom) / 2 + 3,
-               fmt::format("{} ({}-{})", b.name, b.lo, b.hi), "row-label");
+        c.raw(fmt::format("<text class=\"row-label\" x=\"{}\" y=\"{}\"><title>{} ({}-{})"
+                          "</title>{}</text>\n",
+                          svg::num(x.range_hi + 4), svg::num((top + bottom) / 2 + 3), b.name, b.lo,
+                          b.hi, b.name));
     }
     c.left_axis(y, svg::ticks(0, 40, 5), x.range_lo, "IRLS total (0-40)");
     // One slot per week from the first row's week, so that a missed week
@@ -110,7 +119,7 @@ std::string severity_chart(const std::vector<IrlsRow>& rows, Date first, Date la
                                    : "",
                           mark));
     }
-    date_axis(c, x, first, count, 158, "week (Monday to Sunday)");
+    date_axis(c, x, first, count, k_axis_y, "week (Monday to Sunday)");
     return c.finish();
 }
 
@@ -119,7 +128,7 @@ std::string onset_chart(const std::vector<NightOnset>& onsets, Date first, Date 
         return {};
     }
     const int count = days_between(first, last) + 1;
-    const svg::Scale x{-0.5, count - 0.5, k_band_left, 708};
+    const svg::Scale x{-0.5, count - 0.5, k_plot_left, k_half_width - 8};
     int lo = onsets.front().minutes;
     int hi = lo;
     std::vector<std::optional<double>> series(static_cast<std::size_t>(count));
@@ -138,8 +147,8 @@ std::string onset_chart(const std::vector<NightOnset>& onsets, Date first, Date 
         top_hour -= 1;
         bottom_hour += 1;
     }
-    const svg::Scale y{top_hour * 60, bottom_hour * 60, 14, 134};
-    svg::Canvas c(svg::k_chart_width, 184, "onset-chart", "Evening symptom onset, night by night",
+    const svg::Scale y{top_hour * 60, bottom_hour * 60, k_plot_top, k_plot_bottom};
+    svg::Canvas c(k_half_width, k_height, "onset-chart", "Evening symptom onset, night by night",
                   fmt::format("The clock time symptoms began on {} nights, later times lower; "
                               "circles: legs only, triangles: felt in the arms or trunk too. "
                               "The line is the mean of each night and the 6 before it (4+ "
@@ -152,7 +161,7 @@ std::string onset_chart(const std::vector<NightOnset>& onsets, Date first, Date 
         c.line(x.range_lo, y(h * 60), x.range_hi, y(h * 60), "grid");
         c.text(x.range_lo - 6, y(h * 60) + 3.5, clock_text(h * 60), "tick", "end");
     }
-    c.raw(fmt::format("<text class=\"axis-title\" transform=\"translate(14 {}) rotate(-90)\" "
+    c.raw(fmt::format("<text class=\"axis-title\" transform=\"translate(10 {}) rotate(-90)\" "
                       "text-anchor=\"middle\">clock time</text>\n",
                       svg::num((y.range_lo + y.range_hi) / 2)));
     c.path(svg::gapped_path(svg::rolling_mean(series, 7, 4), x, y), "mean");
@@ -173,7 +182,7 @@ std::string onset_chart(const std::vector<NightOnset>& onsets, Date first, Date 
                           format_date(o.night), o.minutes, format_date(o.night),
                           clock_text(o.minutes), o.beyond_legs ? ", beyond the legs" : "", mark));
     }
-    date_axis(c, x, first, count, 142, "night (date of the evening)");
+    date_axis(c, x, first, count, k_axis_y, "night (date of the evening)");
     return c.finish();
 }
 

@@ -70,21 +70,7 @@ std::string dose_marks_caption(const Tracked& t) {
                            "here: see Medicines.",
                            nights.size());
     }
-    std::string out = " Dashed lines M1, M2, ...: a medicine's nightly amount changed that "
-                      "evening (";
-    for (std::size_t i = 0; i < nights.size(); ++i) {
-        std::string what;
-        for (const auto& r : t.medicines) {
-            for (const auto& c : r.changes) {
-                if (c.night == nights[i]) {
-                    what += (what.empty() ? "" : ", ") + svg::escape(r.name) + " " +
-                            dose_change_text(c, svg::escape(r.unit));
-                }
-            }
-        }
-        out += fmt::format("{}M{} {}: {}", i == 0 ? "" : "; ", i + 1, format_date(nights[i]), what);
-    }
-    return out + ").";
+    return " M1, M2, ...: a medicine's amount changed (see Medicines).";
 }
 
 std::string severity_body(const Model& m) {
@@ -94,10 +80,8 @@ std::string severity_body(const Model& m) {
         return {};
     }
     std::string body = "<figure>\n" + chart +
-                       "<figcaption>IRLS, the International RLS Study Group rating scale: ten "
-                       "items about the past week, total 0-40. Ringed and labelled: a change of "
-                       "5 points or more from the previous entry, which is clinically "
-                       "relevant.</figcaption>\n</figure>\n";
+                       "<figcaption>IRLS, 0-40, for the past week. Ringed: a change of 5 or "
+                       "more, clinically relevant.</figcaption>\n</figure>\n";
     std::string line = fmt::format("{} weekly entr{}; latest {}", rows.size(),
                                    rows.size() == 1 ? "y" : "ies", irls_row_text(rows.back()));
     if (rows.size() > 1) {
@@ -123,16 +107,22 @@ std::string onset_body(const Model& m) {
     std::string body;
     if (o.nights > 0) {
         body += "<figure>\n" + onset_chart(o.by_night, m.first_night, m.options.to) +
-                "<figcaption>When the evening's symptoms began, night by night (later is "
-                "lower); the line is a 7-night mean. Triangles: felt in the arms or trunk too. "
-                "Onset moving earlier by hours is one sign of augmentation.</figcaption>\n"
+                "<figcaption>Later is lower; line: 7-night mean; triangles: arms or trunk "
+                "too.</figcaption>\n"
                 "</figure>\n";
+        const auto& means = o.weekly_mean_min;
+        const auto first_week =
+            std::find_if(means.begin(), means.end(), [](const auto& w) { return w.has_value(); });
+        const auto last_week =
+            std::find_if(means.rbegin(), means.rend(), [](const auto& w) { return w.has_value(); });
         std::string weekly;
-        for (const auto& w : o.weekly_mean_min) {
-            weekly += (weekly.empty() ? "" : " ") + (w ? clock_text(*w) : std::string("&#8211;"));
+        if (first_week != means.end()) {
+            weekly = fmt::format("; the weekly mean was {} in the first week with a time and {} "
+                                 "in the last",
+                                 clock_text(**first_week), clock_text(**last_week));
         }
         body += fmt::format("<p class=\"onset-summary\">Symptoms began on average at {} ({} "
-                            "nights; earliest {}, latest {}). Mean by week: {}.</p>\n",
+                            "nights; earliest {}, latest {}){}.</p>\n",
                             clock_text(*o.mean_min), o.nights, clock_text(*o.earliest_min),
                             clock_text(*o.latest_min), weekly);
     }
@@ -160,29 +150,33 @@ std::string medicines_body(const Model& m) {
         return std::string();
     };
     std::string body = "<table>\n<thead><tr><th>Medicine</th><th>Nights</th><th>First</th>"
-                       "<th>Last</th><th>Highest</th><th>Changes</th></tr></thead>\n<tbody>\n";
-    constexpr std::size_t k_listed = 4;
+                       "<th>Last</th><th>Highest</th></tr></thead>\n<tbody>\n";
+    std::string changes;
+    constexpr std::size_t k_listed = 4; // per medicine
     for (const auto& r : t.medicines) {
-        std::string changes;
+        body +=
+            fmt::format("<tr class=\"medicine\" data-name=\"{}\" data-changes=\"{}\"><td>{}"
+                        "</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                        svg::escape(r.name), r.changes.size(), svg::escape(r.name), r.nights,
+                        nightly_text(r.first_nightly, r.unit), nightly_text(r.last_nightly, r.unit),
+                        nightly_text(r.highest_nightly, r.unit));
         for (std::size_t i = 0; i < r.changes.size() && i < k_listed; ++i) {
             const auto& c = r.changes[i];
-            changes += fmt::format("{}{}{}: {}", i == 0 ? "" : "; ", label_of(c.night),
-                                   format_date(c.night), dose_change_text(c, svg::escape(r.unit)));
+            changes += fmt::format("{}{}{} {}: {}", changes.empty() ? "" : "; ", label_of(c.night),
+                                   format_date(c.night), svg::escape(r.name),
+                                   dose_change_text(c, svg::escape(r.unit)));
         }
         if (r.changes.size() > k_listed) {
-            changes += fmt::format("; {} more", r.changes.size() - k_listed);
+            changes +=
+                fmt::format("; {} {} more", svg::escape(r.name), r.changes.size() - k_listed);
         }
-        body += fmt::format(
-            "<tr class=\"medicine\" data-name=\"{}\" data-changes=\"{}\"><td>{}"
-            "</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            svg::escape(r.name), r.changes.size(), svg::escape(r.name), r.nights,
-            nightly_text(r.first_nightly, r.unit), nightly_text(r.last_nightly, r.unit),
-            nightly_text(r.highest_nightly, r.unit), changes.empty() ? "none" : changes);
     }
-    body += "</tbody>\n</table>\n<p class=\"note\">Amount per night (the sum of the night's "
-            "doses, in the unit logged), on the first and last night with a dose in this period. "
-            "A change is a night whose amount differs from the night with a dose before it. As "
-            "logged; this report never suggests a dose.</p>\n";
+    body += "</tbody>\n</table>\n";
+    if (!changes.empty()) {
+        body += "<p class=\"dose-changes\">Changes: " + changes + ".</p>\n";
+    }
+    body += "<p class=\"note\">Per night: the sum of its doses, as logged; a change: a night "
+            "whose amount differs from the dosed night before. rls never advises doses.</p>\n";
     return body;
 }
 
@@ -192,19 +186,19 @@ std::string iron_body(const Model& m) {
         return {};
     }
     std::string body = "<table>\n<thead><tr><th>Latest</th><th>Value</th><th>Drawn</th>"
-                       "<th>Fasting</th><th>Low for RLS</th></tr></thead>\n<tbody>\n";
+                       "<th>Fasting</th><th>Low if</th></tr></thead>\n<tbody>\n";
     if (s.ferritin) {
-        body += iron_row("Ferritin", *s.ferritin, " ng/mL", "75 ng/mL or less");
+        body += iron_row("Ferritin", *s.ferritin, " ng/mL", "&#8804; 75 ng/mL");
     }
     if (s.tsat) {
-        body += iron_row("Transferrin saturation", *s.tsat, "%", "below 20%");
+        body += iron_row("TSAT", *s.tsat, "%", "&lt; 20%");
     }
     body += "</tbody>\n</table>\n";
     if (s.ask_doctor) {
         body += fmt::format("<p class=\"flag\"><strong>{}</strong></p>\n", k_iron_message);
     }
-    body += "<p class=\"note\">Thresholds of the AASM 2024 guideline for RLS; the values are "
-            "best drawn in the morning, fasting.</p>\n";
+    body += "<p class=\"note\">TSAT: transferrin saturation. Thresholds: AASM 2024 guideline "
+            "for RLS; best drawn in the morning, fasting.</p>\n";
     return body;
 }
 

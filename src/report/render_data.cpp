@@ -2,8 +2,8 @@
 #include "core/text_formats.hpp"
 #include "core/time.hpp"
 #include "report/render.hpp"
-#include "report/trial_render.hpp"
 #include "report/render_tracked.hpp"
+#include "report/trial_render.hpp"
 
 #include <fmt/format.h>
 
@@ -206,9 +206,10 @@ std::string render_csv(const Model& m) {
     group_rows("oil", m.oils);
     group_rows("tag", m.tags);
     for (const auto& w : m.weeks) {
-        out += fmt::format("week,,,,,,,,,,,,,,,,{},{},{},{},{},{},{},{},,,\r\n", format_date(w.start),
-                           w.nights, w.rated, csv_num(w.sleep.mean), csv_num(w.restless.mean),
-                           w.sessions, csv_num(w.total_sleep_min), csv_num(w.efficiency_pct));
+        out +=
+            fmt::format("week,,,,,,,,,,,,,,,,{},{},{},{},{},{},{},{},,,\r\n", format_date(w.start),
+                        w.nights, w.rated, csv_num(w.sleep.mean), csv_num(w.restless.mean),
+                        w.sessions, csv_num(w.total_sleep_min), csv_num(w.efficiency_pct));
     }
     return out + tracked_csv(m.tracked);
 }

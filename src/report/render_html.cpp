@@ -72,18 +72,23 @@ svg text { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; fill: 
 .swatch { stroke: #888; stroke-width: 0.3; }
 .cell-num { font-size: 8px; }
 .cell-num.light { fill: #fff; }
+.pair { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.2rem; align-items: start; }
+.pair > section { min-width: 0; }
 table { border-collapse: collapse; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
 th, td { padding: 0.08rem 0.55rem; text-align: right; border-bottom: 1px solid #ddd; }
 th:first-child, td:first-child { text-align: left; }
 thead th { border-bottom: 1px solid #555; }
 ul { margin: 0.2rem 0; padding-left: 1.2rem; }
-@page { margin: 12mm; }
+@page { margin: 10mm 11mm; }
 @media print {
-  body { font-size: 9pt; line-height: 1.3; max-width: none; margin: 0; padding: 0; }
+  body { font-size: 9pt; line-height: 1.25; max-width: none; margin: 0; padding: 0; }
+  table { line-height: 1.15; }
+  th, td { padding-top: 0; padding-bottom: 0; }
   h1 { font-size: 14pt; }
-  h2 { font-size: 10.5pt; margin: 0.45rem 0 0.2rem; break-after: avoid; }
-  .meta, .note, figcaption, table { font-size: 8pt; }
-  figure, header, #summary, #methods, tr { break-inside: avoid; }
+  h2 { font-size: 10.5pt; margin: 0.35rem 0 0.15rem; break-after: avoid; }
+  .meta, .note, figcaption, table, .pair p, #watch li, #methods p { font-size: 8pt; }
+  .pair td, .pair th { white-space: nowrap; }
+  figure, header, #summary, #methods, .pair, tr { break-inside: avoid; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
 )";
@@ -104,6 +109,14 @@ std::string section(std::string_view id, std::string_view heading, const std::st
 std::string optional_section(std::string_view id, std::string_view heading,
                              const std::string& body) {
     return body.empty() ? std::string() : section(id, heading, body);
+}
+
+// Two sections in two columns (one alone keeps its half); empty when both are.
+std::string pair_of(const std::string& left, const std::string& right) {
+    if (left.empty() && right.empty()) {
+        return {};
+    }
+    return "<div class=\"pair\">\n" + left + right + "</div>\n";
 }
 
 std::string header(const Model& m, const HtmlOptions& o) {
@@ -294,12 +307,14 @@ std::string render_html(const Model& m, const HtmlOptions& o) {
     }
     out += nights_section(m);
     out += comparisons_section(m);
-    out += optional_section("severity", "Severity (IRLS, weekly)", severity_body(m));
-    out += optional_section("onset", "Symptom onset and spread", onset_body(m));
-    out += optional_section("medicines", "Medicines", medicines_body(m));
+    // Side by side, so that 12 weeks still print on two pages: the severity
+    // and onset charts are drawn half the page wide.
+    out += pair_of(optional_section("severity", "Severity (IRLS, weekly)", severity_body(m)),
+                   optional_section("onset", "Symptom onset and spread", onset_body(m)));
+    out += pair_of(optional_section("medicines", "Medicines", medicines_body(m)),
+                   optional_section("iron", "Iron", iron_body(m)));
     out += tenderness_section(m);
     out += weeks_section(m);
-    out += optional_section("iron", "Iron", iron_body(m));
     out += methods(m);
     out += "</main>\n</body>\n</html>\n";
     return out;

@@ -4,8 +4,8 @@
 #include "core/time.hpp"
 #include "report/findings.hpp"
 #include "report/render.hpp"
-#include "report/trial_render.hpp"
 #include "report/render_tracked.hpp"
+#include "report/trial_render.hpp"
 
 #include <cmath>
 #include <fmt/format.h>

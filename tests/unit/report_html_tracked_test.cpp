@@ -105,10 +105,11 @@ TEST_SUITE("report.html_tracked") {
         CHECK(has(html, "recorded on 84 nights: the arms on 4, the trunk on 0."));
         // Medicines: started on the first night, doubled on night 56 (2026-11-02).
         CHECK(has(html, "<tr class=\"medicine\" data-name=\"pramipexole\" data-changes=\"2\">"));
-        CHECK(has(html, "M2 2026-11-02: 0.125 &#8594; 0.25 mg"));
+        CHECK(has(html, "M2 2026-11-02 pramipexole: 0.125 &#8594; 0.25 mg"));
         CHECK(rls::test::count_of(html, "<g class=\"change\"") == 2);
         CHECK(has(html, "<g class=\"change\" data-night=\"2026-11-02\">"));
-        CHECK(has(html, "M1 2026-09-07: pramipexole started, 0.125 mg"));
+        CHECK(has(html, "Changes: M1 2026-09-07 pramipexole: started, 0.125 mg;"));
+        CHECK(has(html, "M1, M2, ...: a medicine's amount changed (see Medicines)."));
         // Iron: ferritin at or under 75 is low; 25% is not.
         CHECK(has(html, "<tr class=\"lab\" data-value=\"60\" data-low=\"true\"><td>Ferritin</td>"
                         "<td>60 ng/mL <strong>low</strong></td><td>2026-10-07</td><td>yes</td>"));
@@ -130,7 +131,7 @@ TEST_SUITE("report.html_tracked") {
         const auto html = page_of(m);
         CHECK(has(html, "<section id=\"iron\""));
         CHECK(has(html, "<td>120 ng/mL</td><td>2026-09-17</td><td>not recorded</td>"));
-        CHECK_FALSE(has(html, "Transferrin saturation</td>"));
+        CHECK_FALSE(has(html, "<td>TSAT</td>"));
         CHECK_FALSE(has(html, "ask your doctor about iron"));
         m.labs.push_back({0, "", night_n(20), 120.0, 19.5, false, {}});
         const auto low = page_of(m);
@@ -170,6 +171,6 @@ TEST_SUITE("report.html_tracked") {
         const auto html = render_html(model, {});
         CHECK(rls::test::count_of(html, "<g class=\"change\"") == 0);
         CHECK(has(html, "changed on 30 nights, too many to mark here"));
-        CHECK(has(html, "; 26 more</td>"));
+        CHECK(has(html, "; pramipexole 26 more.</p>"));
     }
 }
