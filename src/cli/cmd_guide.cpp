@@ -76,11 +76,8 @@ void run_guide(Context& ctx, const GuideOptions& o) {
     if (const auto last = latest_session(db)) {
         last_oils = last->oils;
     }
-    if (arm && arm->kind == Arm::Kind::oil) {
-        std::erase_if(last_oils, [&](const SessionOil& x) { return x.oil == arm->oil; });
-        if (arm->with) {
-            last_oils.push_back({arm->oil, k_default_drops});
-        }
+    if (arm) {
+        last_oils = oils_for_arm(std::move(last_oils), *arm);
     }
     guide::Walk walk(routine, list_points(db), last_oils);
     if (arm && arm->kind == Arm::Kind::routine) {

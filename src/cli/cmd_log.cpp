@@ -10,6 +10,7 @@
 #include "core/uuid.hpp"
 #include "store/catalog.hpp"
 #include "store/sessions.hpp"
+#include "store/trials.hpp"
 
 #include <CLI/App.hpp>
 #include <SQLiteCpp/Transaction.h>
@@ -43,7 +44,8 @@ std::vector<std::string> split_words(const std::string& text) {
     return out;
 }
 
-void walk_routine(Context& ctx, const SessionOptions& o, SessionInput& in) {
+void walk_routine(Context& ctx, const SessionOptions& o, SessionInput& in,
+                  const std::optional<Arm>& arm) {
     const auto routines = list_routines(ctx.db());
     const auto points = list_points(ctx.db());
     const auto& routine = *std::find_if(routines.begin(), routines.end(),
@@ -62,6 +64,9 @@ void walk_routine(Context& ctx, const SessionOptions& o, SessionInput& in) {
         std::vector<SessionOil> fallback;
         if (const auto last = latest_session(ctx.db())) {
             fallback = last->oils;
+        }
+        if (arm) {
+            fallback = oils_for_arm(std::move(fallback), *arm);
         }
         for (;;) {
             const auto answer =
@@ -135,17 +140,57 @@ void check_night_is_free(Context& ctx, const SessionInput& in) {
     }
 }
 
+// On a terminal, a trial night's assignment leads: its routine, rotations
+// and oil are the defaults, and a night without massage is asked about
+// before any question. Returns the arm, and whether a deviation was agreed.
+std::optional<Arm> follow_trial_night(Context& ctx, const SessionOptions& o, SessionInput& in,
+                                      bool& deviation_agreed) {
+    if (!ctx.interactive()) {
+        return std::nullopt; // flags say what was done; a deviation is noted
+    }
+    const auto t = active_trial(ctx.db(), in.night);
+    const TrialNight* n = t ? t->protocol.night(in.night) : nullptr;
+    if (n == nullptr) {
+        return std::nullopt;
+    }
+    auto arm = t->protocol.arms[static_cast<std::size_t>(n->arm)];
+    const auto assigned = visible(assignment_text(*t, *n));
+    const auto night = in.night == trial_tonight(ctx)
+                           ? std::string("Tonight")
+                           : fmt::format("The night of {}", format_date(in.night));
+    if (arm.kind == Arm::Kind::none) {
+        ctx.err() << fmt::format("{} is {}: no massage.\n", night, assigned);
+        if (!ctx.confirm("Log a session anyway, kept as a deviation from the trial?")) {
+            throw Error(Exit::declined, "nothing was saved; record the night with rls trial skip");
+        }
+        deviation_agreed = true;
+        return std::nullopt;
+    }
+    ctx.err() << fmt::format("{}: {}.\n", night, assigned);
+    if (arm.kind == Arm::Kind::routine) {
+        if (o.routine_opt->count() == 0) {
+            in.routine = resolve_routine(ctx, arm.routine, "the trial's routine");
+        }
+        if (o.rounds_opt->count() == 0) {
+            in.rounds = arm.rounds;
+        }
+    }
+    return arm;
+}
+
 void run_log(Context& ctx, const SessionOptions& o) {
     mention_recovery_files(ctx);
     SessionInput in;
     set_start(ctx, in, ctx.time().now);
     apply_session_options(ctx, o, in);
     check_night_is_free(ctx, in);
+    bool deviation_agreed = false;
+    const auto arm = follow_trial_night(ctx, o, in, deviation_agreed);
     if (o.points.empty() && ctx.interactive()) {
-        walk_routine(ctx, o, in);
+        walk_routine(ctx, o, in, arm);
     }
     // A trial night: asked (or noted) before anything is stored.
-    const auto trial_mark = check_trial_session(ctx, in);
+    const auto trial_mark = check_trial_session(ctx, in, deviation_agreed);
     auto& db = ctx.db();
     const auto uuid = new_uuid();
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);

@@ -2,6 +2,7 @@
 #include "cli/trial_common.hpp"
 
 #include "core/error.hpp"
+#include "core/limits.hpp"
 #include "core/remind.hpp"
 #include "core/terminal_text.hpp"
 #include "store/ratings.hpp"
@@ -86,18 +87,19 @@ nlohmann::ordered_json trial_json(const Trial& t, Date tonight, bool reveal) {
             {"schedule", schedule}};
 }
 
-std::optional<PendingMark> check_trial_session(Context& ctx, const SessionInput& session) {
+std::optional<PendingMark> check_trial_session(Context& ctx, const SessionInput& session,
+                                               bool confirmed) {
     const auto t = active_trial(ctx.db(), session.night);
     if (!t) {
         return std::nullopt;
     }
     return check_trial_session(ctx, session, t,
-                               sessions_between(ctx.db(), session.night, session.night));
+                               sessions_between(ctx.db(), session.night, session.night), confirmed);
 }
 
 std::optional<PendingMark> check_trial_session(Context& ctx, const SessionInput& session,
                                                const std::optional<Trial>& t,
-                                               const std::vector<Session>& held) {
+                                               const std::vector<Session>& held, bool confirmed) {
     if (!t || !t->active_on(session.night)) {
         return std::nullopt;
     }
@@ -116,7 +118,7 @@ std::optional<PendingMark> check_trial_session(Context& ctx, const SessionInput&
     const auto done = arm_done(t->protocol, all, false);
     PendingMark pending{t->id,
                         {session.night, "session", done == n->arm, std::nullopt, ctx.time().now}};
-    if (pending.mark.followed) {
+    if (pending.mark.followed || (confirmed && ctx.interactive())) {
         return pending;
     }
     const auto assigned = t->protocol.arms[static_cast<std::size_t>(n->arm)].label();
@@ -140,6 +142,17 @@ std::optional<PendingMark> check_trial_session(Context& ctx, const SessionInput&
         ctx.err() << out << '\n';
     }
     return pending;
+}
+
+std::vector<SessionOil> oils_for_arm(std::vector<SessionOil> last, const Arm& arm) {
+    if (arm.kind != Arm::Kind::oil) {
+        return last;
+    }
+    std::erase_if(last, [&](const SessionOil& x) { return x.oil == arm.oil; });
+    if (arm.with) {
+        last.push_back({arm.oil, k_default_drops});
+    }
+    return last;
 }
 
 void store_trial_mark(Context& ctx, const std::optional<PendingMark>& pending,

@@ -35,15 +35,20 @@ struct PendingMark {
     std::int64_t trial_id = 0;
     TrialMark mark;
 };
-[[nodiscard]] std::optional<PendingMark> check_trial_session(Context& ctx,
-                                                             const SessionInput& session);
+// `confirmed`: the deviation was already agreed to on the terminal (a
+// session logged on a night without massage), so it is not asked again.
+[[nodiscard]] std::optional<PendingMark>
+check_trial_session(Context& ctx, const SessionInput& session, bool confirmed = false);
 // The same with the trial and the night's earlier sessions read beforehand
 // (the guide reads them before its walk, so that saving at the end needs
 // nothing from a database another process may have locked meanwhile).
-[[nodiscard]] std::optional<PendingMark> check_trial_session(Context& ctx,
-                                                             const SessionInput& session,
-                                                             const std::optional<Trial>& trial,
-                                                             const std::vector<Session>& held);
+[[nodiscard]] std::optional<PendingMark>
+check_trial_session(Context& ctx, const SessionInput& session, const std::optional<Trial>& trial,
+                    const std::vector<Session>& held, bool confirmed = false);
+// The oils a trial night starts from: the last session's, with an oil arm's
+// oil added (at the default drops) or taken out. Other arms leave them be.
+[[nodiscard]] std::vector<SessionOil> oils_for_arm(std::vector<SessionOil> last, const Arm& arm);
+
 // Stores the mark inside the caller's transaction, with the session's UUID.
 void store_trial_mark(Context& ctx, const std::optional<PendingMark>& pending,
                       const std::string& session_uuid);
