@@ -14,7 +14,6 @@
 #include <fmt/format.h>
 #include <istream>
 #include <ostream>
-#include <sqlite3.h>
 #include <unistd.h>
 
 namespace rls {
@@ -48,8 +47,8 @@ SQLite::Database& Context::db() {
         m_db = open_database(db_path(), &m_created_db);
         // From the first commit on, a closed pipe must give EPIPE (so that
         // rls can say the change was saved) rather than kill rls silently.
-        sqlite3_commit_hook(
-            m_db->getHandle(),
+        on_commit(
+            *m_db,
             [](void* self) {
                 static_cast<Context*>(self)->m_committed = true;
                 std::signal(SIGPIPE, SIG_IGN);

@@ -9,7 +9,6 @@
 #include "store/sessions.hpp"
 #include "store/transfer.hpp"
 
-#include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Transaction.h>
 #include <algorithm>
 #include <chrono>
@@ -20,7 +19,6 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <ostream>
-#include <sqlite3.h>
 #include <sstream>
 #include <string_view>
 #include <sys/stat.h>
@@ -94,15 +92,6 @@ std::vector<fs::path> recovery_files(const Context& ctx) {
     scan(temp_dir(), temp_prefix(ctx));
     std::sort(out.begin(), out.end());
     return out;
-}
-
-bool is_busy(const std::exception& e) {
-    const auto* sq = dynamic_cast<const SQLite::Exception*>(&e);
-    if (sq == nullptr) {
-        return false;
-    }
-    const int primary = sq->getErrorCode() & 0xff;
-    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
 }
 
 std::string reason_of(const std::exception& e) {

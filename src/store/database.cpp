@@ -347,4 +347,17 @@ void rethrow_sqlite(const std::exception& e, const std::string& what) {
     throw Error(code, fmt::format("{}: {}", what, reason));
 }
 
+bool is_busy(const std::exception& e) {
+    const auto* sq = dynamic_cast<const SQLite::Exception*>(&e);
+    if (sq == nullptr) {
+        return false;
+    }
+    const int primary = sq->getErrorCode() & 0xff;
+    return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+}
+
+void on_commit(SQLite::Database& db, int (*on_commit)(void*), void* data) {
+    sqlite3_commit_hook(db.getHandle(), on_commit, data);
+}
+
 } // namespace rls

@@ -45,4 +45,11 @@ void migrate(SQLite::Database& db);
 // Maps an exception from SQLite to rls's error scheme; `what` says what was being done.
 [[noreturn]] void rethrow_sqlite(const std::exception& e, const std::string& what);
 
+// Whether `e` is SQLite saying another connection holds the lock.
+[[nodiscard]] bool is_busy(const std::exception& e);
+
+// Calls `on_commit(data)` before every commit of `db` (SQLite's commit hook;
+// a non-zero return turns the commit into a rollback).
+void on_commit(SQLite::Database& db, int (*on_commit)(void*), void* data);
+
 } // namespace rls
