@@ -52,7 +52,25 @@ struct CarryOver {
     double high = 0;
 };
 
-enum class TrialDecision { too_few, a_better, b_better, no_difference, undecided };
+// a_better and b_better decide two arms; best_arm, a trial of three or four
+// arms in which one arm beat every other.
+enum class TrialDecision { too_few, a_better, b_better, no_difference, undecided, best_arm };
+
+// With more than two arms, "B vs A" alone would leave C untested: the
+// decision compares the arm with the best estimate against every other arm.
+// `gain` is how much better `best` did than `other` (positive: better, on
+// the outcome's own direction), with its 95% interval; the two-sided p is
+// Holm-adjusted over the k - 1 contrasts.
+struct TrialContrast {
+    int best = 0;
+    int other = 0;
+    TrialEffect effect; // other - best as trial_effect gives it, for the blocks to decide
+    double gain = 0;
+    double low = 0;
+    double high = 0;
+    double p_holm = 1;
+    bool settled = false; // best is better than other: Holm p <= 0.05 and gain > 0
+};
 
 struct TimelineNight {
     Date night{};
@@ -96,6 +114,8 @@ struct TrialAnalysis {
     TrialDecision decision = TrialDecision::too_few;
     std::string decision_text;
     std::optional<int> more_blocks; // that would likely decide, when undecided
+    // More than two arms: the best arm against each other one, as assigned.
+    std::vector<TrialContrast> contrasts;
     std::vector<TimelineBlock> timeline;
 };
 
@@ -130,6 +150,22 @@ struct AnalysedNight {
 // each block in order, with their scores (missing ones left out).
 [[nodiscard]] RandomisationTest randomisation_test(const Protocol& p,
                                                    const std::vector<AnalysedNight>& nights);
+// The effect of `arm` against `reference` (arm - reference), any two arms.
+[[nodiscard]] std::optional<TrialEffect> trial_pair_effect(const std::vector<AnalysedNight>& nights,
+                                                           int reference, int arm,
+                                                           TrialOutcome outcome, double mid);
+// The best arm (best model estimate) against every other; empty when some
+// arm has too few rated nights.
+[[nodiscard]] std::vector<TrialContrast> best_contrasts(const std::vector<AnalysedNight>& nights,
+                                                        int arms, TrialOutcome outcome, double mid);
+// The decision of a trial of more than two arms: best_arm when the
+// randomisation test rejects "no difference" and the best arm beat each
+// other arm (Holm), no_difference when every pair's interval lies within
+// +-MID, too_few without contrasts, otherwise undecided.
+[[nodiscard]] TrialDecision decide_many(const std::vector<TrialContrast>& contrasts,
+                                        const std::vector<AnalysedNight>& nights, int arms,
+                                        const std::optional<RandomisationTest>& test,
+                                        TrialOutcome outcome, double mid);
 [[nodiscard]] TrialDecision decide(const std::optional<TrialEffect>& effect,
                                    const std::optional<RandomisationTest>& test,
                                    TrialOutcome outcome, double mid);

@@ -23,6 +23,8 @@ std::string_view decision_id(TrialDecision d) {
         return "no_difference";
     case TrialDecision::undecided:
         return "undecided";
+    case TrialDecision::best_arm:
+        return "best_arm";
     }
     return "too_few";
 }
@@ -45,9 +47,10 @@ std::string trial_pct(double p) {
     return fmt::format("{:.0f}%", v);
 }
 
+// Continuation lines sit two further in, so every line is wrapped to fit them.
 void trial_paragraph(std::string& out, const std::string& text, std::size_t indent = 2) {
     bool first = true;
-    for (const auto& l : wrap(visible(text), 80 - indent - (first ? 0 : 2))) {
+    for (const auto& l : wrap(visible(text), 80 - indent - 2)) {
         out += std::string(first ? indent : indent + 2, ' ') + l + "\n";
         first = false;
     }
@@ -233,6 +236,17 @@ ordered_json render_trial_json(const TrialAnalysis& a) {
     j["decision"] = decision_id(a.decision);
     j["decision_text"] = a.decision_text;
     j["more_blocks"] = a.more_blocks ? ordered_json(*a.more_blocks) : ordered_json(nullptr);
+    // More than two arms: the best arm against each other one (Holm), as decided.
+    j["contrasts"] = ordered_json::array();
+    for (const auto& k : a.contrasts) {
+        j["contrasts"].push_back({{"best", a.arms[static_cast<std::size_t>(k.best)]},
+                                  {"other", a.arms[static_cast<std::size_t>(k.other)]},
+                                  {"gain", k.gain},
+                                  {"ci95_low", k.low},
+                                  {"ci95_high", k.high},
+                                  {"p_holm", k.p_holm},
+                                  {"settled", k.settled}});
+    }
     j["timeline"] = ordered_json::array();
     for (const auto& b : a.timeline) {
         for (const auto& n : b.nights) {

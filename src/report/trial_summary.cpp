@@ -99,6 +99,52 @@ std::optional<int> trial_blocks_to_decide(const TrialEffect& e, int blocks_with_
     return std::max(1, static_cast<int>(std::ceil(needed)) - blocks_with_data);
 }
 
+std::string trial_undecided_tail(const TrialAnalysis& a) {
+    if (a.more_blocks) {
+        return fmt::format(" About {} more block{} ({} nights) would likely decide.",
+                           *a.more_blocks, *a.more_blocks == 1 ? "" : "s",
+                           *a.more_blocks * static_cast<int>(a.arms.size()) *
+                               (a.design == TrialDesign::abba ? 2 : 1));
+    }
+    return " No likely number of blocks would decide; any difference is small.";
+}
+
+// Three or four arms: the best arm named against each other one.
+std::string trial_many_words(const TrialAnalysis& a, const std::string& better) {
+    const auto& best = a.arms[static_cast<std::size_t>(a.contrasts.front().best)];
+    const auto against = [&](const TrialContrast& c) {
+        return fmt::format("{} by {} (95% interval {} to {}, Holm p {})",
+                           a.arms[static_cast<std::size_t>(c.other)], trial_fmt1(c.gain),
+                           trial_fmt1(c.low), trial_fmt1(c.high),
+                           c.p_holm < 0.001 ? std::string("< 0.001")
+                                            : fmt::format("{:.3f}", c.p_holm));
+    };
+    std::string settled;
+    std::string open;
+    for (const auto& c : a.contrasts) {
+        auto& list = c.settled ? settled : open;
+        list += (list.empty() ? "" : "; ") + against(c);
+    }
+    switch (a.decision) {
+    case TrialDecision::best_arm:
+        return fmt::format("{} gave {} than each other arm: than {}.", best, better, settled);
+    case TrialDecision::no_difference:
+        return fmt::format("no difference that matters between any two arms: every 95% "
+                           "interval lies within +-{:g} point{}. Choose the arm you prefer.",
+                           a.mid, a.mid == 1.0 ? "" : "s");
+    default:
+        break;
+    }
+    std::string text = fmt::format("undecided: {} did best{}; against {} it is not settled.", best,
+                                   settled.empty() ? "" : ", better than " + settled, open);
+    if (a.randomisation && a.randomisation->p > 0.05) {
+        text += fmt::format(" The randomisation test does not reject \"no difference\" "
+                            "(p = {:.3f}).",
+                            a.randomisation->p);
+    }
+    return text + trial_undecided_tail(a);
+}
+
 std::string trial_decision_words(const TrialAnalysis& a, const TrialEffect* e,
                                  int blocks_with_data) {
     const std::string better =
@@ -109,7 +155,11 @@ std::string trial_decision_words(const TrialAnalysis& a, const TrialEffect* e,
     } else if (a.state == "stopped early") {
         lead = "Stopped early, so this rests on fewer nights than planned: ";
     }
+    if (a.arms.size() > 2 && !a.contrasts.empty()) {
+        return lead + trial_many_words(a, better);
+    }
     switch (a.decision) {
+    case TrialDecision::best_arm: // only with contrasts, above
     case TrialDecision::too_few:
         return lead + "too few rated nights of each arm to compare yet.";
     case TrialDecision::a_better:
@@ -132,17 +182,8 @@ std::string trial_decision_words(const TrialAnalysis& a, const TrialEffect* e,
     case TrialDecision::undecided:
         break;
     }
-    std::string text = lead + "undecided: the nights so far do not settle it.";
-    if (a.more_blocks) {
-        text += fmt::format(" About {} more block{} ({} nights) would likely decide.",
-                            *a.more_blocks, *a.more_blocks == 1 ? "" : "s",
-                            *a.more_blocks * static_cast<int>(a.arms.size()) *
-                                (a.design == TrialDesign::abba ? 2 : 1));
-    } else {
-        text += " No likely number of blocks would decide; any difference is small.";
-    }
     (void)blocks_with_data;
-    return text;
+    return lead + "undecided: the nights so far do not settle it." + trial_undecided_tail(a);
 }
 
 } // namespace
@@ -224,8 +265,14 @@ TrialAnalysis analyse_trial(const Trial& t, const std::vector<Session>& sessions
             primary = &e;
         }
     }
-    a.decision = decide(primary ? std::optional<TrialEffect>(*primary) : std::nullopt,
-                        a.randomisation, p.outcome, p.mid);
+    const int arms = static_cast<int>(p.arms.size());
+    if (arms > 2) { // the best arm against each other one, not B against A alone
+        a.contrasts = best_contrasts(assigned, arms, p.outcome, p.mid);
+        a.decision = decide_many(a.contrasts, assigned, arms, a.randomisation, p.outcome, p.mid);
+    } else {
+        a.decision = decide(primary ? std::optional<TrialEffect>(*primary) : std::nullopt,
+                            a.randomisation, p.outcome, p.mid);
+    }
     int blocks_with_data = 0;
     for (int b = 1; b <= p.blocks; ++b) {
         blocks_with_data += std::any_of(assigned.begin(), assigned.end(),
@@ -233,7 +280,18 @@ TrialAnalysis analyse_trial(const Trial& t, const std::vector<Session>& sessions
                                 ? 1
                                 : 0;
     }
-    if (a.decision == TrialDecision::undecided && primary != nullptr) {
+    if (a.decision == TrialDecision::undecided && arms > 2 && !a.contrasts.empty()) {
+        // The closest contest decides last: the unsettled contrast with the least gain.
+        const TrialContrast* closest = nullptr;
+        for (const auto& c : a.contrasts) {
+            if (!c.settled && (closest == nullptr || c.gain < closest->gain)) {
+                closest = &c;
+            }
+        }
+        if (closest != nullptr) {
+            a.more_blocks = trial_blocks_to_decide(closest->effect, blocks_with_data, p.mid);
+        }
+    } else if (a.decision == TrialDecision::undecided && primary != nullptr) {
         a.more_blocks = trial_blocks_to_decide(*primary, blocks_with_data, p.mid);
     }
     a.decision_text = trial_decision_words(a, primary, blocks_with_data);

@@ -2,9 +2,12 @@
 // interval is the paired t (with CR1's factor), the randomisation test
 // enumerates sign flips, the decision rule, and what the analysis counts.
 #include "report/trial.hpp"
+#include "report/trial_render.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <doctest/doctest.h>
+#include <sstream>
 
 using namespace rls;
 using namespace rls::report;
@@ -31,9 +34,102 @@ std::vector<AnalysedNight> trial_eight_pairs(Protocol& p) {
     return out;
 }
 
+// Three arms (none, standard x1, standard x2) over 8 blocks, each night
+// rated by its block and arm from the given columns; analysed after the end.
+TrialAnalysis trial_three_arms(const int (&a)[8], const int (&b)[8], const int (&c)[8]) {
+    Trial t;
+    t.id = 1;
+    t.protocol.arms = {Arm{}, Arm{}, Arm{}};
+    for (int i = 1; i <= 2; ++i) {
+        auto& arm = t.protocol.arms[static_cast<std::size_t>(i)];
+        arm.kind = Arm::Kind::routine;
+        arm.routine = "standard";
+        arm.rounds = i;
+    }
+    t.protocol.blocks = 8;
+    t.protocol.first_night = date::year{2026} / 12 / 1;
+    t.protocol.seed = 5;
+    t.protocol.schedule = make_schedule(3, TrialDesign::pairs, 8, 0, t.protocol.first_night, 5);
+    t.fingerprint = fingerprint(t.protocol);
+    std::vector<Rating> ratings;
+    for (const auto& n : t.protocol.schedule) {
+        const auto i = static_cast<std::size_t>(n.block - 1);
+        Rating r;
+        r.night = n.night;
+        r.sleep = n.arm == 0 ? a[i] : n.arm == 1 ? b[i] : c[i];
+        ratings.push_back(r);
+    }
+    return analyse_trial(t, {}, ratings, date::year{2026} / 12 / 30);
+}
+
+double mean_difference(const int (&x)[8], const int (&y)[8]) {
+    double sum = 0;
+    for (std::size_t i = 0; i < 8; ++i) {
+        sum += x[i] - y[i];
+    }
+    return sum / 8;
+}
+
 } // namespace
 
 TEST_SUITE("report.trial") {
+    // With three arms "B vs A" would miss C: here B barely differs from A
+    // while C beats both, and the decision must say so.
+    TEST_CASE("three arms: the best arm against each other one, Holm-adjusted") {
+        const int a[8] = {4, 5, 3, 4, 5, 4, 3, 4};
+        const int b[8] = {5, 4, 5, 6, 4, 5, 6, 4};
+        const int c[8] = {8, 7, 8, 9, 7, 8, 8, 7};
+        const auto r = trial_three_arms(a, b, c);
+        CHECK(r.decision == TrialDecision::best_arm);
+        REQUIRE(r.contrasts.size() == 2);
+        for (const auto& k : r.contrasts) {
+            CHECK(k.best == 2);
+            CHECK(k.settled);
+        }
+        // Complete blocks with block effects: the mean of the blocks' differences.
+        CHECK(r.contrasts[0].other == 0);
+        CHECK(r.contrasts[0].gain == doctest::Approx(mean_difference(c, a))); // 3.75
+        CHECK(r.contrasts[1].other == 1);
+        CHECK(r.contrasts[1].gain == doctest::Approx(mean_difference(c, b))); // 2.875
+        // Holm over two: the smaller p doubled, the larger kept but never below it.
+        const auto raw = [](const TrialContrast& k) {
+            return 2 * std::min(k.effect.p_a_better, k.effect.p_b_better);
+        };
+        const double p0 = raw(r.contrasts[0]);
+        const double p1 = raw(r.contrasts[1]);
+        const double lo = std::min(p0, p1);
+        CHECK(std::min(r.contrasts[0].p_holm, r.contrasts[1].p_holm) == doctest::Approx(2 * lo));
+        CHECK(std::max(r.contrasts[0].p_holm, r.contrasts[1].p_holm) ==
+              doctest::Approx(std::max(2 * lo, std::max(p0, p1))));
+        CHECK(r.decision_text.starts_with(
+            "standard x2 gave better sleep than each other arm: than none by 3."));
+        CHECK(r.decision_text.find("; standard x1 by 2.9 (95% interval") != std::string::npos);
+        CHECK(r.decision_text.find("Holm p < 0.001") != std::string::npos);
+
+        // C is as good as B: it beats A, but against B nothing is settled.
+        const int close[8] = {9, 6, 8, 8, 8, 8, 7, 7}; // c - close = -1 1 0 1 -1 0 1 0
+        const auto u = trial_three_arms(a, close, c);
+        CHECK(u.decision == TrialDecision::undecided);
+        REQUIRE(u.contrasts.size() == 2);
+        CHECK(u.contrasts[0].best == 2);
+        CHECK(u.contrasts[0].settled);
+        CHECK_FALSE(u.contrasts[1].settled);
+        CHECK(u.contrasts[1].gain == doctest::Approx(mean_difference(c, close))); // 0.125
+        CHECK(u.decision_text.starts_with("undecided: standard x2 did best, better than none by"));
+        CHECK(u.decision_text.find("against standard x1 by 0.1") != std::string::npos);
+        // Long decisions wrap within 80 columns, continuation lines included.
+        std::istringstream text(render_trial_text(u, false));
+        for (std::string line; std::getline(text, line);) {
+            CHECK(line.size() <= 80);
+        }
+        CHECK(render_trial_json(u)["contrasts"][1]["other"] == "standard x1");
+
+        // Three arms alike: no difference that matters between any two.
+        const int same_a[8] = {5, 6, 5, 6, 5, 6, 5, 6};
+        const auto n = trial_three_arms(same_a, same_a, same_a);
+        CHECK(n.decision == TrialDecision::no_difference);
+    }
+
     TEST_CASE("the interval is the paired t on the blocks' differences, times CR1's factor") {
         Protocol p;
         const auto nights = trial_eight_pairs(p);
