@@ -286,6 +286,15 @@ std::string render_trial_csv(const TrialAnalysis& a) {
     };
     effects("as_assigned", a.as_assigned);
     effects("as_done", a.as_done);
+    // More than two arms: the best arm (b) against each other one (a), as decided.
+    for (const auto& k : a.contrasts) {
+        const auto& e = k.effect; // other - best
+        out += fmt::format("trial,{},best_vs_other,,,{},{},{},{},{},{},{},{},{},,{},\r\n", a.id,
+                           csv_field(a.arms[static_cast<std::size_t>(k.other)], true),
+                           csv_field(a.arms[static_cast<std::size_t>(k.best)], true), a.state, e.n,
+                           num(-e.diff), num(-e.high), num(-e.low), num(e.p_a_better),
+                           num(e.p_a_mid), decision_id(a.decision));
+    }
     for (const auto& b : a.timeline) {
         for (const auto& n : b.nights) {
             const bool known = n.state != NightState::upcoming;

@@ -123,6 +123,11 @@ TEST_SUITE("report.trial") {
             CHECK(line.size() <= 80);
         }
         CHECK(render_trial_json(u)["contrasts"][1]["other"] == "standard x1");
+        const auto csv = render_trial_csv(r);
+        CHECK(csv.find("\r\ntrial,1,best_vs_other,,,none,standard x2,finished,24,3.75,") !=
+              std::string::npos);
+        CHECK(csv.find("\r\ntrial,1,best_vs_other,,,standard x1,standard x2,finished,24,2.875,") !=
+              std::string::npos);
 
         // Three arms alike: no difference that matters between any two.
         const int same_a[8] = {5, 6, 5, 6, 5, 6, 5, 6};
