@@ -3,12 +3,14 @@
 // massage on purpose (a planned baseline night, not a forgotten one).
 #include "cli/app.hpp"
 #include "cli/render.hpp"
+#include "cli/trial_common.hpp"
 #include "core/error.hpp"
 #include "core/parse.hpp"
 #include "core/remind.hpp"
 #include "core/terminal_text.hpp"
 #include "store/measures.hpp"
 #include "store/sessions.hpp"
+#include "store/trials.hpp"
 
 #include <CLI/App.hpp>
 #include <SQLiteCpp/Transaction.h>
@@ -119,11 +121,21 @@ void run_night_skip(Context& ctx, const NightOptions& o) {
                                       "if there was no massage",
                                       format_date(night)));
     }
+    // On a trial night this is the trial's skip too (asked about if the
+    // night was assigned a massage), so the trial does not count it forgotten.
+    const auto trial_skip = o.remove ? std::nullopt : check_trial_skip(ctx, night);
+    const auto trial = o.remove ? latest_trial(db) : std::nullopt;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     if (o.remove) {
         (void)unmark_no_massage(db, night);
+        if (trial) {
+            remove_skip_mark(db, trial->id, night);
+        }
     } else {
         (void)mark_no_massage(db, night, ctx.time().now);
+        if (trial_skip) {
+            save_mark(db, trial_skip->trial_id, trial_skip->mark);
+        }
     }
     tx.commit();
     if (o.json) {

@@ -9,6 +9,7 @@
 #include "core/terminal_text.hpp"
 #include "core/uuid.hpp"
 #include "store/catalog.hpp"
+#include "store/measures.hpp"
 #include "store/sessions.hpp"
 #include "store/trials.hpp"
 
@@ -185,22 +186,12 @@ void run_skip(Context& ctx, const SkipOptions& o) {
                                       format_date(night)));
     }
     const auto& assigned = t->protocol.arms[static_cast<std::size_t>(n->arm)];
-    const bool followed = assigned.kind == Arm::Kind::none;
-    if (!followed) {
-        const auto what = fmt::format("Trial night {} ({}) is assigned {}; no massage is a "
-                                      "deviation.",
-                                      n->seq, format_date(night), visible(assigned.label()));
-        if (ctx.interactive()) {
-            ctx.err() << what << '\n';
-            if (!ctx.confirm("Store the night as a deviation?")) {
-                throw Error(Exit::declined, "nothing was saved");
-            }
-        } else if (!ctx.quiet) {
-            ctx.err() << "rls: note: " << what << '\n';
-        }
-    }
+    const auto pending = check_trial_skip(ctx, night);
+    const bool followed = pending->mark.followed;
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    save_mark(db, t->id, {night, "skip", followed, std::nullopt, ctx.time().now});
+    save_mark(db, pending->trial_id, pending->mark);
+    // A planned night without massage for the rest of rls too (remind, report).
+    (void)mark_no_massage(db, night, ctx.time().now);
     tx.commit();
     if (o.json) {
         print_json(ctx, {{"trial", t->id},

@@ -144,6 +144,30 @@ std::optional<PendingMark> check_trial_session(Context& ctx, const SessionInput&
     return pending;
 }
 
+std::optional<PendingMark> check_trial_skip(Context& ctx, Date night) {
+    const auto t = latest_trial(ctx.db());
+    const TrialNight* n = t ? t->protocol.night(night) : nullptr;
+    if (n == nullptr || night > t->end_night()) {
+        return std::nullopt;
+    }
+    const auto& assigned = t->protocol.arms[static_cast<std::size_t>(n->arm)];
+    const bool followed = assigned.kind == Arm::Kind::none;
+    if (!followed) {
+        const auto what = fmt::format("Trial night {} ({}) is assigned {}; no massage is a "
+                                      "deviation.",
+                                      n->seq, format_date(night), visible(assigned.label()));
+        if (ctx.interactive()) {
+            ctx.err() << what << '\n';
+            if (!ctx.confirm("Store the night as a deviation?")) {
+                throw Error(Exit::declined, "nothing was saved");
+            }
+        } else if (!ctx.quiet) {
+            ctx.err() << "rls: note: " << what << '\n';
+        }
+    }
+    return PendingMark{t->id, {night, "skip", followed, std::nullopt, ctx.time().now}};
+}
+
 std::vector<SessionOil> oils_for_arm(std::vector<SessionOil> last, const Arm& arm) {
     if (arm.kind != Arm::Kind::oil) {
         return last;

@@ -45,6 +45,12 @@ check_trial_session(Context& ctx, const SessionInput& session, bool confirmed = 
 [[nodiscard]] std::optional<PendingMark>
 check_trial_session(Context& ctx, const SessionInput& session, const std::optional<Trial>& trial,
                     const std::vector<Session>& held, bool confirmed = false);
+// A night recorded without massage (rls trial skip, or rls skip) that is a
+// trial night: the skip mark to store, after asking on a terminal (no:
+// Error(declined)) or noting on stderr when the night was assigned a massage.
+// Nothing when the night is no trial's.
+[[nodiscard]] std::optional<PendingMark> check_trial_skip(Context& ctx, Date night);
+
 // The oils a trial night starts from: the last session's, with an oil arm's
 // oil added (at the default drops) or taken out. Other arms leave them be.
 [[nodiscard]] std::vector<SessionOil> oils_for_arm(std::vector<SessionOil> last, const Arm& arm);

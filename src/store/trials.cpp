@@ -241,4 +241,12 @@ void save_mark(SQLite::Database& db, std::int64_t trial_id, const TrialMark& m) 
     q.exec();
 }
 
+void remove_skip_mark(SQLite::Database& db, std::int64_t trial_id, Date night) {
+    SQLite::Statement q(db, "DELETE FROM trial_mark WHERE trial_id = ? AND night = ? AND "
+                            "kind = 'skip'");
+    q.bind(1, trial_id);
+    q.bind(2, format_date(night));
+    q.exec();
+}
+
 } // namespace rls

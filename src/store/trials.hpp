@@ -24,6 +24,9 @@ std::int64_t insert_trial(SQLite::Database& db, const Trial& trial);
 void stop_trial(SQLite::Database& db, std::int64_t id, Instant now, Date last_night);
 // Records what was done on a trial night, replacing an earlier mark.
 void save_mark(SQLite::Database& db, std::int64_t trial_id, const TrialMark& mark);
+// Removes a night's skip mark (the night is no longer without massage);
+// a session's mark is left.
+void remove_skip_mark(SQLite::Database& db, std::int64_t trial_id, Date night);
 
 // Rebuilds an arm from its label ("standard x2", "no lavender", "none").
 [[nodiscard]] Arm arm_from_label(const std::string& label);

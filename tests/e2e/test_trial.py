@@ -194,6 +194,45 @@ class TrialAcrossDst(RlsCase):
         return list(csv.DictReader(io.StringIO(raw, newline="")))
 
 
+class SkipIsTheTrialsSkip(RlsCase):
+    """`rls skip` (a planned night without massage) and `rls trial skip` are
+    one thing on a trial night: neither leaves the other counting the night
+    as forgotten or due."""
+    now = utc("2026-10-18 20:00")
+
+    def test_either_skip_counts_for_both(self):
+        self.ok("trial", "start", "none", "standard x2", "--seed", "5", "-q")
+        schedule = self.json("trial", "show", "--reveal")["schedule"]
+        nones = [n["date"] for n in schedule if n["arm"] == "none"]
+        massage = [n["date"] for n in schedule if n["arm"] != "none"]
+        # rls skip on a none night: the trial's skip, followed.
+        self.now = utc(f"{nones[0]} 21:00")
+        self.assertEqual(self.run_rls("skip").stderr, "")
+        self.assertEqual(self.sql("SELECT night, kind, followed FROM trial_mark"),
+                         [(nones[0], "skip", 1)])
+        # rls trial skip on the next: a planned night without massage, so
+        # remind asks for no session.
+        self.now = utc(f"{nones[1]} 21:00")
+        self.ok("trial", "skip", "-q")
+        self.assertEqual(self.sql("SELECT night FROM no_massage_night WHERE night = ?", nones[1]),
+                         [(nones[1],)])
+        self.assertEqual([r for r in self.json("remind", "--after", "18:00")
+                          if r["kind"] == "session"], [])
+        # rls skip on a massage night: noted as a deviation.
+        self.now = utc(f"{massage[1]} 21:00")
+        r = self.run_rls("skip")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("rls: note: Trial night", r.stderr)
+        self.assertIn("no massage is a deviation", r.stderr)
+        self.now = utc(f"{day(FIRST, 16)} 20:00")
+        status = self.json("trial", "status")
+        self.assertEqual((status["skipped"], status["deviated"]), (3, 1))
+        self.assertNotIn(nones[0], status["forgotten"])
+        # Taken back: the night is a forgotten one again.
+        self.ok("skip", "--remove", "--night", nones[0], "-q")
+        self.assertIn(nones[0], self.json("trial", "status")["forgotten"])
+
+
 class TrialBadPlans(RlsCase):
     now = utc("2026-10-18 20:00")
 
