@@ -69,6 +69,14 @@ _rls() {
         --outcome) COMPREPLY=($(compgen -W "sleep restless" -- "$cur")); return ;;
         --first) COMPREPLY=($(compgen -W "tonight tomorrow" -- "$cur")); return ;;
         --blocks | --washout) return ;;
+        --delete)
+            # took and lab: the dose's or lab's number, newest first.
+            if [[ $cmd == @(took|lab) ]]; then
+                compopt -o nosort 2>/dev/null
+                COMPREPLY=($(compgen -W "$(_rls_values ${cmd/took/dose}s | cut -f1)" -- "$cur"))
+                return
+            fi
+            ;;
         --unit) COMPREPLY=($(compgen -W "mg mcg g ml iu tablet" -- "$cur")); return ;;
         --spread) COMPREPLY=($(compgen -W "legs arms trunk legs,arms legs,trunk legs,arms,trunk" -- "$cur")); return ;;
         --points)
@@ -103,9 +111,9 @@ _rls() {
         tag) opts="--night --remove --list --json" ;;
         skip) opts="--night --remove --json" ;;
         irls) opts="--total --date --replace --list --json" ;;
-        took) opts="--at --list --json" ;;
+        took) opts="--at --list --delete -y --yes --json" ;;
         meds) [[ $sub == add ]] && opts="--unit --json" || opts="--json" ;;
-        lab) opts="--ferritin --tsat --date --fasting --not-fasting --list --json" ;;
+        lab) opts="--ferritin --tsat --date --fasting --not-fasting --list --delete -y --yes --json" ;;
         list) opts="-w --weeks --from --to --json" ;;
         remind) opts="--after --exit-code --json" ;;
         report) opts="-w --weeks --from --to --min-nights --mid -f --format --json --csv -O --out --name" ;;

@@ -2,6 +2,7 @@
 // from the user's own database. Silent when there is no database yet, and it
 // never creates one.
 #include "cli/app.hpp"
+#include "cli/render.hpp"
 #include "core/error.hpp"
 #include "core/match.hpp"
 #include "core/terminal_text.hpp"
@@ -68,8 +69,20 @@ void run_complete(Context& ctx, const std::string& kind) {
         for (const auto& s : recent_session_labels(db, 50)) {
             out << s.id << '\t' << s.night << ' ' << visible(s.routine) << " x" << s.rounds << '\n';
         }
+    } else if (kind == "doses") {
+        // What rls took --delete takes: newest first, as sessions.
+        const auto doses = all_doses(db);
+        for (auto d = doses.rbegin(); d != doses.rend() && d - doses.rbegin() < 50; ++d) {
+            out << d->id << '\t' << format_date(d->night) << ' ' << dose_amount_label(*d) << '\n';
+        }
+    } else if (kind == "labs") {
+        const auto labs = labs_up_to(db, Date{date::year{9999} / 12 / 31});
+        for (auto l = labs.rbegin(); l != labs.rend() && l - labs.rbegin() < 50; ++l) {
+            out << l->id << '\t' << format_date(l->drawn) << '\n';
+        }
     } else {
-        throw usage_error("KIND must be points, oils, routines, tags, arms, medicines or sessions");
+        throw usage_error("KIND must be points, oils, routines, tags, arms, medicines, sessions, "
+                          "doses or labs");
     }
 }
 
@@ -79,7 +92,8 @@ void register_complete(CLI::App& app, Context& ctx, Action& action) {
     auto kind = std::make_shared<std::string>();
     auto* cmd = app.add_subcommand("__complete", "Values for shell completion");
     cmd->group("");
-    cmd->add_option("KIND", *kind, "points, oils, routines, tags, arms, medicines or sessions")
+    cmd->add_option("KIND", *kind,
+                    "points, oils, routines, tags, arms, medicines, sessions, doses or labs")
         ->required();
     cmd->callback([&ctx, &action, kind] { action = [&ctx, kind] { run_complete(ctx, *kind); }; });
 }

@@ -18,13 +18,18 @@ namespace rls {
 
 namespace {
 
+// Lab numbers are SQLite rowids, as session numbers are.
+constexpr int k_max_lab_id = 999999999;
+
 struct LabOptions {
     std::string ferritin;
     std::string tsat;
     std::string date;
+    std::string remove;
     bool fasting = false;
     bool not_fasting = false;
     bool list = false;
+    bool yes = false;
     bool json = false;
     CLI::App* cmd = nullptr;
 
@@ -46,7 +51,50 @@ std::string lab_line(const Lab& l) {
     return line;
 }
 
+void delete_lab(Context& ctx, const LabOptions& o) {
+    for (const char* option : {"--ferritin", "--tsat", "--date"}) {
+        if (o.given(option)) {
+            throw usage_error(fmt::format("--delete takes no {}", option));
+        }
+    }
+    if (o.fasting || o.not_fasting || o.list) {
+        throw usage_error("--delete takes only the lab's number (see: rls lab --list)");
+    }
+    const auto id = parse_int(o.remove, "--delete", 1, k_max_lab_id);
+    auto& db = ctx.db();
+    const auto l = find_lab(db, id);
+    if (!l) {
+        throw Error(Exit::no_input, fmt::format("lab {} does not exist (see: rls lab --list)", id));
+    }
+    const auto what = fmt::format("lab {} (drawn {})", id, lab_line(*l));
+    if (!o.yes) {
+        if (!ctx.interactive()) {
+            throw usage_error(fmt::format("lab --delete removes {}; add --yes", what));
+        }
+        if (!ctx.confirm(fmt::format("Delete {}?", what))) {
+            throw Error(Exit::declined, "kept the lab; nothing was changed");
+        }
+    }
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (!rls::delete_lab(db, id)) {
+        throw Error(Exit::no_input, fmt::format("lab {} does not exist", id));
+    }
+    tx.commit();
+    if (o.json) {
+        print_json(ctx, {{"deleted", lab_json(*l)}});
+        return;
+    }
+    ctx.say(fmt::format("Deleted {}.\n", what));
+}
+
 void run_lab(Context& ctx, const LabOptions& o) {
+    if (o.given("--delete")) {
+        delete_lab(ctx, o);
+        return;
+    }
+    if (o.yes) {
+        throw usage_error("--yes goes with --delete");
+    }
     auto& db = ctx.db();
     const auto& t = ctx.time();
     const Date today = local_date(t.now, t.zone);
@@ -58,13 +106,16 @@ void run_lab(Context& ctx, const LabOptions& o) {
         if (o.json) {
             auto out = nlohmann::ordered_json::array();
             for (const auto& l : labs) {
-                out.push_back(to_json(l));
+                out.push_back(lab_json(l));
             }
             print_json(ctx, out);
             return;
         }
+        if (labs.empty()) {
+            ctx.say("No iron labs yet: rls lab --ferritin NG_ML --tsat PERCENT.\n");
+        }
         for (const auto& l : labs) {
-            ctx.out() << lab_line(l) << '\n';
+            ctx.out() << fmt::format("{:>5}  {}\n", l.id, lab_line(l));
         }
         return;
     }
@@ -100,10 +151,10 @@ void run_lab(Context& ctx, const LabOptions& o) {
         }
     }
     if (o.json) {
-        print_json(ctx, to_json(l));
+        print_json(ctx, lab_json(l));
         return;
     }
-    ctx.say("Recorded iron labs drawn " + lab_line(l) + ".\n");
+    ctx.say(fmt::format("Recorded iron labs drawn {} (lab {}).\n", lab_line(l), l.id));
     if ((l.ferritin && ferritin_low(*l.ferritin)) || (l.tsat && tsat_low(*l.tsat))) {
         ctx.say(fmt::format("Low for RLS (ferritin <= {:g} ng/mL or saturation below {:g}%, the "
                             "levels at which guidelines suggest iron): ask your doctor about "
@@ -127,7 +178,10 @@ void register_lab(CLI::App& app, Context& ctx, Action& action) {
         ->type_name("DATE");
     cmd->add_flag("--fasting", o->fasting, "Drawn fasting, in the morning");
     cmd->add_flag("--not-fasting", o->not_fasting, "Drawn not fasting");
-    cmd->add_flag("--list", o->list, "List every lab recorded");
+    cmd->add_flag("--list", o->list, "List every lab recorded, with its number");
+    cmd->add_option("--delete", o->remove, "Delete a lab recorded by mistake (asks first)")
+        ->type_name("ID");
+    cmd->add_flag("-y,--yes", o->yes, "With --delete: without asking");
     cmd->add_flag("--json", o->json, "Print as JSON");
     cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_lab(ctx, *o); }; });
 }

@@ -1,8 +1,10 @@
-// rls list: nights in a range, newest first, each with its sessions and rating.
+// rls list: nights in a range, newest first, each with its sessions, rating
+// and the doses taken.
 #include "cli/app.hpp"
 #include "cli/render.hpp"
 #include "cli/window_options.hpp"
 #include "core/nights.hpp"
+#include "store/measures.hpp"
 #include "store/ratings.hpp"
 #include "store/sessions.hpp"
 
@@ -37,6 +39,20 @@ void run_list(Context& ctx, const ListOptions& o) {
     for (auto& n : nights) {
         std::reverse(n.sessions.begin(), n.sessions.end());
     }
+    const auto doses = doses_between(db, from, to);
+    const auto planned = no_massage_between(db, from, to);
+    const auto doses_on = [&doses](Date night) {
+        std::vector<const Dose*> out;
+        for (const auto& d : doses) {
+            if (d.night == night) {
+                out.push_back(&d);
+            }
+        }
+        return out;
+    };
+    const auto is_planned = [&planned](Date night) {
+        return std::find(planned.begin(), planned.end(), night) != planned.end();
+    };
 
     if (o.json) {
         nlohmann::ordered_json out;
@@ -51,6 +67,11 @@ void run_list(Context& ctx, const ListOptions& o) {
                 night["sessions"].push_back(to_json(*s));
             }
             night["rating"] = row.rating != nullptr ? to_json(*row.rating) : nullptr;
+            night["no_massage_planned"] = is_planned(row.night);
+            night["doses"] = nlohmann::ordered_json::array();
+            for (const auto* d : doses_on(row.night)) {
+                night["doses"].push_back(dose_json(*d));
+            }
             out["nights"].push_back(night);
         }
         print_json(ctx, out);
@@ -59,9 +80,11 @@ void run_list(Context& ctx, const ListOptions& o) {
 
     const Style style(ctx.color_enabled());
     auto& out = ctx.out();
-    out << fmt::format("Nights {} to {}, newest first: {} session{}, {} rated.\n\n",
-                       format_date(from), format_date(to), sessions.size(),
-                       sessions.size() == 1 ? "" : "s", ratings.size());
+    out << fmt::format(
+        "Nights {} to {}, newest first: {} session{}, {} rated{}.\n\n", format_date(from),
+        format_date(to), sessions.size(), sessions.size() == 1 ? "" : "s", ratings.size(),
+        doses.empty() ? ""
+                      : fmt::format(", {} dose{}", doses.size(), doses.size() == 1 ? "" : "s"));
     out << style.bold(fmt::format("{:<11} {:>5} {:<5} {:<24} {:<7} {:>5} {:>8}", "NIGHT", "ID",
                                   "TIME", "ROUTINE", "BEFORE", "SLEEP", "RESTLESS"))
         << '\n';
@@ -79,9 +102,9 @@ void run_list(Context& ctx, const ListOptions& o) {
             rating_cols = fmt::format("{:>5} {:>8}", "-", "-");
         }
         if (row.sessions.empty()) {
+            const char* none = is_planned(night) ? "no massage (planned)" : "no session";
             out << fmt::format("{:<11} {:>5} {:<5} {} {:<7} {}\n", format_date(night), "", "",
-                               style.dim(fmt::format("{:<24}", "no session")), "", rating_cols);
-            continue;
+                               style.dim(fmt::format("{:<24}", none)), "", rating_cols);
         }
         bool first = true;
         for (const auto* s : row.sessions) {
@@ -90,6 +113,12 @@ void run_list(Context& ctx, const ListOptions& o) {
                                cell(visible(routine_label(*s)), 24), before_after(*s),
                                first ? rating_cols : "");
             first = false;
+        }
+        // The night's doses under its sessions, at the time taken: the rest
+        // of the line is theirs.
+        for (const auto* d : doses_on(night)) {
+            out << fmt::format("{:<11} {:>5} {:<5} {}\n", "", "", dose_local_time(*d),
+                               shorten("took " + dose_amount_label(*d), 80 - 24));
         }
     }
     out << '\n'

@@ -19,18 +19,58 @@ namespace rls {
 
 namespace {
 
+// Dose and lab numbers are SQLite rowids, as session numbers are.
+constexpr int k_max_dose_id = 999999999;
+
 struct TookOptions {
     std::string medicine;
     std::vector<std::string> dose;
     std::string at = "now";
+    std::string remove;
     bool list = false;
+    bool yes = false;
     bool json = false;
+    CLI::App* cmd = nullptr;
+
+    [[nodiscard]] bool given(const char* name) const { return cmd->get_option(name)->count() > 0; }
 };
 
+// "    3  2026-11-25  pramipexole 0.25 mg at 21:00": the number --delete takes.
 std::string dose_line(const Dose& d) {
-    const auto zone = Zone::find(d.tz).value_or(Zone());
-    return fmt::format("{}  {} {} {}  at {}", format_date(d.night), visible(d.medicine),
-                       amount_text(d.amount), d.unit, format_local(d.taken, zone, "%H:%M"));
+    return fmt::format("{:>5}  {}  {}", d.id, format_date(d.night), dose_label(d));
+}
+
+void delete_dose(Context& ctx, const TookOptions& o) {
+    if (!o.medicine.empty() || o.given("--at") || o.list) {
+        throw usage_error("--delete takes only the dose's number (see: rls took --list)");
+    }
+    const auto id = parse_int(o.remove, "--delete", 1, k_max_dose_id);
+    auto& db = ctx.db();
+    const auto d = find_dose(db, id);
+    if (!d) {
+        throw Error(Exit::no_input,
+                    fmt::format("dose {} does not exist (see: rls took --list)", id));
+    }
+    const auto what =
+        fmt::format("dose {} ({}, night of {})", id, dose_label(*d), format_date(d->night));
+    if (!o.yes) {
+        if (!ctx.interactive()) {
+            throw usage_error(fmt::format("took --delete removes {}; add --yes", what));
+        }
+        if (!ctx.confirm(fmt::format("Delete {}?", what))) {
+            throw Error(Exit::declined, "kept the dose; nothing was changed");
+        }
+    }
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (!rls::delete_dose(db, id)) {
+        throw Error(Exit::no_input, fmt::format("dose {} does not exist", id));
+    }
+    tx.commit();
+    if (o.json) {
+        print_json(ctx, {{"deleted", dose_json(*d)}});
+        return;
+    }
+    ctx.say(fmt::format("Deleted {}.\n", what));
 }
 
 void list_doses(Context& ctx, bool json) {
@@ -38,7 +78,7 @@ void list_doses(Context& ctx, bool json) {
     if (json) {
         auto out = nlohmann::ordered_json::array();
         for (const auto& d : doses) {
-            out.push_back(to_json(d));
+            out.push_back(dose_json(d));
         }
         print_json(ctx, out);
         return;
@@ -53,6 +93,13 @@ void list_doses(Context& ctx, bool json) {
 }
 
 void run_took(Context& ctx, const TookOptions& o) {
+    if (o.given("--delete")) {
+        delete_dose(ctx, o);
+        return;
+    }
+    if (o.yes) {
+        throw usage_error("--yes goes with --delete");
+    }
     if (o.list) {
         if (!o.medicine.empty()) {
             throw usage_error("--list takes no medicine");
@@ -90,19 +137,15 @@ void run_took(Context& ctx, const TookOptions& o) {
     d.id = insert_dose(db, d);
     tx.commit();
     if (o.json) {
-        const auto doses = all_doses(db);
-        for (const auto& x : doses) {
-            if (x.id == d.id) {
-                print_json(ctx, to_json(x));
-            }
-        }
+        print_json(ctx, dose_json(*find_dose(db, d.id)));
         return;
     }
     if (!known) {
         ctx.say(fmt::format("Added {} (in {}) to your medicines.\n", d.medicine, d.unit));
     }
-    ctx.say(fmt::format("Took {} {} {} at {}, night of {}.\n", d.medicine, amount_text(d.amount),
-                        d.unit, format_local(d.taken, t.zone, "%H:%M"), format_date(d.night)));
+    ctx.say(fmt::format("Took {} {} {} at {}, night of {} (dose {}).\n", d.medicine,
+                        amount_text(d.amount), d.unit, format_local(d.taken, t.zone, "%H:%M"),
+                        format_date(d.night), d.id));
 }
 
 struct MedsOptions {
@@ -177,12 +220,16 @@ void register_meds(CLI::App& app, Context& ctx, Action& action) {
         auto o = std::make_shared<TookOptions>();
         auto* cmd = app.add_subcommand(
             "took", "Record a dose of a medicine taken, e.g. took pramipexole 0.25mg --at 21:00");
+        o->cmd = cmd;
         cmd->add_option("MEDICINE", o->medicine, "Medicine name, e.g. pramipexole");
         cmd->add_option("DOSE", o->dose, "Amount with its unit: mg, mcg, g, ml, iu or tablet")
             ->type_name("DOSE");
         cmd->add_option("--at", o->at, "When it was taken: now, 21:00, 9pm, YYYY-MM-DD HH:MM")
             ->type_name("WHEN");
-        cmd->add_flag("--list", o->list, "List every dose recorded, by night");
+        cmd->add_flag("--list", o->list, "List every dose recorded, by night, with its number");
+        cmd->add_option("--delete", o->remove, "Delete a dose recorded by mistake (asks first)")
+            ->type_name("ID");
+        cmd->add_flag("-y,--yes", o->yes, "With --delete: without asking");
         cmd->add_flag("--json", o->json, "Print as JSON");
         cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_took(ctx, *o); }; });
     }

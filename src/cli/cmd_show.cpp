@@ -1,10 +1,12 @@
-// rls show: one session in full, with the rating of the night after it.
+// rls show: one session in full, with the rating of the night after it and
+// the doses taken that night.
 #include "cli/app.hpp"
 #include "cli/render.hpp"
 #include "cli/session_id.hpp"
 #include "core/error.hpp"
 #include "core/parse.hpp"
 #include "store/catalog.hpp"
+#include "store/measures.hpp"
 #include "store/ratings.hpp"
 #include "store/sessions.hpp"
 
@@ -30,9 +32,14 @@ void run_show(Context& ctx, const ShowOptions& o) {
     auto& db = ctx.db();
     const auto s = load_session(db, parse_session_id(o.id));
     const auto rating = find_rating(db, s.night);
+    const auto doses = doses_between(db, s.night, s.night);
     if (o.json) {
         auto j = to_json(s);
         j["night_rating"] = rating ? to_json(*rating) : nullptr;
+        j["night_doses"] = nlohmann::ordered_json::array();
+        for (const auto& d : doses) {
+            j["night_doses"].push_back(dose_json(d));
+        }
         print_json(ctx, j);
         return;
     }
@@ -90,6 +97,10 @@ void run_show(Context& ctx, const ShowOptions& o) {
                                         or_dash(rating->restless)));
     } else {
         field("That night", "not rated");
+    }
+    // Only for those who record doses: a diary without medicines shows none.
+    for (std::size_t i = 0; i < doses.size(); ++i) {
+        field(i == 0 ? "Doses" : "", dose_label(doses[i]));
     }
 }
 

@@ -2,6 +2,7 @@
 #include "cli/render.hpp"
 
 #include "cli/context.hpp"
+#include "core/measures_json.hpp"
 #include "core/model_json.hpp"
 
 #include <fmt/format.h>
@@ -105,6 +106,39 @@ std::string minutes_label(int minutes) {
     const char* sign = minutes < 0 ? "-" : "";
     const int m = std::abs(minutes);
     return fmt::format("{}{}h{:02}m", sign, m / 60, m % 60);
+}
+
+namespace {
+
+// {"id": ..., then every field of `exported`}.
+ordered_json with_id(std::int64_t id, const ordered_json& exported) {
+    ordered_json j{{"id", id}};
+    for (const auto& [key, value] : exported.items()) {
+        j[key] = value;
+    }
+    return j;
+}
+
+} // namespace
+
+ordered_json dose_json(const Dose& d) {
+    return with_id(d.id, to_json(d));
+}
+
+ordered_json lab_json(const Lab& l) {
+    return with_id(l.id, to_json(l));
+}
+
+std::string dose_local_time(const Dose& d, std::string_view fmt) {
+    return format_local(d.taken, Zone::find(d.tz).value_or(Zone()), fmt);
+}
+
+std::string dose_amount_label(const Dose& d) {
+    return fmt::format("{} {} {}", visible(d.medicine), amount_text(d.amount), d.unit);
+}
+
+std::string dose_label(const Dose& d) {
+    return fmt::format("{} at {}", dose_amount_label(d), dose_local_time(d));
 }
 
 void print_json(Context& ctx, const ordered_json& j) {

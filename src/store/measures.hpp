@@ -61,13 +61,21 @@ void remove_medicine(SQLite::Database& db, const std::string& name);
 std::int64_t insert_dose(SQLite::Database& db, const Dose& d);
 [[nodiscard]] bool dose_uuid_exists(SQLite::Database& db, const std::string& uuid);
 [[nodiscard]] std::vector<Dose> doses_up_to(SQLite::Database& db, Date to);
+// Nights in [from, to], in the order taken.
+[[nodiscard]] std::vector<Dose> doses_between(SQLite::Database& db, Date from, Date to);
 [[nodiscard]] std::vector<Dose> all_doses(SQLite::Database& db);
+[[nodiscard]] std::optional<Dose> find_dose(SQLite::Database& db, std::int64_t id);
+// Returns false when there was no such dose. The medicine stays in the list.
+bool delete_dose(SQLite::Database& db, std::int64_t id);
 
 // ---- iron labs
 std::int64_t insert_lab(SQLite::Database& db, const Lab& lab);
 [[nodiscard]] bool lab_uuid_exists(SQLite::Database& db, const std::string& uuid);
 // Drawn on or before `to`, oldest first.
 [[nodiscard]] std::vector<Lab> labs_up_to(SQLite::Database& db, Date to);
+[[nodiscard]] std::optional<Lab> find_lab(SQLite::Database& db, std::int64_t id);
+// Returns false when there was no such lab.
+bool delete_lab(SQLite::Database& db, std::int64_t id);
 
 // Everything the report and rls list need: tags and marks inside [from, to],
 // the rest from the diary's start up to `to`.

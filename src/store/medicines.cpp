@@ -131,9 +131,29 @@ std::vector<Dose> doses_up_to(SQLite::Database& db, Date to) {
     return stored_rows(q, read_dose);
 }
 
+std::vector<Dose> doses_between(SQLite::Database& db, Date from, Date to) {
+    SQLite::Statement q(db, std::string(k_dose_select) +
+                                "WHERE d.night BETWEEN ? AND ? ORDER BY d.taken_utc, d.id");
+    q.bind(1, format_date(from));
+    q.bind(2, format_date(to));
+    return stored_rows(q, read_dose);
+}
+
 std::vector<Dose> all_doses(SQLite::Database& db) {
     SQLite::Statement q(db, std::string(k_dose_select) + "ORDER BY d.taken_utc, d.id");
     return stored_rows(q, read_dose);
+}
+
+std::optional<Dose> find_dose(SQLite::Database& db, std::int64_t id) {
+    SQLite::Statement q(db, std::string(k_dose_select) + "WHERE d.id = ?");
+    q.bind(1, id);
+    return q.executeStep() ? std::optional(read_dose(q)) : std::nullopt;
+}
+
+bool delete_dose(SQLite::Database& db, std::int64_t id) {
+    SQLite::Statement q(db, "DELETE FROM dose WHERE id = ?");
+    q.bind(1, id);
+    return q.exec() == 1;
 }
 
 std::int64_t insert_lab(SQLite::Database& db, const Lab& l) {
@@ -157,6 +177,18 @@ std::vector<Lab> labs_up_to(SQLite::Database& db, Date to) {
     SQLite::Statement q(db, std::string(k_lab_select) + "WHERE drawn <= ? ORDER BY drawn, id");
     q.bind(1, format_date(to));
     return stored_rows(q, read_lab);
+}
+
+std::optional<Lab> find_lab(SQLite::Database& db, std::int64_t id) {
+    SQLite::Statement q(db, std::string(k_lab_select) + "WHERE id = ?");
+    q.bind(1, id);
+    return q.executeStep() ? std::optional(read_lab(q)) : std::nullopt;
+}
+
+bool delete_lab(SQLite::Database& db, std::int64_t id) {
+    SQLite::Statement q(db, "DELETE FROM lab WHERE id = ?");
+    q.bind(1, id);
+    return q.exec() == 1;
 }
 
 Measures measures_for(SQLite::Database& db, Date from, Date to) {

@@ -1,0 +1,148 @@
+// The tracked measures' commands in-process: doses listed per night in rls
+// list and rls show, and doses and labs recorded by mistake deleted again.
+#include "cli_harness.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+using rls::test::Cli;
+
+namespace {
+
+nlohmann::json json_of(Cli& cli, const std::vector<std::string>& args) {
+    return nlohmann::json::parse(cli.ok(args));
+}
+
+// The lines of `text` that contain `needle`.
+std::vector<std::string> lines_with(const std::string& text, const std::string& needle) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const auto end = text.find('\n', start);
+        const auto line = text.substr(start, end - start);
+        if (line.find(needle) != std::string::npos) {
+            out.push_back(line);
+        }
+        start = end == std::string::npos ? text.size() : end + 1;
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_SUITE("cli.measures") {
+    TEST_CASE("list and show give each night's doses, at the time taken") {
+        Cli cli; // Wednesday 2026-11-25 08:30 in Berlin
+        cli.ok({"log", "--at", "2026-11-24 22:00", "--no-input", "-q"});
+        cli.ok({"took", "pramipexole", "0.25mg", "--at", "2026-11-24 21:00", "-q"});
+        // 00:30 is still the night of the 24th; the 23rd has no session.
+        cli.ok({"took", "gabapentin", "300mg", "--at", "2026-11-25 00:30", "-q"});
+        cli.ok({"took", "pramipexole", "0.125 mg", "--at", "2026-11-23 21:15", "-q"});
+        cli.ok({"skip", "--night", "2026-11-22", "-q"});
+
+        const auto text = cli.ok({"list", "--from", "2026-11-22", "--to", "2026-11-24"});
+        CHECK(text.find("newest first: 1 session, 0 rated, 3 doses.") != std::string::npos);
+        CHECK(lines_with(text, "took") ==
+              std::vector<std::string>{std::string(18, ' ') + "21:00 took pramipexole 0.25 mg",
+                                       std::string(18, ' ') + "00:30 took gabapentin 300 mg",
+                                       std::string(18, ' ') + "21:15 took pramipexole 0.125 mg"});
+        // Under their nights: the 24th's session, then its doses; the 23rd's
+        // "no session" row, then its dose.
+        const auto at24 = text.find("2026-11-24");
+        const auto at23 = text.find("2026-11-23");
+        CHECK(at24 < text.find("0.25 mg"));
+        CHECK(text.find("300 mg") < at23);
+        CHECK(at23 < text.find("0.125 mg"));
+        CHECK(text.find("\n2026-11-22              no massage (planned) ") != std::string::npos);
+        CHECK(text.find("\n2026-11-23              no session ") != std::string::npos);
+
+        const auto j =
+            json_of(cli, {"list", "--from", "2026-11-22", "--to", "2026-11-24", "--json"});
+        REQUIRE(j["nights"].size() == 3);
+        const auto& n24 = j["nights"][0];
+        CHECK(n24["night"] == "2026-11-24");
+        CHECK(n24["no_massage_planned"] == false);
+        REQUIRE(n24["doses"].size() == 2);
+        CHECK(n24["doses"][0]["id"] == 1);
+        CHECK(n24["doses"][0]["medicine"] == "pramipexole");
+        CHECK(n24["doses"][0]["amount"] == 0.25);
+        CHECK(n24["doses"][0]["unit"] == "mg");
+        CHECK(n24["doses"][0]["taken_utc"] == "2026-11-24T20:00:00Z");
+        CHECK(n24["doses"][1]["medicine"] == "gabapentin");
+        CHECK(j["nights"][1]["doses"].size() == 1);
+        CHECK(j["nights"][2]["no_massage_planned"] == true);
+        CHECK(j["nights"][2]["doses"].empty());
+
+        const auto shown = cli.ok({"show", "1"});
+        CHECK(lines_with(shown, "Doses") ==
+              std::vector<std::string>{"Doses        pramipexole 0.25 mg at 21:00"});
+        CHECK(lines_with(shown, "gabapentin") ==
+              std::vector<std::string>{std::string(13, ' ') + "gabapentin 300 mg at 00:30"});
+        const auto sj = json_of(cli, {"show", "1", "--json"});
+        REQUIRE(sj["night_doses"].size() == 2);
+        CHECK(sj["night_doses"][1]["amount"] == 300);
+        // A diary without medicines shows no dose line at all.
+        Cli plain;
+        plain.ok({"log", "--no-input", "-q"});
+        CHECK(plain.ok({"show", "1"}).find("Doses") == std::string::npos);
+        CHECK(plain.ok({"list"}).find("took") == std::string::npos);
+    }
+
+    TEST_CASE("a dose recorded by mistake is deleted after asking, the medicine kept") {
+        Cli cli;
+        cli.ok({"took", "pramipexole", "0.25mg", "--at", "21:00", "-q"});
+        cli.ok({"took", "pramipexole", "2.5mg", "--at", "21:05", "-q"}); // a slip of the decimal
+        CHECK(lines_with(cli.ok({"took", "--list"}), "2.5 mg") ==
+              std::vector<std::string>{"    2  2026-11-24  pramipexole 2.5 mg at 21:05"});
+        // Shell completion offers the numbers newest first, with what they are.
+        CHECK(cli.ok({"__complete", "doses"}) == "2\t2026-11-24 pramipexole 2.5 mg\n"
+                                                 "1\t2026-11-24 pramipexole 0.25 mg\n");
+        const auto before = cli.db_bytes();
+        auto r = cli.run({"took", "--delete", "2", "--no-input"});
+        CHECK(r.code == 64);
+        CHECK(r.message() == "rls: took --delete removes dose 2 (pramipexole 2.5 mg at 21:05, "
+                             "night of 2026-11-24); add --yes\n");
+        CHECK(cli.db_bytes() == before);
+        r = cli.run({"took", "--delete", "3", "--yes"});
+        CHECK(r.code == 66);
+        CHECK(r.message() == "rls: dose 3 does not exist (see: rls took --list)\n");
+        CHECK(cli.db_bytes() == before);
+
+        const auto j = json_of(cli, {"took", "--delete", "2", "--yes", "--json"});
+        CHECK(j["deleted"]["id"] == 2);
+        CHECK(j["deleted"]["amount"] == 2.5);
+        const auto left = json_of(cli, {"took", "--list", "--json"});
+        REQUIRE(left.size() == 1);
+        CHECK(left[0]["id"] == 1);
+        CHECK(json_of(cli, {"meds", "--json"}).size() == 1);
+        CHECK(cli.ok({"took", "--delete", "1", "-y"}) ==
+              "Deleted dose 1 (pramipexole 0.25 mg at 21:00, night of 2026-11-24).\n");
+        CHECK(json_of(cli, {"took", "--list", "--json"}).empty());
+    }
+
+    TEST_CASE("an iron lab recorded by mistake is deleted after asking") {
+        Cli cli;
+        cli.ok({"lab", "--ferritin", "45", "--tsat", "18", "--date", "2026-11-20", "-q"});
+        cli.ok({"lab", "--ferritin", "450", "--date", "2026-11-21", "-q"}); // one zero too many
+        CHECK(cli.ok({"lab", "--list"}) ==
+              "    1  2026-11-20, ferritin 45 ng/mL (low), saturation 18% (low)\n"
+              "    2  2026-11-21, ferritin 450 ng/mL\n");
+        CHECK(cli.ok({"__complete", "labs"}) == "2\t2026-11-21\n1\t2026-11-20\n");
+        const auto before = cli.db_bytes();
+        auto r = cli.run({"lab", "--delete", "2", "--no-input"});
+        CHECK(r.code == 64);
+        CHECK(r.message().find("lab --delete removes lab 2 (drawn 2026-11-21, ferritin 450 "
+                               "ng/mL); add --yes") != std::string::npos);
+        CHECK(cli.db_bytes() == before);
+        const auto j = json_of(cli, {"lab", "--delete", "2", "--yes", "--json"});
+        CHECK(j["deleted"]["id"] == 2);
+        CHECK(j["deleted"]["ferritin"] == 450);
+        const auto left = json_of(cli, {"lab", "--list", "--json"});
+        REQUIRE(left.size() == 1);
+        CHECK(left[0]["id"] == 1);
+        // The report's latest ferritin is the one left.
+        const auto report = json_of(cli, {"report", "--json"});
+        CHECK(report["tracked"]["iron"]["ferritin"]["value"] == 45);
+        CHECK(report["tracked"]["iron"]["ferritin"]["drawn"] == "2026-11-20");
+    }
+}
