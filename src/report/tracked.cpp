@@ -236,12 +236,16 @@ void watch_spread(AugmentationWatch& w, const std::vector<Symptoms>& symptoms, D
                                where, nights, nights == 1 ? "" : "s", format_date(*from))});
 }
 
+// A dose above the first four weeks' highest is a sign when the last four
+// weeks still have one; it is dated from the first night it rose, which may
+// be before those weeks (a dose raised in week 8 of 12 says so).
 void watch_doses(AugmentationWatch& w, const Nightly& nightly, Date first, Date last) {
     for (const auto& [name, entry] : nightly) {
         const auto& nights = entry.second;
         const Date end = plus(nights.begin()->first, k_watch_baseline_days);
         double base = 0;
-        std::optional<std::pair<Date, double>> higher;
+        std::optional<Date> rose;
+        std::optional<double> recent_highest;
         bool any_later = false;
         for (const auto& [night, amount] : nights) {
             if (night > last) {
@@ -249,20 +253,23 @@ void watch_doses(AugmentationWatch& w, const Nightly& nightly, Date first, Date 
             }
             if (night < end) {
                 base = std::max(base, amount);
-            } else if (later(night, end, first, last)) {
+                continue;
+            }
+            if (amount > base && !rose) {
+                rose = night;
+            }
+            if (later(night, end, first, last)) {
                 any_later = true;
-                if (amount > base && !higher) {
-                    higher = {night, amount};
-                }
+                recent_highest = std::max(recent_highest.value_or(amount), amount);
             }
         }
         w.compared = w.compared || any_later;
-        if (higher) {
+        if (recent_highest && *recent_highest > base) {
             w.signs.push_back(
-                {"dose", fmt::format("{}: {} {} a night from {}, more than the {} {} of your "
-                                     "first four weeks.",
-                                     name, amount_text(higher->second), entry.first,
-                                     format_date(higher->first), amount_text(base), entry.first)});
+                {"dose", fmt::format("{}: up to {} {} a night from {}, more than the {} {} of "
+                                     "your first four weeks.",
+                                     name, amount_text(*recent_highest), entry.first,
+                                     format_date(*rose), amount_text(base), entry.first)});
         }
     }
 }

@@ -143,10 +143,20 @@ TEST_SUITE("report.tracked") {
         }
         auto t = over_12_weeks(m);
         CHECK(kinds(t) == std::vector<std::string>{"dose"});
+        // Dated from the night it rose, in week 8, not from the last four weeks.
+        CHECK(t.watch.signs[0].text == "pramipexole: up to 0.25 mg a night from 2026-10-26, more "
+                                       "than the 0.125 mg of your first four weeks.");
         REQUIRE(t.medicines.size() == 1);
         CHECK(*t.medicines[0].first_nightly == 0.125);
         CHECK(*t.medicines[0].last_nightly == 0.25);
         CHECK(t.medicines[0].nights == 84);
+        // Raised in week 6 and back down before the last four weeks: not now.
+        for (auto& d : m.doses) {
+            d.amount = d.night >= day(35) && d.night < day(49) ? 0.25 : 0.125;
+        }
+        t = over_12_weeks(m);
+        CHECK(t.watch.compared);
+        CHECK(t.watch.signs.empty());
         for (auto& d : m.doses) {
             d.amount = 0.125;
         }
