@@ -49,6 +49,10 @@ struct Factors {
     // Tags put on nights themselves (rls tag): they can be on any night, so
     // they are compared over every night and adjusted for everywhere.
     std::vector<std::string> night_tags;
+    // Medicines taken in the window (rls took): a dose changed on a night
+    // with or without a session is a confounder, so each one's amount per
+    // night is adjusted for everywhere, as the night tags are.
+    std::vector<std::string> medicines;
     std::set<int> rotations;
 };
 
@@ -58,8 +62,12 @@ Factors factors_of(const std::vector<Night>& nights) {
     std::set<std::string> oils;
     std::set<std::string> tags;
     std::set<std::string> night_tags;
+    std::set<std::string> medicines;
     for (const auto& n : nights) {
         night_tags.insert(n.night_tags.begin(), n.night_tags.end());
+        for (const auto& [medicine, amount] : n.doses) {
+            medicines.insert(medicine);
+        }
         tags.insert(n.night_tags.begin(), n.night_tags.end());
         if (!n.has_session()) {
             continue;
@@ -84,6 +92,7 @@ Factors factors_of(const std::vector<Night>& nights) {
     f.oils.assign(oils.begin(), oils.end());
     f.tags.assign(tags.begin(), tags.end());
     f.night_tags.assign(night_tags.begin(), night_tags.end());
+    f.medicines.assign(medicines.begin(), medicines.end());
     return f;
 }
 
@@ -91,8 +100,16 @@ double indicator(bool b) {
     return b ? 1.0 : 0.0;
 }
 
-// Routines beyond the first, each oil and tag except `skip`, and rotations:
-// what else differs between session nights.
+// Each medicine's amount per night (0 on nights without a dose). A dose
+// that never changes is a constant column, left out by the fit.
+void add_medicine_factors(std::vector<Covariate>& out, const Factors& f) {
+    for (const auto& m : f.medicines) {
+        out.push_back({"dose " + m, [m](const Night& n) { return n.dose(m); }});
+    }
+}
+
+// Routines beyond the first, each oil and tag except `skip`, rotations and
+// the medicines: what else differs between session nights.
 std::vector<Covariate> session_factors(const Factors& f, bool with_rotations,
                                        const std::string& skip_oil, const std::string& skip_tag) {
     std::vector<Covariate> out;
@@ -114,11 +131,12 @@ std::vector<Covariate> session_factors(const Factors& f, bool with_rotations,
             out.push_back({"tag " + t, [t](const Night& n) { return indicator(n.has_tag(t)); }});
         }
     }
+    add_medicine_factors(out, f);
     return out;
 }
 
-// Tags on the nights themselves, except `skip`: present on every night, with
-// or without a session.
+// Tags on the nights themselves, except `skip`, and the medicines: present
+// on every night, with or without a session.
 std::vector<Covariate> night_factors(const Factors& f, const std::string& skip) {
     std::vector<Covariate> out;
     for (const auto& t : f.night_tags) {
@@ -126,6 +144,7 @@ std::vector<Covariate> night_factors(const Factors& f, const std::string& skip) 
             out.push_back({"tag " + t, [t](const Night& n) { return indicator(n.has_tag(t)); }});
         }
     }
+    add_medicine_factors(out, f);
     return out;
 }
 

@@ -74,11 +74,16 @@ bool Night::has_routine(const std::string& routine) const {
                        [&](const Session* s) { return s->routine == routine; });
 }
 
+double Night::dose(const std::string& medicine) const {
+    const auto it = doses.find(medicine);
+    return it == doses.end() ? 0.0 : it->second;
+}
+
 std::vector<Night> report_nights(Date first, Date last, const std::vector<Session>& sessions,
                                  const std::vector<Rating>& ratings, const Measures& measures) {
     std::vector<Night> nights;
     for (auto& entries : rls::nights_between(first, last, sessions, ratings)) {
-        nights.push_back(Night{std::move(entries), {}, false, {}});
+        nights.push_back(Night{std::move(entries), {}, false, {}, {}});
         if (nights.back().has_session()) {
             nights.back().variant_label = nights.back().variant();
         }
@@ -96,6 +101,11 @@ std::vector<Night> report_nights(Date first, Date last, const std::vector<Sessio
     for (const auto& d : measures.no_massage) {
         if (auto* n = at(d)) {
             n->no_massage = true;
+        }
+    }
+    for (const auto& d : measures.doses) {
+        if (auto* n = at(d.night)) {
+            n->doses[d.medicine] += d.amount;
         }
     }
     return nights;

@@ -7,6 +7,7 @@
 #include "core/nights.hpp"
 #include "report/model.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,8 @@ struct Night : NightEntries {
     // variant(), made once by report_nights: the comparisons ask for it per
     // night and per level, and formatting it each time was a tenth of them.
     std::string variant_label;
+    // rls took: each medicine's amount that night, its doses added up.
+    std::map<std::string, double> doses;
     [[nodiscard]] bool has_session() const { return !sessions.empty(); }
     // The morning's score for an outcome; a note alone is no score.
     [[nodiscard]] std::optional<double> score(Outcome o) const;
@@ -34,6 +37,8 @@ struct Night : NightEntries {
     [[nodiscard]] bool has_tag(const std::string& tag) const;
     [[nodiscard]] bool has_night_tag(const std::string& tag) const;
     [[nodiscard]] bool has_routine(const std::string& routine) const;
+    // The medicine's amount that night; 0 when no dose was recorded.
+    [[nodiscard]] double dose(const std::string& medicine) const;
 };
 
 // Nights first..last as core groups them (rls::nights_between).

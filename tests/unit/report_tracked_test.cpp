@@ -312,4 +312,61 @@ TEST_SUITE("report.tracked") {
         CHECK(session_adjusted);
         CHECK(tag_over_every_night);
     }
+
+    TEST_CASE("a medicine's amount per night is adjusted for: a dose taken on massage nights") {
+        // Six weeks: a session every other night, the higher dose on every
+        // other session night only, and sleep that follows the dose, not the
+        // massage. Unadjusted, the massage looks a point better; adjusted for
+        // the dose it is not.
+        std::vector<Session> sessions;
+        std::vector<Rating> ratings;
+        Measures m;
+        for (int n = 0; n < 42; ++n) {
+            const bool high = n % 4 == 0;
+            if (n % 2 == 0) {
+                Session s;
+                s.night = day(n);
+                s.started = date::sys_days{day(n)} + std::chrono::hours{20};
+                s.routine = "standard";
+                sessions.push_back(s);
+            }
+            Dose d;
+            d.medicine = "pramipexole";
+            d.unit = "mg";
+            d.night = day(n);
+            d.amount = high ? 0.25 : 0.125;
+            m.doses.push_back(d);
+            Rating r;
+            r.night = day(n);
+            r.sleep = 5 + (high ? 2 : 0) + (n % 5 == 0 ? 1 : 0) - (n % 7 == 3 ? 1 : 0);
+            ratings.push_back(r);
+        }
+        Options o;
+        o.from = day(0);
+        o.to = day(41);
+        const auto session_sleep = [](const Model& model) {
+            for (const auto& c : model.comparisons) {
+                if (c.family == "session" && c.outcome == Outcome::sleep) {
+                    return c;
+                }
+            }
+            FAIL("no session comparison");
+            return Comparison{};
+        };
+        const auto adjusted = session_sleep(build(sessions, ratings, o, m));
+        REQUIRE(adjusted.estimate);
+        CHECK(std::find(adjusted.adjusted_for.begin(), adjusted.adjusted_for.end(),
+                        "dose pramipexole") != adjusted.adjusted_for.end());
+        CHECK(std::abs(adjusted.estimate->diff) < 0.3);
+        const auto blind = session_sleep(build(sessions, ratings, o, Measures{}));
+        REQUIRE(blind.estimate);
+        CHECK(blind.estimate->diff > 0.7);
+        // The same dose every night cannot be told from the intercept: not listed.
+        for (auto& d : m.doses) {
+            d.amount = 0.125;
+        }
+        const auto steady = session_sleep(build(sessions, ratings, o, m));
+        CHECK(std::find(steady.adjusted_for.begin(), steady.adjusted_for.end(),
+                        "dose pramipexole") == steady.adjusted_for.end());
+    }
 }
