@@ -3,11 +3,13 @@
 #include "cli/render.hpp"
 #include "cli/session_id.hpp"
 #include "cli/session_options.hpp"
+#include "cli/trial_common.hpp"
 #include "core/error.hpp"
 #include "core/match.hpp"
 #include "core/parse.hpp"
 #include "store/catalog.hpp"
 #include "store/sessions.hpp"
+#include "store/trials.hpp"
 
 #include <CLI/App.hpp>
 #include <SQLiteCpp/Transaction.h>
@@ -181,9 +183,28 @@ void run_edit(Context& ctx, const EditOptions& o) {
     Session proposed = existing;
     static_cast<SessionInput&>(proposed) = in;
     const auto changed = changes(existing, proposed);
+    // A change to what was done on a trial night is checked as log checks
+    // it: a deviation is asked about (terminal) or noted, and the mark follows.
+    std::optional<PendingMark> trial_mark;
+    const auto oil_names = [](const SessionInput& x) {
+        std::vector<std::string> names;
+        for (const auto& oil : x.oils) {
+            names.push_back(oil.oil);
+        }
+        return names;
+    };
+    if (existing.routine != in.routine || existing.rounds != in.rounds ||
+        oil_names(existing) != oil_names(in) || existing.night != in.night) {
+        if (const auto t = active_trial(db, in.night); t && t->protocol.night(in.night)) {
+            auto held = sessions_between(db, in.night, in.night);
+            std::erase_if(held, [&](const Session& s) { return s.id == id; });
+            trial_mark = check_trial_session(ctx, in, t, held);
+        }
+    }
     if (!changed.empty()) {
         SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
         update_session(db, id, in, ctx.time().now);
+        store_trial_mark(ctx, trial_mark, existing.uuid);
         tx.commit();
     }
     const auto stored = find_session(db, id);

@@ -187,6 +187,37 @@ TEST_SUITE("cli.trial") {
               std::string::npos);
     }
 
+    TEST_CASE("an edit that changes what a trial night did is checked as a log is") {
+        Cli cli(trial_evening(1).c_str());
+        cli.ok({"trial", "start", "standard x1", "standard x2", "--seed", "21"});
+        const auto arm =
+            trial_json_of(cli, {"trial", "tonight", "--json"})["arm"].get<std::string>();
+        const auto rounds = arm.substr(arm.size() - 1);
+        const std::string other = rounds == "1" ? "2" : "1";
+        cli.ok({"log", "-n", rounds, "--no-input", "-q"});
+        const auto followed = [&] {
+            return nlohmann::json::parse(cli.ok({"export"}))["trials"][0]["marks"][0]["followed"]
+                .get<bool>();
+        };
+        CHECK(followed());
+        auto r = cli.run({"edit", "1", "--note", "calm evening", "--no-input"});
+        CHECK(r.code == 0);
+        CHECK(r.err.empty()); // a note does not change what was done
+        r = cli.run({"edit", "1", "-n", other, "--no-input"});
+        CHECK(r.code == 0);
+        auto note = r.err; // one message, wrapped: lines continue two spaces in
+        for (auto at = note.find("\n  "); at != std::string::npos; at = note.find("\n  ")) {
+            note.replace(at, 3, " ");
+        }
+        CHECK(note.find("is assigned " + arm + "; this session is not") != std::string::npos);
+        CHECK_FALSE(followed());
+        CHECK(trial_json_of(cli, {"trial", "status", "--json"})["deviated"] == 1);
+        r = cli.run({"edit", "1", "-n", rounds, "--no-input"});
+        CHECK(r.code == 0);
+        CHECK(r.err.empty());
+        CHECK(followed());
+    }
+
     TEST_CASE("remind, guide and log agree on tonight's arm at every hour of the night") {
         Cli cli(trial_evening(1).c_str());
         cli.ok({"trial", "start", "standard x1", "standard x2", "--seed", "21"});
