@@ -5,6 +5,7 @@
 #include "core/limits.hpp"
 #include "core/parse.hpp"
 #include "core/remind.hpp"
+#include "store/database.hpp"
 #include "store/files.hpp"
 #include "store/transfer.hpp"
 
@@ -112,11 +113,19 @@ void run_import(Context& ctx, const ImportOptions& o) {
                     fmt::format("import: {} is not valid JSON (a value is out of range)", o.file));
     }
     auto& db = ctx.db();
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    const auto summary = import_json(db, document, ctx.time().now);
-    if (!o.dry_run) {
-        tx.commit();
-    } // else: the transaction rolls back when it goes out of scope
+    const auto summary = [&] {
+        try {
+            SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+            auto counts = import_json(db, document, ctx.time().now);
+            if (!o.dry_run) {
+                tx.commit();
+            } // else: the transaction rolls back when it goes out of scope
+            return counts;
+        } catch (const SQLite::Exception&) {
+            settle_after_failed_write(db);
+            throw;
+        }
+    }();
     if (o.json) {
         print_json(ctx, {{"dry_run", o.dry_run},
                          {"points", counts_json(summary.points)},

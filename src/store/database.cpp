@@ -160,6 +160,13 @@ int latest_schema_version() {
     return migrations().back().version;
 }
 
+void settle_after_failed_write(SQLite::Database& db) noexcept {
+    try {
+        (void)db.execAndGet("SELECT count(*) FROM sqlite_master");
+    } catch (...) { // NOLINT(bugprone-empty-catch): see the header
+    }
+}
+
 int schema_version(SQLite::Database& db) {
     return db.execAndGet("PRAGMA user_version").getInt();
 }

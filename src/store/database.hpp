@@ -42,6 +42,12 @@ void migrate(SQLite::Database& db);
 
 [[nodiscard]] int schema_version(SQLite::Database& db);
 
+// After a write failed with an I/O error (a full disk), SQLite may leave
+// the rollback to whoever opens the file next, as a hot journal. A read
+// makes this connection roll it back now, so the file is whole on exit.
+// Errors are ignored: the first one is the one to report.
+void settle_after_failed_write(SQLite::Database& db) noexcept;
+
 // Maps an exception from SQLite to rls's error scheme; `what` says what was being done.
 [[noreturn]] void rethrow_sqlite(const std::exception& e, const std::string& what);
 
