@@ -7,6 +7,7 @@
 #include "core/parse.hpp"
 #include "store/catalog.hpp"
 #include "store/database.hpp"
+#include "store/measures.hpp"
 #include "store/ratings.hpp"
 #include "store/sessions.hpp"
 
@@ -122,6 +123,25 @@ void run_demo(Context& ctx, const DemoOptions& o) {
             save_rating(db, r, t.now);
             ++ratings;
         });
+    stop_if_signalled();
+    auto tracked = generate_demo_measures(params);
+    if (!find_medicine(db, tracked.medicine.name)) {
+        add_medicine(db, tracked.medicine);
+    }
+    for (const auto& e : tracked.irls) {
+        save_irls(db, e, t.now);
+    }
+    for (const auto& s : tracked.symptoms) {
+        save_symptoms(db, s, t.now);
+    }
+    for (auto& d : tracked.doses) {
+        d.created = t.now;
+        (void)insert_dose(db, d);
+    }
+    for (auto& l : tracked.labs) {
+        l.created = t.now;
+        (void)insert_lab(db, l);
+    }
     stop_if_signalled();
     tx.commit();
     if (o.json) {

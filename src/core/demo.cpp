@@ -149,4 +149,58 @@ void generate_demo(const DemoParams& p, const std::function<void(const SessionIn
     }
 }
 
+DemoMeasures generate_demo_measures(const DemoParams& p) {
+    using namespace std::chrono;
+    Random rng(p.seed ^ 0x6d65617375726573ULL); // "measures": its own stream
+    const int span = std::min(p.nights, k_demo_measure_nights);
+    const auto last = date::sys_days{p.last_night};
+    const auto first = last - date::days{span - 1};
+    const auto tz = std::string(p.zone.name());
+    DemoMeasures m;
+    m.medicine = {0, "", "pramipexole", "mg"};
+    for (int i = 0; i < span; ++i) {
+        const Date night{first + date::days{i}};
+        const double progress = span > 1 ? static_cast<double>(i) / (span - 1) : 1.0;
+        Dose d;
+        d.medicine = m.medicine.name;
+        d.unit = m.medicine.unit;
+        d.amount = i < span / 2 ? 0.25 : 0.125;
+        d.taken = resolve_local(night, hours{20} + minutes{rng.between(30, 60)}, p.zone, "demo");
+        d.tz = tz;
+        d.night = night_of(d.taken, p.zone, p.cutoff);
+        m.doses.push_back(d);
+        if (rng.chance(0.7)) {
+            // Around 22:15, drifting later by 20 minutes over the weeks.
+            const int onset = std::clamp(
+                static_cast<int>(std::lround(22 * 60 + 15 + 20 * progress + rng.normal(20))),
+                20 * 60, 23 * 60 + 50);
+            Symptoms s;
+            s.night = night;
+            s.onset = resolve_local(night, minutes{onset}, p.zone, "demo");
+            s.spread = Spread{true, false, false};
+            s.tz = tz;
+            m.symptoms.push_back(s);
+        }
+    }
+    // One entry a week, filled in on its Sunday (or the last night).
+    for (auto week = date::sys_days{week_of(Date{first})}; week <= last; week += date::days{7}) {
+        const double progress =
+            static_cast<double>((week - date::sys_days{week_of(Date{first})}).count()) / (span + 6);
+        IrlsEntry e;
+        e.week = Date{week};
+        e.taken = Date{std::min(week + date::days{6}, last)};
+        e.total = std::clamp(static_cast<int>(std::lround(19 - 7 * progress)) + rng.between(-1, 1),
+                             k_irls_total_range.lo, k_irls_total_range.hi);
+        e.tz = tz;
+        m.irls.push_back(e);
+    }
+    Lab lab;
+    lab.drawn = Date{first + date::days{span / 3}};
+    lab.ferritin = 58;
+    lab.tsat = 23;
+    lab.fasting = true;
+    m.labs.push_back(lab);
+    return m;
+}
+
 } // namespace rls

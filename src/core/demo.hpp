@@ -3,6 +3,7 @@
 // never sits in memory.
 #pragma once
 
+#include "core/measures.hpp"
 #include "core/model.hpp"
 
 #include <cstdint>
@@ -31,6 +32,23 @@ struct DemoEffects {
     static constexpr double left_only = 0.3;
     static constexpr double caffeine = -1.2;
 };
+
+// What else the demo tracks, over its last twelve weeks (or all its nights
+// when fewer): weekly IRLS easing from moderate toward mild, the evening's
+// onset on most nights (legs only), pramipexole tapered from 0.25 to 0.125 mg
+// halfway, and one fasting iron lab with a low ferritin. Nothing in it is a
+// sign the augmentation watch points out: onset gets later, IRLS falls and
+// the dose goes down. Drawn from its own stream, so the nights above do not
+// change with it.
+struct DemoMeasures {
+    Medicine medicine;
+    std::vector<IrlsEntry> irls;
+    std::vector<Symptoms> symptoms;
+    std::vector<Dose> doses;
+    std::vector<Lab> labs;
+};
+inline constexpr int k_demo_measure_nights = 84;
+[[nodiscard]] DemoMeasures generate_demo_measures(const DemoParams& params);
 
 void generate_demo(const DemoParams& params,
                    const std::function<void(const SessionInput&)>& on_session,

@@ -167,12 +167,18 @@ ordered_json tracked_json(const Tracked& t) {
     }
     ordered_json medicines = ordered_json::array();
     for (const auto& r : t.medicines) {
+        ordered_json changes = ordered_json::array();
+        for (const auto& c : r.changes) {
+            changes.push_back(
+                {{"night", format_date(c.night)}, {"from", nullable(c.from)}, {"to", c.to}});
+        }
         medicines.push_back({{"name", r.name},
                              {"unit", r.unit},
                              {"nights", r.nights},
                              {"first_nightly", nullable(r.first_nightly)},
                              {"last_nightly", nullable(r.last_nightly)},
-                             {"highest_nightly", nullable(r.highest_nightly)}});
+                             {"highest_nightly", nullable(r.highest_nightly)},
+                             {"changes", changes}});
     }
     ordered_json signs = ordered_json::array();
     for (const auto& s : t.watch.signs) {

@@ -24,7 +24,9 @@ CHROMIUM = shutil.which("chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--disable-extensions", "--disable-dev-shm-usage", "--host-resolver-rules=MAP * ~NOTFOUND"]
-SECTIONS = ["header", "summary", "nights", "comparisons", "tenderness", "weeks", "methods"]
+SECTIONS = ["header", "summary", "nights", "comparisons", "severity", "onset", "medicines", "iron",
+            "tenderness", "weeks", "methods"]
+CHARTS = ["night-chart", "forest-plot", "severity-chart", "onset-chart", "tenderness-heatmap"]
 
 
 def missing_tools():
@@ -228,7 +230,8 @@ def words(text):
 @unittest.skipIf(missing_tools(), f"not installed: {', '.join(missing_tools())} "
                                   "(./dev.sh test installs them)")
 class ReportInBrowser(RlsCase):
-    """A 12-week demo history, its JSON, its HTML page and its PDF."""
+    """A 12-week demo history (with IRLS, onset, doses and an iron lab), its
+    JSON, its HTML page and its PDF."""
 
     def setUp(self):
         super().setUp()
@@ -281,8 +284,40 @@ class ReportInBrowser(RlsCase):
                              expected[0]["ci95"])
             plotted = browser.evaluate("document.querySelectorAll('#forest-plot g.cmp').length")
             self.assertEqual(plotted, sum(1 for c in self.model["comparisons"] if c["diff"] is not None))
+            # The severity chart's weeks and totals are the JSON's IRLS rows,
+            # ringed where the JSON says a change is relevant.
+            tracked = self.model["tracked"]
+            self.assertTrue(tracked["irls"], "the demo records IRLS")
+            irls = json.loads(browser.evaluate("""JSON.stringify([...document.querySelectorAll(
+                '#severity-chart g.irls')].map(g => [g.dataset.week, +g.dataset.total,
+                g.dataset.relevant === 'true', g.querySelector('circle.ring') !== null]))"""))
+            self.assertEqual([(w, t, r) for w, t, r, _ in irls],
+                             [(r["week"], r["total"], r["relevant_change"])
+                              for r in tracked["irls"]])
+            self.assertTrue(all(ring == relevant for _, _, relevant, ring in irls))
+            # One onset mark per night with a time; the mean of the marks is
+            # the JSON's mean onset.
+            onsets = json.loads(browser.evaluate("""JSON.stringify([...document.querySelectorAll(
+                '#onset-chart g.onset')].map(g => +g.dataset.minutes))"""))
+            self.assertEqual(len(onsets), tracked["onset"]["nights"])
+            self.assertAlmostEqual(sum(onsets) / len(onsets), tracked["onset"]["mean_min"],
+                                   places=9)
+            # Medicine changes marked on the night chart on the JSON's nights.
+            marks = json.loads(browser.evaluate("""JSON.stringify([...document.querySelectorAll(
+                '#night-chart g.change')].map(g => g.dataset.night))"""))
+            changed = sorted({c["night"] for m in tracked["medicines"] for c in m["changes"]})
+            self.assertTrue(changed)
+            self.assertEqual(marks, changed)
+            # The iron values, flagged low as the JSON says.
+            labs = json.loads(browser.evaluate("""JSON.stringify([...document.querySelectorAll(
+                '#iron tr.lab')].map(r => [+r.dataset.value, r.dataset.low === 'true']))"""))
+            self.assertEqual(labs, [[tracked["iron"][k]["value"], tracked["iron"][k]["low"]]
+                                    for k in ("ferritin", "tsat") if tracked["iron"][k]])
+            # The demo shows no sign of augmentation: no watch section.
+            self.assertEqual(tracked["augmentation_watch"]["signs"], [])
+            self.assertIsNone(browser.evaluate("document.getElementById('watch')"))
             # Each chart says what it shows.
-            for chart in ("night-chart", "forest-plot", "tenderness-heatmap"):
+            for chart in CHARTS:
                 title = browser.evaluate(
                     f"document.querySelector('#{chart} > title').textContent")
                 desc = browser.evaluate(f"document.querySelector('#{chart} > desc').textContent")
@@ -333,6 +368,13 @@ class ReportInBrowser(RlsCase):
                   f"{w['sleep']['mean']:.1f} {w['restless']['mean']:.1f}"
             self.assertIn(row, text)
         self.assertIn("preceded", plain)
+        # The tracked sections print too: the iron flag and the latest IRLS.
+        self.assertTrue(self.model["tracked"]["iron"]["ask_doctor"])
+        self.assertIn("Guidelines suggest iron for RLS at these levels: ask your doctor about "
+                      "iron.", plain)
+        latest = self.model["tracked"]["irls"][-1]
+        self.assertIn(f"latest {latest['total']} ({latest['band']}, week of {latest['week']})",
+                      plain)
 
     def test_signals_leave_no_temporary_page(self):
         """The page and the browser profile in the temporary directory are
@@ -358,7 +400,7 @@ class ReportInBrowser(RlsCase):
         r = subprocess.run(["xmllint", "--noout", self.page], capture_output=True, text=True)
         self.assertEqual(r.returncode, 0, r.stderr)
         charts = re.findall(r"<svg .*?</svg>", self.html, re.S)
-        self.assertEqual(len(charts), 3)
+        self.assertEqual(len(charts), len(CHARTS))
         for chart in charts:
             r = subprocess.run(["xmllint", "--noout", "-"], input=chart, capture_output=True,
                                text=True)

@@ -24,20 +24,29 @@ TEST_SUITE("cli.report_html") {
         cli.ok({"demo", "--nights", "84", "-q"});
         const auto html = cli.ok({"report", "--weeks", "12", "--format", "html"});
         CHECK(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
-        for (const auto* id :
-             {"header", "summary", "nights", "comparisons", "tenderness", "weeks", "methods"}) {
+        for (const auto* id : {"header", "summary", "nights", "comparisons", "severity", "onset",
+                               "medicines", "iron", "tenderness", "weeks", "methods"}) {
             CAPTURE(id);
             CHECK(has(html, std::string("id=\"") + id + "\""));
         }
+        // The demo's pramipexole, started on its first night and halved on
+        // its 43rd (2026-09-02 + 42 days), is marked on the night chart; its
+        // IRLS falls and its onset gets later: nothing for the watch.
+        CHECK(rls::test::count_of(html, "<g class=\"change\"") == 2);
+        CHECK(has(html, "<g class=\"change\" data-night=\"2026-09-02\">"));
+        CHECK(has(html, "<g class=\"change\" data-night=\"2026-10-14\">"));
+        CHECK(has(html, "M2 2026-10-14 pramipexole: 0.25 &#8594; 0.125 mg"));
+        CHECK_FALSE(has(html, "id=\"watch\""));
+        CHECK(has(html, "ask your doctor about iron"));
         // 2026-09-02 .. 2026-11-24: 84 nights, each one a group in the chart.
         CHECK(rls::test::count_of(html, "<g class=\"night\"") == 84);
         CHECK(has(html, "data-night=\"2026-09-02\""));
         CHECK(has(html, "data-night=\"2026-11-24\""));
         CHECK_FALSE(has(html, "data-night=\"2026-11-25\""));
-        // Three charts, each with a title and a description.
-        CHECK(rls::test::count_of(html, "<svg ") == 3);
-        CHECK(rls::test::count_of(html, "<title id=") == 3);
-        CHECK(rls::test::count_of(html, "<desc id=") == 3);
+        // Five charts, each with a title and a description.
+        CHECK(rls::test::count_of(html, "<svg ") == 5);
+        CHECK(rls::test::count_of(html, "<title id=") == 5);
+        CHECK(rls::test::count_of(html, "<desc id=") == 5);
         CHECK_FALSE(has(html, "<script"));
         CHECK_FALSE(has(html, "http:"));
         CHECK_FALSE(has(html, "https:"));

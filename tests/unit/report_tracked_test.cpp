@@ -3,6 +3,7 @@
 // hours earlier, +5 IRLS, 75/76 ng/mL, 19/20%), speaking once or not at all.
 #include "report/model.hpp"
 #include "report/render.hpp"
+#include "report/render_tracked.hpp"
 #include "report/tracked.hpp"
 #include "test_support.hpp"
 
@@ -193,6 +194,11 @@ TEST_SUITE("report.tracked") {
         CHECK(c[1].night == day(40));
         CHECK(*c[1].from == 0.25);
         CHECK(c[1].to == 0.125);
+        const auto j = tracked_json(t)["medicines"][0]["changes"];
+        CHECK(j.size() == 2);
+        CHECK(j[0]["night"] == "2026-09-16");
+        CHECK(j[0]["from"] == 0.125);
+        CHECK(j[0]["to"] == 0.25);
         // Started inside the window: the first night is a change with no "from".
         Measures fresh;
         Dose d;
@@ -205,6 +211,7 @@ TEST_SUITE("report.tracked") {
         REQUIRE(t.medicines[0].changes.size() == 1);
         CHECK(t.medicines[0].changes[0].night == day(20));
         CHECK_FALSE(t.medicines[0].changes[0].from);
+        CHECK(tracked_json(t)["medicines"][0]["changes"][0]["from"].is_null());
     }
 
     TEST_CASE("onset by night: the window's nights with a time, and whether beyond the legs") {
