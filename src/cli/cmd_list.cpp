@@ -80,11 +80,18 @@ void run_list(Context& ctx, const ListOptions& o) {
 
     const Style style(ctx.color_enabled());
     auto& out = ctx.out();
-    out << fmt::format(
-        "Nights {} to {}, newest first: {} session{}, {} rated{}.\n\n", format_date(from),
-        format_date(to), sessions.size(), sessions.size() == 1 ? "" : "s", ratings.size(),
-        doses.empty() ? ""
-                      : fmt::format(", {} dose{}", doses.size(), doses.size() == 1 ? "" : "s"));
+    // With doses the line can pass 80 columns: wrapped, as every line is.
+    for (const auto& line :
+         wrap(fmt::format("Nights {} to {}, newest first: {} session{}, {} rated{}.",
+                          format_date(from), format_date(to), sessions.size(),
+                          sessions.size() == 1 ? "" : "s", ratings.size(),
+                          doses.empty() ? ""
+                                        : fmt::format(", {} dose{}", doses.size(),
+                                                      doses.size() == 1 ? "" : "s")),
+              80)) {
+        out << line << '\n';
+    }
+    out << '\n';
     out << style.bold(fmt::format("{:<11} {:>5} {:<5} {:<24} {:<7} {:>5} {:>8}", "NIGHT", "ID",
                                   "TIME", "ROUTINE", "BEFORE", "SLEEP", "RESTLESS"))
         << '\n';
