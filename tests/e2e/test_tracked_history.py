@@ -197,9 +197,15 @@ class TrackedHistory(RlsCase):
 
     def check_medicines(self, h, j, text):
         first, last = h.dose(0), h.dose(NIGHTS - 1)
+        # A change: the first night, and each night whose amount differs from the night before.
+        changes, previous = [], None
+        for i in range(NIGHTS):
+            if h.dose(i) != previous:
+                changes.append({"night": night(i).isoformat(), "from": previous, "to": h.dose(i)})
+            previous = h.dose(i)
         self.assertEqual(j["tracked"]["medicines"], [
             {"name": "pramipexole", "unit": "mg", "nights": NIGHTS, "first_nightly": first,
-             "last_nightly": last, "highest_nightly": max(first, last)}])
+             "last_nightly": last, "highest_nightly": max(first, last), "changes": changes}])
         row = self.section(text, "Medicines")[0]
         self.assertRegex(row, rf"^  pramipexole +{NIGHTS} nights  first {first:g} mg, "
                               rf"last {last:g} mg, highest {max(first, last):g} mg$")
