@@ -41,7 +41,9 @@ report::TrialAnalysis analyse_newest(Context& ctx, const Trial& t) {
 std::optional<report::TrialAnalysis> trial_for_report(Context& ctx, Date from) {
     const auto t = latest_trial(ctx.db());
     const auto tonight = trial_tonight(ctx);
-    if (!t || tonight <= t->protocol.first_night || t->end_night() < from) {
+    // From the first evening on: a running trial leads the report even before
+    // its first morning, so the plan and its fingerprint are there from the start.
+    if (!t || tonight < t->protocol.first_night || t->end_night() < from) {
         return std::nullopt; // none, not begun, or ended before the window
     }
     return analyse_newest(ctx, *t);

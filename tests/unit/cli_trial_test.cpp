@@ -42,6 +42,18 @@ TEST_SUITE("cli.trial") {
         CHECK(other.ok({"trial", "show", "--canonical"}) == canonical);
     }
 
+    TEST_CASE("the report leads with a trial from its first evening, not before") {
+        Cli cli("2026-12-01T19:00:00Z");
+        cli.ok({"trial", "start", "none", "standard x1", "--seed", "7", "--first", "tomorrow"});
+        CHECK(trial_json_of(cli, {"report", "--json"})["trial"].is_null());
+        cli.set_now("2026-12-02T19:00:00Z");
+        const auto report = trial_json_of(cli, {"report", "--json"});
+        CHECK(report["trial"]["state"] == "running");
+        CHECK(report["trial"]["decision"] == "too_few");
+        CHECK(cli.ok({"report"}).find("\n\nTrial 1: none (A) vs standard x1 (B) - running\n") !=
+              std::string::npos);
+    }
+
     TEST_CASE("show hides nights still to come unless --reveal") {
         Cli cli("2026-12-01T19:00:00Z");
         cli.ok({"trial", "start", "none", "standard x1", "--seed", "7"});
