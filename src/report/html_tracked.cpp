@@ -80,8 +80,8 @@ std::string severity_body(const Model& m) {
         return {};
     }
     std::string body = "<figure>\n" + chart +
-                       "<figcaption>IRLS, 0-40, for the past week. Ringed: a change of 5 or "
-                       "more, clinically relevant.</figcaption>\n</figure>\n";
+                       "<figcaption>IRLS 0-40, for the past week; ringed: a change of 5 or "
+                       "more.</figcaption>\n</figure>\n";
     std::string line = fmt::format("{} weekly entr{}; latest {}", rows.size(),
                                    rows.size() == 1 ? "y" : "ies", irls_row_text(rows.back()));
     if (rows.size() > 1) {
@@ -90,12 +90,11 @@ std::string severity_body(const Model& m) {
     std::string changes;
     for (const auto& r : rows) {
         if (r.relevant_change) {
-            changes += fmt::format("{}{:+} in the week of {}", changes.empty() ? "" : ", ",
-                                   *r.change, format_date(r.week));
+            changes += fmt::format("{}{:+} (week of {})", changes.empty() ? "" : ", ", *r.change,
+                                   format_date(r.week));
         }
     }
-    line += changes.empty() ? ". No change of 5 points or more."
-                            : ". Relevant changes: " + changes + ".";
+    line += changes.empty() ? ". No change of 5 or more." : ". Relevant changes: " + changes + ".";
     return body + "<p class=\"irls-summary\">" + line + "</p>\n";
 }
 
@@ -105,6 +104,7 @@ std::string onset_body(const Model& m) {
         return {};
     }
     std::string body;
+    std::string text;
     if (o.nights > 0) {
         body += "<figure>\n" + onset_chart(o.by_night, m.first_night, m.options.to) +
                 "<figcaption>Later is lower; line: 7-night mean; triangles: arms or trunk "
@@ -117,22 +117,20 @@ std::string onset_body(const Model& m) {
             std::find_if(means.rbegin(), means.rend(), [](const auto& w) { return w.has_value(); });
         std::string weekly;
         if (first_week != means.end()) {
-            weekly = fmt::format("; the weekly mean was {} in the first week with a time and {} "
-                                 "in the last",
+            weekly = fmt::format("; weekly mean {} in the first week, {} in the last",
                                  clock_text(**first_week), clock_text(**last_week));
         }
-        body += fmt::format("<p class=\"onset-summary\">Symptoms began on average at {} ({} "
-                            "nights; earliest {}, latest {}){}.</p>\n",
-                            clock_text(*o.mean_min), o.nights, clock_text(*o.earliest_min),
-                            clock_text(*o.latest_min), weekly);
+        text = fmt::format("Symptoms began on average at {} ({} nights; earliest {}, latest {}){}.",
+                           clock_text(*o.mean_min), o.nights, clock_text(*o.earliest_min),
+                           clock_text(*o.latest_min), weekly);
     }
     if (o.spread_nights > 0) {
-        body += fmt::format("<p class=\"spread-summary\">Where symptoms were felt, recorded on {} "
-                            "night{}: the arms on {}, the trunk on {}.</p>\n",
-                            o.spread_nights, o.spread_nights == 1 ? "" : "s", o.arms_nights,
-                            o.trunk_nights);
+        text += fmt::format("{}Where symptoms were felt, recorded on {} night{}: the arms on {}, "
+                            "the trunk on {}.",
+                            text.empty() ? "" : " ", o.spread_nights,
+                            o.spread_nights == 1 ? "" : "s", o.arms_nights, o.trunk_nights);
     }
-    return body;
+    return body + "<p class=\"onset-summary\">" + text + "</p>\n";
 }
 
 std::string medicines_body(const Model& m) {
@@ -175,8 +173,8 @@ std::string medicines_body(const Model& m) {
     if (!changes.empty()) {
         body += "<p class=\"dose-changes\">Changes: " + changes + ".</p>\n";
     }
-    body += "<p class=\"note\">Per night: the sum of its doses, as logged; a change: a night "
-            "whose amount differs from the dosed night before. rls never advises doses.</p>\n";
+    body += "<p class=\"note\">Per night, as logged; a change: an amount unlike the dosed night "
+            "before. rls never advises doses.</p>\n";
     return body;
 }
 

@@ -132,9 +132,9 @@ std::string header(const Model& m, const HtmlOptions& o) {
                                          format_date(m.options.from))
                            : "",
                        esc(o.made), esc(o.version));
-    out += "<p class=\"note\">Night D is the evening of D to the morning after. Sleep quality "
-           "0-10, higher is better; night-time restlessness 0-10, lower is better. "
-           "[a,b] is a 95% interval.</p>\n</header>\n";
+    out += "<p class=\"note\">Night D: the evening of D to the next morning. Sleep 0-10, "
+           "higher is better; restlessness 0-10, lower is better; [a,b]: 95% interval.</p>\n"
+           "</header>\n";
     return out;
 }
 

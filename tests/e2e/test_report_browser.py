@@ -409,6 +409,40 @@ class ReportInBrowser(RlsCase):
         self.assertNotRegex(self.html, r"(?i)<script|<link|<img|<iframe|@import|src=")
 
 
+@unittest.skipIf(missing_tools(), f"not installed: {', '.join(missing_tools())} "
+                                  "(./dev.sh test installs them)")
+class ReportWithSigns(RlsCase):
+    """The demo's twelve weeks with signs added in its last week: a higher
+    dose and symptoms in the arms. The watch's message is said once, on the
+    page and in the PDF, which still prints on two pages."""
+
+    def test_watch_on_the_page_and_in_the_pdf(self):
+        self.ok("demo", "--nights", "84", "-q")
+        for night in ("2026-11-20", "2026-11-21", "2026-11-22"):
+            self.ok("took", "pramipexole", "0.5mg", "--at", f"{night} 21:00", "-q")
+            self.ok("rate", "--night", night, "--onset", "19:30", "--spread", "legs,arms", "-q")
+        watch = self.json("report", "--weeks", "12")["tracked"]["augmentation_watch"]
+        self.assertEqual(sorted(s["kind"] for s in watch["signs"]), ["dose", "spread"])
+        page = os.path.join(self.tmp, "report.html")
+        self.ok("report", "--weeks", "12", "--format", "html", "--out", page, "-q")
+        with open(page, encoding="utf-8") as f:
+            html = f.read()
+        self.assertEqual(html.count('<section id="watch"'), 1)
+        self.assertEqual(html.count('<li class="sign"'), 2)
+        self.assertEqual(html.count(watch["message"]), 1)
+        r = subprocess.run(["xmllint", "--noout", page], capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        pdf = os.path.join(self.tmp, "report.pdf")
+        self.ok("report", "--weeks", "12", "--format", "pdf", "--out", pdf, "-q")
+        info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True)
+        self.assertLessEqual(int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M).group(1)), 2)
+        plain = words(subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True,
+                                     check=True).stdout)
+        self.assertEqual(plain.count(watch["message"]), 1)
+        for sign in watch["signs"]:
+            self.assertIn(sign["text"], plain)
+
+
 class ReportWithoutChromium(RlsCase):
     def test_pdf_without_chromium_names_the_package(self):
         self.ok("demo", "--nights", "28", "-q")

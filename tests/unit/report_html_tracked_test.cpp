@@ -95,7 +95,7 @@ TEST_SUITE("report.html_tracked") {
         CHECK(has(html, "data-week=\"2026-11-23\" data-total=\"22\""));
         CHECK(has(html, "latest 22 (severe, week of 2026-11-23), first 14 (moderate, week of "
                         "2026-09-07)"));
-        CHECK(has(html, "No change of 5 points or more."));
+        CHECK(has(html, "No change of 5 or more."));
         // Onset: a mark per night, triangles on the four nights with the arms.
         CHECK(rls::test::count_of(html, "<g class=\"onset\"") == 84);
         CHECK(rls::test::count_of(html, "<path class=\"spread\"") == 4);
@@ -152,7 +152,7 @@ TEST_SUITE("report.html_tracked") {
         s.spread = Spread{true, false, true};
         m.symptoms.push_back(s);
         const auto html = page_of(m);
-        CHECK(has(html, "Relevant changes: -7 in the week of 2026-09-21."));
+        CHECK(has(html, "Relevant changes: -7 (week of 2026-09-21)."));
         CHECK(rls::test::count_of(html, "class=\"ring\"") == 1);
         CHECK(has(html, "<section id=\"onset\""));
         CHECK_FALSE(has(html, "onset-chart"));
