@@ -76,6 +76,7 @@ _rls() {
                 COMPREPLY=($(compgen -W "$(_rls_values ${cmd/took/dose}s | cut -f1)" -- "$cur"))
                 return
             fi
+            [[ $cmd == irls ]] && return # a date
             ;;
         --unit) COMPREPLY=($(compgen -W "mg mcg g ml iu tablet" -- "$cur")); return ;;
         --spread) COMPREPLY=($(compgen -W "legs arms trunk legs,arms legs,trunk legs,arms,trunk" -- "$cur")); return ;;
@@ -110,7 +111,7 @@ _rls() {
             --json" ;;
         tag) opts="--night --remove --list --json" ;;
         skip) opts="--night --remove --json" ;;
-        irls) opts="--total --date --replace --list --json" ;;
+        irls) opts="--total --date --replace --list --delete -y --yes --json" ;;
         took) opts="--at --list --delete -y --yes --json" ;;
         meds) [[ $sub == add ]] && opts="--unit --json" || opts="--json" ;;
         lab) opts="--ferritin --tsat --date --fasting --not-fasting --list --delete -y --yes --json" ;;

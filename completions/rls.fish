@@ -111,7 +111,8 @@ complete -c rls -n '__fish_seen_subcommand_from took' -a '(__rls_values medicine
 complete -c rls -n '__fish_seen_subcommand_from took' -l at -x -d 'When it was taken'
 complete -c rls -k -n '__fish_seen_subcommand_from took' -l delete -x -a '(__rls_values doses)' -d 'Delete a dose recorded by mistake'
 complete -c rls -k -n '__fish_seen_subcommand_from lab' -l delete -x -a '(__rls_values labs)' -d 'Delete a lab recorded by mistake'
-complete -c rls -n '__fish_seen_subcommand_from took lab' -s y -l yes -d 'With --delete: without asking'
+complete -c rls -n '__fish_seen_subcommand_from irls' -l delete -x -d "Delete the entry of the week holding this day"
+complete -c rls -n '__fish_seen_subcommand_from irls took lab' -s y -l yes -d 'With --delete: without asking'
 complete -c rls -n '__fish_seen_subcommand_from meds; and not __fish_seen_subcommand_from add remove' -a 'add' -d 'Add a medicine'
 complete -c rls -n '__fish_seen_subcommand_from meds; and not __fish_seen_subcommand_from add remove' -a 'remove' -d 'Remove a medicine'
 complete -c rls -n '__fish_seen_subcommand_from meds; and __fish_seen_subcommand_from remove' -a '(__rls_values medicines)' -d Medicine

@@ -23,7 +23,9 @@ struct IrlsOptions {
     std::vector<std::string> scores;
     std::string total;
     std::string date;
+    std::string remove;
     bool replace = false;
+    bool yes = false;
     bool list = false;
     bool json = false;
     CLI::App* cmd = nullptr;
@@ -87,7 +89,59 @@ std::array<int, k_irls_items> ask_items(Context& ctx) {
     return items;
 }
 
+// An entry made for the wrong week (a wrong --date) can only be deleted:
+// --replace reaches the same week only.
+void delete_irls_entry(Context& ctx, const IrlsOptions& o) {
+    if (!o.scores.empty() || o.list || o.replace) {
+        throw usage_error("--delete takes only a day of the week (see: rls irls --list)");
+    }
+    for (const char* option : {"--total", "--date"}) {
+        if (o.given(option)) {
+            throw usage_error(fmt::format("--delete takes no {}", option));
+        }
+    }
+    const auto& t = ctx.time();
+    const Date week = week_of(parse_night(o.remove, t, "--delete"));
+    auto& db = ctx.db();
+    const auto existing = find_irls(db, week);
+    if (!existing) {
+        throw Error(Exit::no_input, fmt::format("the week of {} has no IRLS entry (see: rls irls "
+                                                "--list)",
+                                                format_date(week)));
+    }
+    const auto what = fmt::format("the IRLS entry for the week of {} (total {})", format_date(week),
+                                  existing->total);
+    if (!o.yes) {
+        if (!ctx.interactive()) {
+            throw usage_error(fmt::format("irls --delete removes {}; add --yes", what));
+        }
+        if (!ctx.confirm(fmt::format("Delete {}?", what))) {
+            throw Error(Exit::declined, "kept the entry; nothing was changed");
+        }
+    }
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (!delete_irls(db, week)) {
+        throw Error(Exit::no_input,
+                    fmt::format("the week of {} has no IRLS entry", format_date(week)));
+    }
+    tx.commit();
+    if (o.json) {
+        auto j = to_json(*existing);
+        j["band"] = irls_band(existing->total);
+        print_json(ctx, {{"deleted", j}});
+        return;
+    }
+    ctx.say(fmt::format("Deleted {}.\n", what));
+}
+
 void run_irls(Context& ctx, const IrlsOptions& o) {
+    if (o.given("--delete")) {
+        delete_irls_entry(ctx, o);
+        return;
+    }
+    if (o.yes) {
+        throw usage_error("--yes goes with --delete");
+    }
     if (o.list) {
         if (!o.scores.empty() || o.given("--total")) {
             throw usage_error("--list takes no scores");
@@ -177,6 +231,11 @@ void register_irls(CLI::App& app, Context& ctx, Action& action) {
         ->type_name("DATE");
     cmd->add_flag("--replace", o->replace, "Replace the week's entry without asking");
     cmd->add_flag("--list", o->list, "List every entry with its band and change");
+    cmd->add_option("--delete", o->remove,
+                    "Delete the entry of the week holding this day, e.g. one made for the wrong "
+                    "week (asks first)")
+        ->type_name("DATE");
+    cmd->add_flag("-y,--yes", o->yes, "With --delete: without asking");
     cmd->add_flag("--json", o->json, "Print as JSON");
     cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_irls(ctx, *o); }; });
 }

@@ -77,6 +77,12 @@ void insert_irls_record(SQLite::Database& db, const IrlsEntry& e) {
     q.exec();
 }
 
+bool delete_irls(SQLite::Database& db, Date week) {
+    SQLite::Statement q(db, "DELETE FROM irls WHERE week = ?");
+    q.bind(1, format_date(week));
+    return q.exec() == 1;
+}
+
 bool irls_uuid_exists(SQLite::Database& db, const std::string& uuid) {
     return stored_row_exists(db, "SELECT 1 FROM irls WHERE uuid = ?", uuid);
 }

@@ -18,6 +18,8 @@ void save_irls(SQLite::Database& db, const IrlsEntry& entry, Instant now);
 // Exactly as recorded elsewhere (import), keeping its UUID and times.
 void insert_irls_record(SQLite::Database& db, const IrlsEntry& entry);
 [[nodiscard]] bool irls_uuid_exists(SQLite::Database& db, const std::string& uuid);
+// Returns false when the week had no entry.
+bool delete_irls(SQLite::Database& db, Date week);
 // Oldest week first.
 [[nodiscard]] std::vector<IrlsEntry> all_irls(SQLite::Database& db);
 [[nodiscard]] std::optional<IrlsEntry> latest_irls(SQLite::Database& db);

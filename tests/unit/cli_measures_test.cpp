@@ -1,5 +1,6 @@
 // The tracked measures' commands in-process: doses listed per night in rls
-// list and rls show, and doses and labs recorded by mistake deleted again.
+// list and rls show, and doses, labs and IRLS entries recorded by mistake
+// deleted again.
 #include "cli_harness.hpp"
 
 #include <doctest/doctest.h>
@@ -144,5 +145,31 @@ TEST_SUITE("cli.measures") {
         const auto report = json_of(cli, {"report", "--json"});
         CHECK(report["tracked"]["iron"]["ferritin"]["value"] == 45);
         CHECK(report["tracked"]["iron"]["ferritin"]["drawn"] == "2026-11-20");
+    }
+
+    TEST_CASE("an IRLS entry made for the wrong week is deleted after asking") {
+        Cli cli;                                                         // Wednesday 2026-11-25
+        cli.ok({"irls", "--total", "14", "--date", "2026-11-15", "-q"}); // meant the 22nd
+        cli.ok({"irls", "--total", "16", "-q"});
+        const auto before = cli.db_bytes();
+        auto r = cli.run({"irls", "--delete", "2026-11-12", "--no-input"});
+        CHECK(r.code == 64);
+        CHECK(r.message() == "rls: irls --delete removes the IRLS entry for the week of "
+                             "2026-11-09 (total 14); add --yes\n");
+        r = cli.run({"irls", "--delete", "2026-11-16", "--yes"});
+        CHECK(r.code == 66);
+        CHECK(r.message() ==
+              "rls: the week of 2026-11-16 has no IRLS entry (see: rls irls --list)\n");
+        CHECK(cli.db_bytes() == before);
+        const auto j = json_of(cli, {"irls", "--delete", "2026-11-09", "--yes", "--json"});
+        CHECK(j["deleted"]["week"] == "2026-11-09");
+        CHECK(j["deleted"]["total"] == 14);
+        CHECK(j["deleted"]["band"] == "moderate");
+        const auto left = json_of(cli, {"irls", "--list", "--json"});
+        REQUIRE(left.size() == 1);
+        CHECK(left[0]["week"] == "2026-11-23");
+        CHECK(cli.ok({"irls", "--delete", "today", "-y"}) ==
+              "Deleted the IRLS entry for the week of 2026-11-23 (total 16).\n");
+        CHECK(json_of(cli, {"irls", "--list", "--json"}).empty());
     }
 }
