@@ -160,6 +160,16 @@ TEST_SUITE("report.html_tracked") {
         CHECK_FALSE(has(html, "id=\"watch\"")); // too little history to compare
     }
 
+    TEST_CASE("nights without a session: planned and not marked, under the coverage") {
+        Measures m;
+        m.no_massage = {night_n(3), night_n(10)};
+        // No sessions at all: 84 nights without one, 2 of them planned.
+        const auto html = page_of(m);
+        CHECK(has(html, "<p class=\"planned\">Nights without a session: 2 planned (rls skip), "
+                        "82 not marked.</p>"));
+        CHECK_FALSE(has(page_of({}), "class=\"planned\""));
+    }
+
     TEST_CASE("many dose changes: listed in the table, not marked on the night chart") {
         Measures m;
         for (int n = 0; n < 30; ++n) {
