@@ -93,7 +93,7 @@ complete -c rls -n $rate -l onset -x -d 'When symptoms began, HH:MM'
 complete -c rls -n $rate -l spread -x -a 'legs arms trunk legs,arms legs,trunk legs,arms,trunk' -d 'Where symptoms were felt'
 complete -c rls -n $rate -l replace -d 'Replace an existing rating'
 complete -c rls -n $rate -l update -d 'Change only the fields given'
-complete -c rls -n $rate -l unset -x -a 'sleep restless into-bed try-sleep latency waso awakenings final-wake out-of-bed note' -d 'Clear one field'
+complete -c rls -n $rate -l unset -x -a 'sleep restless into-bed try-sleep latency waso awakenings final-wake out-of-bed note onset spread' -d 'Clear one field'
 complete -c rls -n $rate -l delete -d "Delete the night's rating"
 complete -c rls -n $rate -s y -l yes -d 'With --delete: without asking'
 

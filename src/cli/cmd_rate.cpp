@@ -125,7 +125,7 @@ RatingInput merged(const Rating& old, const RatingInput& given, const RateOption
     for (const auto& field : o.unset) {
         if (std::find(k_rating_fields.begin(), k_rating_fields.end(), field) ==
             k_rating_fields.end()) {
-            throw usage_error(fmt::format("--unset takes {}, got {}",
+            throw usage_error(fmt::format("--unset takes {}, onset or spread, got {}",
                                           fmt::join(k_rating_fields, ", "), quote_value(field)));
         }
         const auto option = "--" + field;
@@ -253,6 +253,64 @@ void save_symptoms_only(Context& ctx, const RateOptions& o, const Symptoms& s) {
                         symptoms_summary(*stored, ctx.time().zone)));
 }
 
+// --unset onset / spread: the night's symptoms, which are kept apart from
+// its rating (rls rate --onset/--spread records them without one), cleared
+// on their own: a row left with neither is removed.
+bool unsets_symptoms(const RateOptions& o) {
+    return std::any_of(o.unset.begin(), o.unset.end(),
+                       [](const std::string& f) { return f == "onset" || f == "spread"; });
+}
+
+void clear_night_symptoms(Context& ctx, const RateOptions& o, Date night) {
+    for (const auto& field : o.unset) {
+        if (field != "onset" && field != "spread") {
+            throw usage_error(fmt::format("--unset onset and spread go without the rating's "
+                                          "fields; unset {} in another rls rate",
+                                          quote_value(field)));
+        }
+    }
+    for (const char* option : {"--sleep", "--restless", "--into-bed", "--try-sleep", "--latency",
+                               "--awakenings", "--waso", "--final-wake", "--out-of-bed", "--note",
+                               "--onset", "--spread", "--replace", "--update"}) {
+        if (o.given(option)) {
+            throw usage_error(fmt::format(
+                "--unset onset and spread clear the symptoms; they take no {}", option));
+        }
+    }
+    auto& db = ctx.db();
+    const auto existing = find_symptoms(db, night);
+    if (!existing) {
+        throw usage_error(
+            fmt::format("the night of {} has no symptoms to clear", format_date(night)));
+    }
+    auto s = *existing;
+    for (const auto& field : o.unset) {
+        if (field == "onset") {
+            s.onset.reset();
+        } else {
+            s.spread.reset();
+        }
+    }
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (s.onset || s.spread) {
+        save_symptoms(db, s, ctx.time().now);
+    } else {
+        (void)delete_symptoms(db, night);
+    }
+    tx.commit();
+    const auto stored = find_symptoms(db, night);
+    if (o.json) {
+        print_json(ctx,
+                   {{"night", format_date(night)},
+                    {"symptoms", stored ? to_json(*stored) : nlohmann::ordered_json(nullptr)}});
+        return;
+    }
+    ctx.say(stored ? fmt::format("The night of {} now has {}.\n", format_date(night),
+                                 symptoms_summary(*stored, ctx.time().zone))
+                   : fmt::format("The night of {} has no symptoms recorded now.\n",
+                                 format_date(night)));
+}
+
 void run_rate(Context& ctx, const RateOptions& o) {
     const auto& t = ctx.time();
     const Date latest = last_ended_night(t);
@@ -273,6 +331,10 @@ void run_rate(Context& ctx, const RateOptions& o) {
     }
     if (o.remove) {
         delete_night_rating(ctx, o, in.night);
+        return;
+    }
+    if (unsets_symptoms(o)) {
+        clear_night_symptoms(ctx, o, in.night);
         return;
     }
     in.tz = std::string(t.zone.name());
@@ -410,7 +472,8 @@ void register_rate(CLI::App& app, Context& ctx, Action& action) {
     cmd->add_flag("--update", o->update,
                   "Change only the fields given in the night's rating; keep the others");
     cmd->add_option("--unset", o->unset,
-                    "Clear one field of the night's rating, e.g. --unset latency (repeatable)")
+                    "Clear one field of the night's rating (or its onset or spread), e.g. "
+                    "--unset latency (repeatable)")
         ->type_name("FIELD");
     cmd->add_flag("--delete", o->remove, "Delete the night's rating (asks first)");
     cmd->add_flag("-y,--yes", o->yes, "With --delete: without asking");

@@ -159,6 +159,12 @@ void save_symptoms(SQLite::Database& db, const Symptoms& s, Instant now) {
     q.exec();
 }
 
+bool delete_symptoms(SQLite::Database& db, Date night) {
+    SQLite::Statement q(db, "DELETE FROM symptom WHERE night = ?");
+    q.bind(1, format_date(night));
+    return q.exec() == 1;
+}
+
 void insert_symptoms_record(SQLite::Database& db, const Symptoms& s) {
     SQLite::Statement q(db, k_symptoms_insert);
     q.bind(":uuid", s.uuid);

@@ -28,6 +28,8 @@ bool delete_irls(SQLite::Database& db, Date week);
 [[nodiscard]] std::optional<Symptoms> find_symptoms(SQLite::Database& db, Date night);
 // Inserts, or replaces the night's row keeping its UUID.
 void save_symptoms(SQLite::Database& db, const Symptoms& s, Instant now);
+// Returns false when the night had none.
+bool delete_symptoms(SQLite::Database& db, Date night);
 void insert_symptoms_record(SQLite::Database& db, const Symptoms& s);
 [[nodiscard]] bool symptoms_uuid_exists(SQLite::Database& db, const std::string& uuid);
 // Nights up to `to`, oldest first (the watch compares with the first weeks).

@@ -1,6 +1,6 @@
 // The tracked measures' commands in-process: doses listed per night in rls
 // list and rls show, and doses, labs and IRLS entries recorded by mistake
-// deleted again.
+// deleted again, and a night's onset or spread cleared.
 #include "cli_harness.hpp"
 
 #include <doctest/doctest.h>
@@ -171,5 +171,39 @@ TEST_SUITE("cli.measures") {
         CHECK(cli.ok({"irls", "--delete", "today", "-y"}) ==
               "Deleted the IRLS entry for the week of 2026-11-23 (total 16).\n");
         CHECK(json_of(cli, {"irls", "--list", "--json"}).empty());
+    }
+
+    TEST_CASE("a night's onset or spread is cleared with --unset, the rating kept") {
+        Cli cli; // Wednesday 2026-11-25 08:30
+        cli.ok({"rate", "--night", "2026-11-24", "-s", "6", "--onset", "21:30", "--spread",
+                "legs,arms", "-q"});
+        cli.ok({"rate", "--night", "2026-11-23", "--onset", "20:00", "-q"}); // the wrong night
+        auto j = json_of(cli, {"rate", "--night", "2026-11-24", "--unset", "spread", "--json"});
+        CHECK(j["symptoms"]["onset_utc"] == "2026-11-24T20:30:00Z");
+        CHECK(j["symptoms"]["spread"].is_null());
+        CHECK(cli.ok({"rate", "--night", "2026-11-23", "--unset", "onset"}) ==
+              "The night of 2026-11-23 has no symptoms recorded now.\n");
+        const auto report = json_of(cli, {"report", "--json"});
+        CHECK(report["tracked"]["onset"]["nights"] == 1);
+        CHECK(report["tracked"]["onset"]["spread_nights"] == 0);
+        const auto listed = json_of(cli, {"list", "--json"});
+        for (const auto& n : listed["nights"]) {
+            if (n["night"] == "2026-11-24") {
+                CHECK(n["rating"]["sleep"] == 6); // the rating is untouched
+            }
+        }
+        const auto before = cli.db_bytes();
+        auto r = cli.run({"rate", "--night", "2026-11-23", "--unset", "onset"});
+        CHECK(r.code == 64);
+        CHECK(r.message() == "rls: the night of 2026-11-23 has no symptoms to clear\n");
+        r = cli.run({"rate", "--night", "2026-11-24", "--unset", "onset", "--unset", "sleep"});
+        CHECK(r.code == 64);
+        CHECK(r.message().find("unset 'sleep' in another rls rate") != std::string::npos);
+        r = cli.run({"rate", "--night", "2026-11-24", "--unset", "onset", "--onset", "21:00"});
+        CHECK(r.code == 64);
+        CHECK(r.message().find("they take no --onset") != std::string::npos);
+        r = cli.run({"rate", "--night", "2026-11-24", "--unset", "bedtime"});
+        CHECK(r.message().find("note, onset or spread, got 'bedtime'") != std::string::npos);
+        CHECK(cli.db_bytes() == before);
     }
 }
