@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "core/parse.hpp"
 #include "store/sessions.hpp"
+#include "store/trials.hpp"
 
 #include <CLI/App.hpp>
 #include <SQLiteCpp/Transaction.h>
@@ -40,6 +41,7 @@ void run_delete(Context& ctx, const DeleteOptions& o) {
     if (!delete_session(db, id)) {
         throw no_such_session(id);
     }
+    remove_session_marks(db, s.uuid); // a trial night's mark of this session
     tx.commit();
     if (o.json) {
         print_json(ctx, {{"deleted", to_json(s)}});

@@ -249,4 +249,10 @@ void remove_skip_mark(SQLite::Database& db, std::int64_t trial_id, Date night) {
     q.exec();
 }
 
+void remove_session_marks(SQLite::Database& db, const std::string& session_uuid) {
+    SQLite::Statement q(db, "DELETE FROM trial_mark WHERE kind = 'session' AND session_uuid = ?");
+    q.bind(1, session_uuid);
+    q.exec();
+}
+
 } // namespace rls

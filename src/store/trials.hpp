@@ -27,6 +27,9 @@ void save_mark(SQLite::Database& db, std::int64_t trial_id, const TrialMark& mar
 // Removes a night's skip mark (the night is no longer without massage);
 // a session's mark is left.
 void remove_skip_mark(SQLite::Database& db, std::int64_t trial_id, Date night);
+// Removes the mark of a deleted session: its night is then told by what
+// remains (another session, or nothing logged).
+void remove_session_marks(SQLite::Database& db, const std::string& session_uuid);
 
 // Rebuilds an arm from its label ("standard x2", "no lavender", "none").
 [[nodiscard]] Arm arm_from_label(const std::string& label);

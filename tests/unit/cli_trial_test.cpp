@@ -228,6 +228,9 @@ TEST_SUITE("cli.trial") {
         CHECK(r.code == 0);
         CHECK(r.err.empty());
         CHECK(followed());
+        // Deleted, the session takes its mark along: the night is not logged.
+        cli.ok({"delete", "--yes", "1"});
+        CHECK(nlohmann::json::parse(cli.ok({"export"}))["trials"][0]["marks"].empty());
     }
 
     TEST_CASE("remind, guide and log agree on tonight's arm at every hour of the night") {
