@@ -92,6 +92,16 @@ class ManPage(unittest.TestCase):
                 self.assertRegex(sections[section], r"(?<![\w-])" + re.escape(option) + r"(?![\w-])",
                                  f"{path} {option} missing from the man page")
 
+    def test_synopsis_names_every_command(self):
+        """A command added without a SYNOPSIS line is missed by whoever reads
+        only the top of the page (irls, took, meds, lab, tag and skip were)."""
+        synopsis = man_sections()["SYNOPSIS"]
+        lines = set(synopsis.splitlines())
+        for path in spec():
+            words = path.split()
+            if len(words) == 2:
+                self.assertIn(f".B {path}", lines, f"{path} missing from the SYNOPSIS")
+
     def test_every_exit_code_and_variable(self):
         sections = man_sections()
         for code in ("0", "1", "64", "65", "66", "70", "73", "74", "75", "77", "130"):
