@@ -109,10 +109,10 @@ _rls() {
         rate) opts="--night -s --sleep -R --restless --into-bed --try-sleep --latency --awakenings
             --waso --final-wake --out-of-bed --note --onset --spread --replace --update --unset --delete -y --yes
             --json" ;;
-        tag) opts="--night --remove --list --json" ;;
+        tag) opts="--night --remove --new --list --json" ;;
         skip) opts="--night --remove --json" ;;
         irls) opts="--total --date --replace --list --delete -y --yes --json" ;;
-        took) opts="--at --list --delete -y --yes --json" ;;
+        took) opts="--at --new --list --delete -y --yes --json" ;;
         meds) [[ $sub == add ]] && opts="--unit --json" || opts="--json" ;;
         lab) opts="--ferritin --tsat --date --fasting --not-fasting --list --delete -y --yes --json" ;;
         list) opts="-w --weeks --from --to --json" ;;

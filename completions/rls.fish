@@ -102,6 +102,7 @@ set -l tag '__fish_seen_subcommand_from tag'
 complete -c rls -n $tag -a '(__rls_values tags)' -d Tag
 complete -c rls -n '__fish_seen_subcommand_from tag skip' -l night -x -d 'Night, YYYY-MM-DD'
 complete -c rls -n '__fish_seen_subcommand_from tag skip' -l remove -d 'Take it off the night'
+complete -c rls -n '__fish_seen_subcommand_from tag took' -l new -d 'New even if close to a known name'
 complete -c rls -n '__fish_seen_subcommand_from tag irls took lab' -l list -d 'List what is recorded'
 complete -c rls -n '__fish_seen_subcommand_from tag skip irls took meds lab' -l json -d 'Print as JSON'
 complete -c rls -n '__fish_seen_subcommand_from irls' -l total -x -d 'Only the total, 0-40'

@@ -4,6 +4,7 @@
 #include "cli/app.hpp"
 #include "cli/render.hpp"
 #include "core/error.hpp"
+#include "core/match.hpp"
 #include "core/measures_json.hpp"
 #include "core/parse.hpp"
 #include "core/terminal_text.hpp"
@@ -29,6 +30,7 @@ struct TookOptions {
     std::string remove;
     bool list = false;
     bool yes = false;
+    bool is_new = false;
     bool json = false;
     CLI::App* cmd = nullptr;
 
@@ -113,6 +115,14 @@ void run_took(Context& ctx, const TookOptions& o) {
     const auto& t = ctx.time();
     Dose d;
     d.medicine = parse_name(o.medicine, "MEDICINE");
+    auto& db = ctx.db();
+    std::vector<std::string> names;
+    for (const auto& m : list_medicines(db)) {
+        names.push_back(m.name);
+    }
+    if (auto match = match_or_new(d.medicine, names, "MEDICINE", "(--new adds it)", o.is_new)) {
+        d.medicine = std::move(*match);
+    }
     std::string dose_text;
     for (const auto& part : o.dose) {
         dose_text += (dose_text.empty() ? "" : " ") + part;
@@ -124,7 +134,6 @@ void run_took(Context& ctx, const TookOptions& o) {
     d.tz = std::string(t.zone.name());
     d.night = night_of(d.taken, t.zone, t.cutoff);
     d.created = t.now;
-    auto& db = ctx.db();
     const auto known = find_medicine(db, d.medicine);
     if (known && known->unit != d.unit) {
         throw usage_error(fmt::format("DOSE of {} must be in {}, its unit in rls meds, got {}",
@@ -226,6 +235,8 @@ void register_meds(CLI::App& app, Context& ctx, Action& action) {
             ->type_name("DOSE");
         cmd->add_option("--at", o->at, "When it was taken: now, 21:00, 9pm, YYYY-MM-DD HH:MM")
             ->type_name("WHEN");
+        cmd->add_flag("--new", o->is_new,
+                      "A new medicine even if its name is close to one in the list");
         cmd->add_flag("--list", o->list, "List every dose recorded, by night, with its number");
         cmd->add_option("--delete", o->remove, "Delete a dose recorded by mistake (asks first)")
             ->type_name("ID");

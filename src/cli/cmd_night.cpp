@@ -5,9 +5,11 @@
 #include "cli/render.hpp"
 #include "cli/trial_common.hpp"
 #include "core/error.hpp"
+#include "core/match.hpp"
 #include "core/parse.hpp"
 #include "core/remind.hpp"
 #include "core/terminal_text.hpp"
+#include "store/catalog.hpp"
 #include "store/measures.hpp"
 #include "store/sessions.hpp"
 #include "store/trials.hpp"
@@ -26,6 +28,7 @@ struct NightOptions {
     std::vector<std::string> tags;
     std::string night;
     bool remove = false;
+    bool is_new = false;
     bool list = false;
     bool json = false;
     CLI::App* cmd = nullptr;
@@ -95,9 +98,17 @@ void run_tag(Context& ctx, const NightOptions& o) {
         throw usage_error("tag needs at least one TAG, e.g. rls tag caffeine");
     }
     const Date night = chosen_night(ctx, o);
+    // Removing takes the name as on the night; adding matches the tags
+    // already used, so "caf" is caffeine and a typo is not a new tag.
+    const auto known = o.remove ? tags_on(db, night) : list_tags(db);
     std::vector<std::string> names;
     for (const auto& t : o.tags) {
-        names.push_back(parse_name(t, "TAG"));
+        auto name = parse_name(t, "TAG");
+        if (auto match =
+                match_or_new(name, known, "TAG", "(--new adds it)", o.is_new || o.remove)) {
+            name = std::move(*match);
+        }
+        names.push_back(std::move(name));
     }
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     const int changed =
@@ -163,6 +174,7 @@ void register_night(CLI::App& app, Context& ctx, Action& action) {
                         "Night: YYYY-MM-DD, today, yesterday (default: tonight)")
             ->type_name("DATE");
         cmd->add_flag("--remove", o->remove, "Remove the tags from the night");
+        cmd->add_flag("--new", o->is_new, "New tags even if close to a tag already used");
         cmd->add_flag("--list", o->list, "List tagged nights (all, or --night's)");
         cmd->add_flag("--json", o->json, "Print as JSON");
         cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_tag(ctx, *o); }; });

@@ -114,4 +114,46 @@ std::string match_id(std::string_view typed, const std::vector<std::string>& kno
                                   kind, fmt::join(near, ", ")));
 }
 
+std::optional<std::string> match_or_new(std::string_view typed,
+                                        const std::vector<std::string>& known,
+                                        std::string_view field, std::string_view how_to_add,
+                                        bool exact_only) {
+    if (std::find(known.begin(), known.end(), typed) != known.end()) {
+        return std::string(typed);
+    }
+    if (exact_only || typed.empty()) {
+        return std::nullopt;
+    }
+    std::vector<std::string> hits;
+    for (const auto& id : known) {
+        if (word_prefix(id, typed)) {
+            hits.push_back(id);
+        }
+    }
+    if (hits.size() == 1) {
+        return hits.front();
+    }
+    if (hits.size() > 1) {
+        throw usage_error(fmt::format("{} {} is ambiguous: it matches {}", field,
+                                      quote_value(typed), fmt::join(hits, ", ")));
+    }
+    // One or two letters off: a typo of a name of five letters or more, one
+    // letter off for a shorter one; short names differ by a letter on purpose
+    // less often than long ones are mistyped.
+    const std::size_t allowed = typed.size() >= 5 ? 2 : (typed.size() >= 3 ? 1 : 0);
+    const std::string* nearest = nullptr;
+    std::size_t best = allowed + 1;
+    for (const auto& id : known) {
+        if (const auto d = edit_distance(typed, id); d < best) {
+            best = d;
+            nearest = &id;
+        }
+    }
+    if (nearest != nullptr) {
+        throw usage_error(fmt::format("{} {} is new; did you mean {}? {}", field,
+                                      quote_value(typed), *nearest, how_to_add));
+    }
+    return std::nullopt;
+}
+
 } // namespace rls

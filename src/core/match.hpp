@@ -4,6 +4,7 @@
 // closest known ones.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,18 @@ namespace rls {
 // and the candidates (ambiguous) or nearest ids (unknown).
 [[nodiscard]] std::string match_id(std::string_view typed, const std::vector<std::string>& known,
                                    std::string_view field, std::string_view kind);
+
+// For names made on first use (medicines, night tags): the known name that
+// `typed` means - exact, or an unambiguous prefix of it or of a later word,
+// as for match_id - or nullopt for a name that is new. A new name within a
+// typo of a known one ("pramipexol") throws Error(usage) with "did you mean
+// pramipexole?" and `how_to_add` (how to add it on purpose), so a typo does
+// not quietly split one medicine or tag into two. With `exact_only` only an
+// exact match counts: the user asked for a new name on purpose.
+[[nodiscard]] std::optional<std::string> match_or_new(std::string_view typed,
+                                                      const std::vector<std::string>& known,
+                                                      std::string_view field,
+                                                      std::string_view how_to_add, bool exact_only);
 
 // The later words of each id that name it alone, as match_id takes them:
 // "heart" for left.heart, "chamomile" for roman-chamomile; not "sciatic"

@@ -206,4 +206,41 @@ TEST_SUITE("cli.measures") {
         CHECK(r.message().find("note, onset or spread, got 'bedtime'") != std::string::npos);
         CHECK(cli.db_bytes() == before);
     }
+
+    TEST_CASE("a medicine or tag name matches the list; a near miss is refused") {
+        Cli cli; // Wednesday 2026-11-25 08:30 in Berlin
+        cli.ok({"took", "pramipexole", "0.125mg", "--at", "2026-11-24 21:00", "-q"});
+        const auto before = cli.db_bytes();
+        // A typo would make a second medicine and hide the dose rise.
+        auto r = cli.run({"took", "pramipaxole", "0.5mg", "--at", "2026-11-24 21:30"});
+        CHECK(r.code == 64);
+        CHECK(r.err ==
+              "rls: MEDICINE 'pramipaxole' is new; did you mean pramipexole? (--new adds it)\n");
+        CHECK(cli.db_bytes() == before);
+        // A prefix is the medicine in the list, in its unit.
+        CHECK(cli.ok({"took", "pramipexol", "0.5mg", "--at", "2026-11-24 21:30"}).find(
+                  "Took pramipexole 0.5 mg at 21:30") != std::string::npos);
+        CHECK(cli.ok({"took", "prami", "0.25mg", "--at", "2026-11-24 21:40"}).find(
+                  "Took pramipexole 0.25 mg at 21:40") != std::string::npos);
+        // A name unlike any other is added as before; --new adds a near one.
+        cli.ok({"took", "gabapentin", "300mg", "--at", "2026-11-24 22:00", "-q"});
+        cli.ok({"took", "pramipaxole", "1tablet", "--new", "--at", "2026-11-24 22:00", "-q"});
+        CHECK(cli.ok({"meds"}) == "gabapentin               mg\n"
+                                  "pramipaxole              tablet\n"
+                                  "pramipexole              mg\n");
+
+        cli.ok({"tag", "caffeine", "late-exercise", "--night", "2026-11-23", "-q"});
+        CHECK(cli.ok({"tag", "caf", "exercise", "--night", "2026-11-24"}) ==
+              "The night of 2026-11-24 now has the tags: caffeine late-exercise.\n");
+        const auto tagged = cli.db_bytes();
+        r = cli.run({"tag", "cafeine", "--night", "2026-11-24"});
+        CHECK(r.code == 64);
+        CHECK(r.err == "rls: TAG 'cafeine' is new; did you mean caffeine? (--new adds it)\n");
+        cli.ok({"tag", "late-meal", "-q"});
+        r = cli.run({"tag", "late", "--night", "2026-11-24"});
+        CHECK(r.err == "rls: TAG 'late' is ambiguous: it matches late-exercise, late-meal\n");
+        CHECK(cli.ok({"tag", "alcohol", "--night", "2026-11-24"}) ==
+              "The night of 2026-11-24 now has the tags: alcohol caffeine late-exercise.\n");
+        CHECK(cli.db_bytes() != tagged);
+    }
 }
