@@ -1,6 +1,7 @@
 // rls rate: the morning rating of the night that just ended, with optional
 // Consensus Sleep Diary entries.
 #include "cli/app.hpp"
+#include "cli/rate_symptoms.hpp"
 #include "cli/render.hpp"
 #include "core/error.hpp"
 #include "core/measures.hpp"
@@ -25,31 +26,6 @@
 namespace rls {
 
 namespace {
-
-struct RateOptions {
-    std::string night;
-    std::string sleep;
-    std::string restless;
-    std::string into_bed;
-    std::string try_sleep;
-    std::string latency;
-    std::string awakenings;
-    std::string waso;
-    std::string final_wake;
-    std::string out_of_bed;
-    std::string note;
-    std::string onset;
-    std::string spread;
-    bool replace = false;
-    bool update = false;
-    bool remove = false;
-    bool yes = false;
-    std::vector<std::string> unset;
-    bool json = false;
-    CLI::App* cmd = nullptr;
-
-    [[nodiscard]] bool given(const char* name) const { return cmd->get_option(name)->count() > 0; }
-};
 
 // Diary clock times belong to the night: bed times from noon on are that
 // evening, earlier ones the next morning; waking times are the next day.
@@ -189,126 +165,8 @@ void delete_night_rating(Context& ctx, const RateOptions& o, Date night) {
     ctx.say(fmt::format("Deleted {}.\n", what));
 }
 
-// The evening's symptoms: an onset from the cut-off on is that evening (or
-// afternoon) of the night, one before it the small hours after.
-std::optional<Symptoms> read_symptoms_options(const RateOptions& o, const TimeContext& t,
-                                              Date night) {
-    if (!o.given("--onset") && !o.given("--spread")) {
-        return std::nullopt;
-    }
-    Symptoms s;
-    s.night = night;
-    s.tz = std::string(t.zone.name());
-    if (o.given("--onset")) {
-        const auto tod = parse_time_of_day(o.onset, "--onset");
-        const Date next{date::sys_days{night} + date::days{1}};
-        s.onset = resolve_local(tod < t.cutoff ? next : night, tod, t.zone, "--onset");
-        if (*s.onset > t.now) {
-            throw usage_error(fmt::format("--onset {} is still to come", o.onset));
-        }
-    }
-    if (o.given("--spread")) {
-        s.spread = parse_spread(o.spread, "--spread");
-    }
-    return s;
-}
-
 std::string rating_summary(const Rating& r) {
     return fmt::format("sleep {}, restlessness {}", or_dash(r.sleep), or_dash(r.restless));
-}
-
-// Onset or spread given alone keeps what else is known of the night.
-Symptoms merged(SQLite::Database& db, Symptoms s) {
-    if (const auto old = find_symptoms(db, s.night)) {
-        s.uuid = old->uuid;
-        s.onset = s.onset ? s.onset : old->onset;
-        s.spread = s.spread ? s.spread : old->spread;
-    }
-    return s;
-}
-
-std::string symptoms_summary(const Symptoms& s, const Zone& zone) {
-    std::string out;
-    if (s.onset) {
-        out += "symptoms from " + format_local(*s.onset, zone, "%H:%M");
-    }
-    if (s.spread) {
-        out += (out.empty() ? "felt in " : ", felt in ") + spread_text(*s.spread);
-    }
-    return out;
-}
-
-// rls rate --onset/--spread alone: the night's symptoms, without a rating.
-void save_symptoms_only(Context& ctx, const RateOptions& o, const Symptoms& s) {
-    auto& db = ctx.db();
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    save_symptoms(db, merged(db, s), ctx.time().now);
-    tx.commit();
-    const auto stored = find_symptoms(db, s.night);
-    if (o.json) {
-        print_json(ctx, {{"night", format_date(s.night)}, {"symptoms", to_json(*stored)}});
-        return;
-    }
-    ctx.say(fmt::format("Recorded the night of {}: {}.\n", format_date(s.night),
-                        symptoms_summary(*stored, ctx.time().zone)));
-}
-
-// --unset onset / spread: the night's symptoms, which are kept apart from
-// its rating (rls rate --onset/--spread records them without one), cleared
-// on their own: a row left with neither is removed.
-bool unsets_symptoms(const RateOptions& o) {
-    return std::any_of(o.unset.begin(), o.unset.end(),
-                       [](const std::string& f) { return f == "onset" || f == "spread"; });
-}
-
-void clear_night_symptoms(Context& ctx, const RateOptions& o, Date night) {
-    for (const auto& field : o.unset) {
-        if (field != "onset" && field != "spread") {
-            throw usage_error(fmt::format("--unset onset and spread go without the rating's "
-                                          "fields; unset {} in another rls rate",
-                                          quote_value(field)));
-        }
-    }
-    for (const char* option : {"--sleep", "--restless", "--into-bed", "--try-sleep", "--latency",
-                               "--awakenings", "--waso", "--final-wake", "--out-of-bed", "--note",
-                               "--onset", "--spread", "--replace", "--update"}) {
-        if (o.given(option)) {
-            throw usage_error(fmt::format(
-                "--unset onset and spread clear the symptoms; they take no {}", option));
-        }
-    }
-    auto& db = ctx.db();
-    const auto existing = find_symptoms(db, night);
-    if (!existing) {
-        throw usage_error(
-            fmt::format("the night of {} has no symptoms to clear", format_date(night)));
-    }
-    auto s = *existing;
-    for (const auto& field : o.unset) {
-        if (field == "onset") {
-            s.onset.reset();
-        } else {
-            s.spread.reset();
-        }
-    }
-    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-    if (s.onset || s.spread) {
-        save_symptoms(db, s, ctx.time().now);
-    } else {
-        (void)delete_symptoms(db, night);
-    }
-    tx.commit();
-    const auto stored = find_symptoms(db, night);
-    if (o.json) {
-        print_json(ctx,
-                   {{"night", format_date(night)},
-                    {"symptoms", stored ? to_json(*stored) : nlohmann::ordered_json(nullptr)}});
-        return;
-    }
-    ctx.say(stored ? fmt::format("The night of {} now has {}.\n", format_date(night),
-                                 symptoms_summary(*stored, ctx.time().zone))
-                   : fmt::format("The night of {} has no symptoms recorded now.\n",
-                                 format_date(night)));
 }
 
 void run_rate(Context& ctx, const RateOptions& o) {
@@ -406,7 +264,7 @@ void run_rate(Context& ctx, const RateOptions& o) {
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     save_rating(db, in, t.now);
     if (symptoms) {
-        save_symptoms(db, merged(db, *symptoms), t.now);
+        save_symptoms(db, merged_symptoms(db, *symptoms), t.now);
     }
     tx.commit();
     const auto stored = find_rating(db, in.night);
@@ -428,7 +286,7 @@ void run_rate(Context& ctx, const RateOptions& o) {
         line += fmt::format(", efficiency {:.0f}%", *f.efficiency_pct);
     }
     if (symptoms) {
-        line += "; " + symptoms_summary(merged(db, *symptoms), t.zone);
+        line += "; " + symptoms_summary(merged_symptoms(db, *symptoms), t.zone);
     }
     ctx.say(line + ".\n");
 }
