@@ -302,7 +302,11 @@ Comparison estimate(const Spec& spec, Outcome outcome, const std::vector<Night>&
                      : fmt::format("too few rated nights for {} adjustments", x.columns.size());
         return c;
     }
-    if (coef->se <= 0.0 || coef->df < 1) {
+    // Scores are whole points: a residual variance this small means the
+    // factors explain every night exactly, and no noise is left to measure
+    // (the interval would be zero wide and the verdict certain).
+    constexpr double k_exact_fit = 1e-9;
+    if (coef->df < 1 || fit->ssr / coef->df < k_exact_fit) {
         c.note = "no variation left after adjusting: no interval";
         return c;
     }

@@ -215,6 +215,51 @@ TEST_SUITE("report.model") {
         CHECK(c.note == "no variation: every night scored 6, no interval");
     }
 
+    TEST_CASE("factors that explain every night exactly: no interval, no verdict") {
+        // A new user's 16 nights: lavender on the first three, each with its
+        // own restlessness before (8, 4, 8) and caffeine on the third; the
+        // other 13 nights all restless 3 after a 6 before. Intercept, trend,
+        // before, caffeine and lavender reproduce every night's restlessness,
+        // so the residuals are zero and Newey-West's error with them: the
+        // report once called lavender "99% likely better" on this.
+        std::vector<Session> sessions;
+        std::vector<Rating> ratings;
+        const int before[] = {8, 4, 8};
+        const int restless[] = {2, 3, 6};
+        for (unsigned d = 1; d <= 16; ++d) {
+            Session s;
+            s.night = 2026_y / 11 / date::day{d};
+            s.routine = "standard";
+            s.rounds = d % 2 == 0 ? 2 : 1;
+            s.before = d <= 3 ? before[d - 1] : 6;
+            if (d <= 3) {
+                s.oils.push_back(SessionOil{"lavender", std::nullopt});
+            }
+            if (d == 3) {
+                s.tags.push_back("caffeine");
+            }
+            sessions.push_back(s);
+            Rating r;
+            r.night = s.night;
+            r.sleep = 5 + static_cast<int>(d % 3);
+            r.restless = d <= 3 ? restless[d - 1] : 3;
+            ratings.push_back(r);
+        }
+        const auto m = build(sessions, ratings, window(2026_y / 11 / 1, 2026_y / 11 / 16));
+        bool seen = false;
+        for (const auto& c : m.comparisons) {
+            if (c.a == "lavender" && c.outcome == Outcome::restless) {
+                seen = true;
+                CHECK_FALSE(c.estimate);
+                CHECK(c.note == "no variation left after adjusting: no interval");
+            }
+        }
+        CHECK(seen);
+        for (const auto& line : summary_lines(m)) {
+            CHECK(line.find("avender") == std::string::npos);
+        }
+    }
+
     TEST_CASE("the diary's own window and note-only ratings") {
         std::vector<Session> sessions(1);
         sessions[0].night = 2026_y / 11 / 10;
