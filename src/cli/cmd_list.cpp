@@ -1,8 +1,9 @@
-// rls list: nights in a range, newest first, each with its sessions, rating
-// and the doses taken.
+// rls list: nights in a range, newest first, each with its sessions, rating,
+// the doses taken, the evening's symptoms and the night's tags.
 #include "cli/app.hpp"
 #include "cli/render.hpp"
 #include "cli/window_options.hpp"
+#include "core/measures_json.hpp"
 #include "core/nights.hpp"
 #include "store/measures.hpp"
 #include "store/ratings.hpp"
@@ -11,8 +12,12 @@
 #include <CLI/App.hpp>
 #include <algorithm>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <memory>
 #include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace rls {
 
@@ -53,6 +58,22 @@ void run_list(Context& ctx, const ListOptions& o) {
     const auto is_planned = [&planned](Date night) {
         return std::find(planned.begin(), planned.end(), night) != planned.end();
     };
+    const auto symptoms = symptoms_between(db, from, to);
+    const auto symptoms_on = [&symptoms](Date night) -> const Symptoms* {
+        const auto it = std::find_if(symptoms.begin(), symptoms.end(),
+                                     [night](const Symptoms& s) { return s.night == night; });
+        return it == symptoms.end() ? nullptr : &*it;
+    };
+    const auto tags = night_tags_between(db, from, to);
+    const auto tags_on = [&tags](Date night) {
+        std::vector<std::string> out;
+        for (const auto& tag : tags) {
+            if (tag.night == night) {
+                out.push_back(tag.tag);
+            }
+        }
+        return out;
+    };
 
     if (o.json) {
         nlohmann::ordered_json out;
@@ -72,6 +93,9 @@ void run_list(Context& ctx, const ListOptions& o) {
             for (const auto* d : doses_on(row.night)) {
                 night["doses"].push_back(dose_json(*d));
             }
+            const auto* sy = symptoms_on(row.night);
+            night["symptoms"] = sy != nullptr ? to_json(*sy) : nullptr;
+            night["tags"] = tags_on(row.night);
             out["nights"].push_back(night);
         }
         print_json(ctx, out);
@@ -121,11 +145,35 @@ void run_list(Context& ctx, const ListOptions& o) {
                                first ? rating_cols : "");
             first = false;
         }
-        // The night's doses under its sessions, at the time taken: the rest
-        // of the line is theirs.
+        // Under its sessions, the night's doses and the symptoms' onset in
+        // the order of the clock (the rest of the line is theirs), then the
+        // night's tags.
+        std::vector<std::pair<Instant, std::string>> timed;
         for (const auto* d : doses_on(night)) {
-            out << fmt::format("{:<11} {:>5} {:<5} {}\n", "", "", dose_local_time(*d),
-                               shorten("took " + dose_amount_label(*d), 80 - 24));
+            timed.emplace_back(d->taken,
+                               fmt::format("{:<5} {}", dose_local_time(*d),
+                                           shorten("took " + dose_amount_label(*d), 80 - 24)));
+        }
+        const auto* sy = symptoms_on(night);
+        const std::string felt =
+            sy != nullptr && sy->spread ? "felt in " + spread_text(*sy->spread) : "";
+        if (sy != nullptr && sy->onset) {
+            const auto zone = Zone::find(sy->tz).value_or(Zone());
+            timed.emplace_back(*sy->onset, fmt::format("{:<5} symptoms began{}",
+                                                       format_local(*sy->onset, zone, "%H:%M"),
+                                                       felt.empty() ? "" : "; " + felt));
+        }
+        std::stable_sort(timed.begin(), timed.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& [when, text] : timed) {
+            out << fmt::format("{:<11} {:>5} {}\n", "", "", text);
+        }
+        if (sy != nullptr && !sy->onset && !felt.empty()) {
+            out << fmt::format("{:<11} {:>5} {:<5} symptoms {}\n", "", "", "", felt);
+        }
+        if (const auto names = tags_on(night); !names.empty()) {
+            out << fmt::format("{:<11} {:>5} {:<5} {}\n", "", "", "",
+                               shorten(fmt::format("tags: {}", fmt::join(names, ", ")), 80 - 24));
         }
     }
     out << '\n'

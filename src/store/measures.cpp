@@ -184,6 +184,14 @@ std::vector<Symptoms> symptoms_up_to(SQLite::Database& db, Date to) {
     return stored_rows(q, read_symptoms);
 }
 
+std::vector<Symptoms> symptoms_between(SQLite::Database& db, Date from, Date to) {
+    SQLite::Statement q(db, std::string(k_symptoms_select) +
+                                "WHERE night BETWEEN ? AND ? ORDER BY night");
+    q.bind(1, format_date(from));
+    q.bind(2, format_date(to));
+    return stored_rows(q, read_symptoms);
+}
+
 // ---------------------------------------------------------------- night tags
 
 int add_night_tags(SQLite::Database& db, Date night, const std::vector<std::string>& tags) {

@@ -34,6 +34,8 @@ void insert_symptoms_record(SQLite::Database& db, const Symptoms& s);
 [[nodiscard]] bool symptoms_uuid_exists(SQLite::Database& db, const std::string& uuid);
 // Nights up to `to`, oldest first (the watch compares with the first weeks).
 [[nodiscard]] std::vector<Symptoms> symptoms_up_to(SQLite::Database& db, Date to);
+// Nights in [from, to], oldest first (rls list).
+[[nodiscard]] std::vector<Symptoms> symptoms_between(SQLite::Database& db, Date from, Date to);
 
 // ---- tags on a night, and nights without a massage on purpose
 // Adds the tags (created on use); returns how many were new on the night.

@@ -1,7 +1,8 @@
-// The tracked measures' commands in-process: doses listed per night in rls
-// list and rls show, and doses, labs and IRLS entries recorded by mistake
-// deleted again, and a night's onset or spread cleared.
+// The tracked measures' commands in-process: doses, symptoms and tags listed
+// per night in rls list (doses in rls show too), and doses, labs and IRLS entries recorded by
+// mistake deleted again, and a night's onset or spread cleared.
 #include "cli_harness.hpp"
+#include "core/terminal_text.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -87,6 +88,64 @@ TEST_SUITE("cli.measures") {
         plain.ok({"log", "--no-input", "-q"});
         CHECK(plain.ok({"show", "1"}).find("Doses") == std::string::npos);
         CHECK(plain.ok({"list"}).find("took") == std::string::npos);
+    }
+
+    TEST_CASE("list gives each night's symptoms and tags, onset among the doses by time") {
+        Cli cli; // Wednesday 2026-11-25 08:30 in Berlin (UTC+1)
+        cli.ok({"log", "--at", "2026-11-24 22:00", "--no-input", "-q"});
+        cli.ok({"took", "pramipexole", "0.25mg", "--at", "2026-11-24 21:00", "-q"});
+        cli.ok({"took", "gabapentin", "300mg", "--at", "2026-11-25 00:30", "-q"});
+        cli.ok({"rate", "--night", "2026-11-24", "-s", "6", "--onset", "21:30", "--spread",
+                "legs,arms", "-q"});
+        cli.ok({"tag", "--night", "2026-11-24", "caffeine", "alcohol", "-q"});
+        // Where, not when; and more tags than the line holds.
+        cli.ok({"rate", "--night", "2026-11-23", "--spread", "legs", "-q"});
+        cli.ok({"tag", "--night", "2026-11-23", "antihistamine", "heavy-dinner", "hot-bath",
+                "late-exercise", "long-flight", "screen-time", "-q"});
+        cli.ok({"rate", "--night", "2026-11-22", "--onset", "23:00", "-q"}); // when, not where
+
+        const auto text = cli.ok({"list", "--from", "2026-11-21", "--to", "2026-11-24"});
+        const std::string under(18, ' ');
+        const auto n24 = text.find("\n2026-11-24");
+        const auto n23 = text.find("\n2026-11-23");
+        const auto n22 = text.find("\n2026-11-22");
+        const auto n21 = text.find("\n2026-11-21");
+        REQUIRE(n24 < n23);
+        REQUIRE(n23 < n22);
+        REQUIRE(n22 < n21);
+        const auto after_first_line = [&text](std::size_t from, std::size_t to) {
+            const auto start = text.find('\n', from + 1) + 1;
+            return text.substr(start, to + 1 - start);
+        };
+        CHECK(after_first_line(n24, n23) == under + "21:00 took pramipexole 0.25 mg\n" + under +
+                                                "21:30 symptoms began; felt in legs,arms\n" +
+                                                under + "00:30 took gabapentin 300 mg\n" + under +
+                                                "      tags: alcohol, caffeine\n");
+        const auto night23 = after_first_line(n23, n22);
+        CHECK(night23.find(under + "      symptoms felt in legs\n" + under +
+                           "      tags: antihistamine, heavy-dinner, hot-bath, late-exer") == 0);
+        CHECK(after_first_line(n22, n21) == under + "23:00 symptoms began\n");
+        CHECK(after_first_line(n21, text.find("\n\n?")) == "");
+        for (const auto& line : lines_with(text, "")) {
+            CHECK(rls::display_width(line) <= 80);
+        }
+        CHECK(rls::display_width(lines_with(text, "tags: anti").at(0)) == 80); // shortened, "…"
+
+        const auto j =
+            json_of(cli, {"list", "--from", "2026-11-21", "--to", "2026-11-24", "--json"});
+        REQUIRE(j["nights"].size() == 4);
+        const auto& s24 = j["nights"][0]["symptoms"];
+        CHECK(s24["onset_utc"] == "2026-11-24T20:30:00Z");
+        CHECK(s24["spread"] == nlohmann::json{"legs", "arms"});
+        CHECK(j["nights"][0]["tags"] == nlohmann::json{"alcohol", "caffeine"});
+        CHECK(j["nights"][1]["symptoms"]["onset_utc"].is_null());
+        CHECK(j["nights"][1]["symptoms"]["spread"] == nlohmann::json{"legs"});
+        CHECK(j["nights"][1]["tags"].size() == 6); // in full
+        CHECK(j["nights"][1]["tags"][5] == "screen-time");
+        CHECK(j["nights"][2]["symptoms"]["onset_utc"] == "2026-11-22T22:00:00Z");
+        CHECK(j["nights"][2]["tags"].empty());
+        CHECK(j["nights"][3]["symptoms"].is_null());
+        CHECK(j["nights"][3]["tags"].empty());
     }
 
     TEST_CASE("a dose recorded by mistake is deleted after asking, the medicine kept") {
@@ -218,10 +277,10 @@ TEST_SUITE("cli.measures") {
               "rls: MEDICINE 'pramipaxole' is new; did you mean pramipexole? (--new adds it)\n");
         CHECK(cli.db_bytes() == before);
         // A prefix is the medicine in the list, in its unit.
-        CHECK(cli.ok({"took", "pramipexol", "0.5mg", "--at", "2026-11-24 21:30"}).find(
-                  "Took pramipexole 0.5 mg at 21:30") != std::string::npos);
-        CHECK(cli.ok({"took", "prami", "0.25mg", "--at", "2026-11-24 21:40"}).find(
-                  "Took pramipexole 0.25 mg at 21:40") != std::string::npos);
+        CHECK(cli.ok({"took", "pramipexol", "0.5mg", "--at", "2026-11-24 21:30"})
+                  .find("Took pramipexole 0.5 mg at 21:30") != std::string::npos);
+        CHECK(cli.ok({"took", "prami", "0.25mg", "--at", "2026-11-24 21:40"})
+                  .find("Took pramipexole 0.25 mg at 21:40") != std::string::npos);
         // A name unlike any other is added as before; --new adds a near one.
         cli.ok({"took", "gabapentin", "300mg", "--at", "2026-11-24 22:00", "-q"});
         cli.ok({"took", "pramipaxole", "1tablet", "--new", "--at", "2026-11-24 22:00", "-q"});
