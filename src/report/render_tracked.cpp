@@ -4,6 +4,8 @@
 #include "core/text_formats.hpp"
 #include "core/time.hpp"
 
+#include <algorithm>
+#include <cstddef>
 #include <fmt/format.h>
 
 namespace rls::report {
@@ -59,6 +61,19 @@ std::string onset_text(const OnsetSummary& o, const Style& p) {
     return out;
 }
 
+// A medicine taken as needed can change amount every night: the text keeps
+// the latest changes, the JSON and the HTML table have them all.
+constexpr std::size_t k_max_text_changes = 8;
+
+std::string change_line(const std::string& name, const DoseChange& c, const std::string& unit) {
+    if (!c.from) {
+        return fmt::format("    {} started at {} {} on {}\n", name, amount_text(c.to), unit,
+                           format_date(c.night));
+    }
+    return fmt::format("    {} {} → {} {} from {}\n", name, amount_text(*c.from), amount_text(c.to),
+                       unit, format_date(c.night));
+}
+
 std::string medicines_text(const std::vector<MedicineRow>& rows, const Style& p) {
     std::string out = "\n" + p.bold("Medicines") + p.dim(" (amount per night)") + "\n";
     for (const auto& r : rows) {
@@ -66,6 +81,17 @@ std::string medicines_text(const std::vector<MedicineRow>& rows, const Style& p)
                            cell(visible(r.name), 16), r.nights, r.nights == 1 ? " " : "s",
                            amount(r.first_nightly, r.unit), amount(r.last_nightly, r.unit),
                            amount(r.highest_nightly, r.unit));
+        const auto name = shorten(visible(r.name), 24);
+        const auto shown = std::min(r.changes.size(), k_max_text_changes);
+        if (shown < r.changes.size()) {
+            out += p.dim(fmt::format("    {} earlier change{} of {} in --json\n",
+                                     r.changes.size() - shown,
+                                     r.changes.size() - shown == 1 ? "" : "s", name));
+        }
+        for (auto it = r.changes.end() - static_cast<std::ptrdiff_t>(shown); it != r.changes.end();
+             ++it) {
+            out += change_line(name, *it, r.unit);
+        }
     }
     return out;
 }

@@ -214,6 +214,56 @@ TEST_SUITE("report.tracked") {
         CHECK(tracked_json(t)["medicines"][0]["changes"][0]["from"].is_null());
     }
 
+    TEST_CASE("the text report gives a line per dose change under its medicine") {
+        Measures m;
+        const auto dose = [&](const char* name, int n, double amount) {
+            Dose d;
+            d.medicine = name;
+            d.unit = "mg";
+            d.night = day(n);
+            d.amount = amount;
+            m.doses.push_back(d);
+        };
+        dose("pramipexole", -3, 0.125); // before the window: the baseline
+        dose("pramipexole", 9, 0.25);
+        dose("pramipexole", 40, 0.125);
+        dose("gabapentin", 20, 300); // its first dose ever
+        const auto text = tracked_text(over_12_weeks(m), Style(false));
+        // day(9) is 2026-09-16, day(20) 2026-09-27, day(40) 2026-10-17.
+        const auto at = [&text](const std::string& line) { return text.find("\n" + line + "\n"); };
+        CHECK(at("    pramipexole 0.125 → 0.25 mg from 2026-09-16") != std::string::npos);
+        CHECK(at("    pramipexole 0.25 → 0.125 mg from 2026-10-17") != std::string::npos);
+        CHECK(at("    gabapentin started at 300 mg on 2026-09-27") != std::string::npos);
+        // Under their own medicine's row, in date order.
+        const auto gaba_row = text.find("\n  gabapentin ");
+        const auto prami_row = text.find("\n  pramipexole ");
+        REQUIRE(gaba_row < prami_row);
+        CHECK(gaba_row < at("    gabapentin started at 300 mg on 2026-09-27"));
+        CHECK(at("    gabapentin started at 300 mg on 2026-09-27") < prami_row);
+        CHECK(prami_row < at("    pramipexole 0.125 → 0.25 mg from 2026-09-16"));
+        CHECK(at("    pramipexole 0.125 → 0.25 mg from 2026-09-16") <
+              at("    pramipexole 0.25 → 0.125 mg from 2026-10-17"));
+
+        // Taken as needed, the amount changes night after night: the latest
+        // eight are listed, the rest counted.
+        Measures daily;
+        for (int n = 0; n < 12; ++n) {
+            Dose d;
+            d.medicine = "gabapentin";
+            d.unit = "mg";
+            d.night = day(n);
+            d.amount = n % 2 == 0 ? 300 : 600; // a change every night from the first
+            daily.doses.push_back(d);
+        }
+        const auto many = tracked_text(over_12_weeks(daily), Style(false));
+        CHECK(many.find("\n    4 earlier changes of gabapentin in --json\n") != std::string::npos);
+        // Changes on nights 0..11 (the first "started"); the last eight are 4..11.
+        CHECK(many.find("started") == std::string::npos);
+        CHECK(many.find("from 2026-09-10\n") == std::string::npos); // day(3)
+        CHECK(many.find("    gabapentin 600 → 300 mg from 2026-09-11\n") != std::string::npos);
+        CHECK(many.find("    gabapentin 300 → 600 mg from 2026-09-18\n") != std::string::npos);
+    }
+
     TEST_CASE("onset by night: the window's nights with a time, and whether beyond the legs") {
         Measures m;
         onsets(m, -2, 0, 21 * 60);                     // before the window
