@@ -134,7 +134,7 @@ _rls() {
                 start) opts="--blocks --design --washout --outcome --mid --first --seed --json" ;;
                 show) opts="--reveal --canonical --json" ;;
                 skip) opts="--night --json" ;;
-                tonight | status | stop) opts="--json" ;;
+                tonight | status | stop | list) opts="--json" ;;
                 report) opts="--json --csv" ;;
             esac
             ;;
@@ -166,7 +166,11 @@ _rls() {
             ;;
         trial)
             case $sub in
-                "") COMPREPLY=($(compgen -W "start tonight skip show status stop report" -- "$cur")) ;;
+                "") COMPREPLY=($(compgen -W "start tonight skip show status stop report list" -- "$cur")) ;;
+                show | report)
+                    compopt -o nosort 2>/dev/null
+                    COMPREPLY=($(compgen -W "$(_rls_values trials | cut -f1)" -- "$cur"))
+                    ;;
                 start)
                     # Arms hold a space ("standard x2"): one per line, quoted.
                     local IFS=$'\n' arm

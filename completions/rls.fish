@@ -48,7 +48,7 @@ complete -c rls -n $top -a delete -d 'Delete a session'
 complete -c rls -n $top -a points -d 'List or add reflexology points'
 complete -c rls -n $top -a oils -d 'List or add oils'
 complete -c rls -n $top -a routines -d 'List or add routines'
-complete -c rls -n $top -a trial -d 'A randomised trial of two variants'
+complete -c rls -n $top -a trial -d 'A randomised trial of 2 to 4 variants'
 complete -c rls -n $top -a config -d 'Show or change settings'
 complete -c rls -n $top -a demo -d 'Fill an empty database with sample data'
 complete -c rls -n $top -a export -d 'Export everything as JSON or CSV'
@@ -74,7 +74,7 @@ complete -c rls -n '__fish_seen_subcommand_from edit' -l unset-oil -x -a '(__rls
 complete -c rls -n '__fish_seen_subcommand_from edit' -l unset-tag -x -a '(__rls_values tags)' -d 'Remove one tag'
 complete -c rls -n '__fish_seen_subcommand_from edit' -l replace -d 'Lists given replace the whole list'
 # Newest first (-k keeps rls's order), each with its night and routine.
-complete -c rls -k -n '__fish_seen_subcommand_from show edit delete' -a '(__rls_values sessions)'
+complete -c rls -k -n '__fish_seen_subcommand_from show edit delete; and not __fish_seen_subcommand_from trial' -a '(__rls_values sessions)'
 
 # rate
 set -l rate '__fish_seen_subcommand_from rate'
@@ -176,7 +176,7 @@ complete -c rls -n '__fish_seen_subcommand_from remind' -l json -d 'Print as JSO
 complete -c rls -n '__rls_in_add points; or __rls_in_add oils; or __rls_in_add routines' -l json -d 'Print as JSON'
 
 # trial
-set -l tsubs start tonight skip show status stop report
+set -l tsubs start tonight skip show status stop report list
 set -l tnone "__fish_seen_subcommand_from trial; and not __fish_seen_subcommand_from $tsubs"
 complete -c rls -n $tnone -a start -d 'Plan a trial and fix its schedule'
 complete -c rls -n $tnone -a tonight -d "Tonight's arm"
@@ -185,6 +185,8 @@ complete -c rls -n $tnone -a show -d 'The protocol and fingerprint'
 complete -c rls -n $tnone -a status -d 'Progress and adherence'
 complete -c rls -n $tnone -a stop -d 'End the trial early'
 complete -c rls -n $tnone -a report -d 'The analysis and decision'
+complete -c rls -n $tnone -a list -d 'Every trial and its state'
+complete -c rls -k -n '__fish_seen_subcommand_from trial; and __fish_seen_subcommand_from show report' -a '(__rls_values trials)'
 complete -c rls -n '__fish_seen_subcommand_from trial; and __fish_seen_subcommand_from report' -l csv -d 'Print as CSV'
 set -l ts '__fish_seen_subcommand_from trial; and __fish_seen_subcommand_from start'
 complete -c rls -n $ts -a '(__rls_values arms)' -d Arm

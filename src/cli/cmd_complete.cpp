@@ -9,6 +9,7 @@
 #include "store/catalog.hpp"
 #include "store/measures.hpp"
 #include "store/sessions.hpp"
+#include "store/trials.hpp"
 
 #include <CLI/App.hpp>
 #include <filesystem>
@@ -59,6 +60,16 @@ void run_complete(Context& ctx, const std::string& kind) {
                 out << visible(o.code) << "\nno " << visible(o.code) << '\n';
             }
         }
+    } else if (kind == "trials") {
+        // What rls trial show and report take: newest first, with the arms.
+        const auto trials = all_trials(db);
+        for (auto t = trials.rbegin(); t != trials.rend(); ++t) {
+            std::string arms;
+            for (const auto& a : t->protocol.arms) {
+                arms += (arms.empty() ? "" : " vs ") + visible(a.label());
+            }
+            out << t->id << '\t' << arms << '\n';
+        }
     } else if (kind == "medicines") {
         for (const auto& m : list_medicines(db)) {
             out << visible(m.name) << '\n';
@@ -81,8 +92,8 @@ void run_complete(Context& ctx, const std::string& kind) {
             out << l->id << '\t' << format_date(l->drawn) << '\n';
         }
     } else {
-        throw usage_error("KIND must be points, oils, routines, tags, arms, medicines, sessions, "
-                          "doses or labs");
+        throw usage_error("KIND must be points, oils, routines, tags, arms, trials, medicines, "
+                          "sessions, doses or labs");
     }
 }
 
@@ -93,7 +104,8 @@ void register_complete(CLI::App& app, Context& ctx, Action& action) {
     auto* cmd = app.add_subcommand("__complete", "Values for shell completion");
     cmd->group("");
     cmd->add_option("KIND", *kind,
-                    "points, oils, routines, tags, arms, medicines, sessions, doses or labs")
+                    "points, oils, routines, tags, arms, trials, medicines, sessions, doses or "
+                    "labs")
         ->required();
     cmd->callback([&ctx, &action, kind] { action = [&ctx, kind] { run_complete(ctx, *kind); }; });
 }

@@ -81,7 +81,7 @@ report::Model build_model(Context& ctx, const ReportOptions& o) {
     const auto ratings = ratings_between(db, options.from, options.to);
     const auto measures = measures_for(db, options.from, options.to);
     auto model = report::build(sessions, ratings, options, measures);
-    model.trial = trial_for_report(ctx, options.from);
+    model.trial = trial_for_report(ctx, options.from, options.to);
     return model;
 }
 

@@ -242,8 +242,8 @@ void run_stop(Context& ctx, const StopOptions& o) {
 
 void register_trial(CLI::App& app, Context& ctx, Action& action) {
     auto* trial = app.add_subcommand(
-        "trial", "A randomised N-of-1 trial: which of two variants suits you (start, tonight, "
-                 "skip, show, status, stop, report)");
+        "trial", "A randomised N-of-1 trial: which of 2 to 4 variants suits you (start, "
+                 "tonight, skip, show, status, stop, report, list)");
     trial->require_subcommand(1);
 
     auto so = std::make_shared<StartOptions>();

@@ -1,5 +1,6 @@
-// rls trial show | tonight | status | report: the protocol (the future kept
-// hidden), tonight's arm, progress and adherence, and the planned analysis.
+// rls trial show | tonight | status | report | list: the protocol (the future
+// kept hidden), tonight's arm, progress and adherence, the planned analysis
+// and every trial so far.
 #include "cli/render.hpp"
 #include "cli/trial_common.hpp"
 #include "cli/trial_view.hpp"
@@ -39,13 +40,14 @@ std::string trial_state(const Trial& t, Date tonight) {
 }
 
 struct ShowOptions {
+    std::string id;
     bool reveal = false;
     bool canonical = false;
     bool json = false;
 };
 
 void run_show(Context& ctx, const ShowOptions& o) {
-    const auto t = newest_trial_or_fail(ctx);
+    const auto t = trial_or_fail(ctx, o.id);
     const auto tonight = trial_tonight(ctx);
     if (o.canonical) { // exactly the text the fingerprint is taken of
         ctx.out() << canonical_text(t.protocol);
@@ -224,6 +226,7 @@ void run_status(Context& ctx, const StatusOptions& o) {
 }
 
 struct ReportOptions {
+    std::string id;
     bool json = false;
     bool csv = false;
 };
@@ -232,8 +235,8 @@ void run_report(Context& ctx, const ReportOptions& o) {
     if (o.json && o.csv) {
         throw usage_error("--json and --csv cannot be used together");
     }
-    const auto t = newest_trial_or_fail(ctx);
-    const auto a = analyse_newest(ctx, t);
+    const auto t = trial_or_fail(ctx, o.id);
+    const auto a = analyse_trial_now(ctx, t);
     if (o.json) {
         print_json(ctx, report::render_trial_json(a));
     } else if (o.csv) {
@@ -243,11 +246,53 @@ void run_report(Context& ctx, const ReportOptions& o) {
     }
 }
 
+struct ListOptions {
+    bool json = false;
+};
+
+void run_list(Context& ctx, const ListOptions& o) {
+    const auto trials = all_trials(ctx.db());
+    const auto tonight = trial_tonight(ctx);
+    if (o.json) {
+        auto rows = nlohmann::ordered_json::array();
+        for (const auto& t : trials) {
+            auto arms = nlohmann::ordered_json::array();
+            for (const auto& a : t.protocol.arms) {
+                arms.push_back(a.label());
+            }
+            rows.push_back({{"id", t.id},
+                            {"arms", arms},
+                            {"first_night", format_date(t.protocol.first_night)},
+                            {"last_night", format_date(t.protocol.last_night())},
+                            {"end_night", format_date(t.end_night())},
+                            {"state", trial_state(t, tonight)},
+                            {"fingerprint", t.fingerprint}});
+        }
+        print_json(ctx, rows);
+        return;
+    }
+    if (trials.empty()) {
+        ctx.out() << "No trials yet; start one with rls trial start.\n";
+        return;
+    }
+    auto& out = ctx.out();
+    for (const auto& t : trials) {
+        const auto& p = t.protocol;
+        for (const auto& l :
+             wrap(fmt::format("{}  {} to {}  {}  ({})", t.id, format_date(p.first_night),
+                              format_date(p.last_night()), arm_list(p), trial_state(t, tonight)),
+                  80)) {
+            out << l << '\n';
+        }
+    }
+}
+
 } // namespace
 
 void register_trial_views(CLI::App& trial, Context& ctx, Action& action) {
     auto so = std::make_shared<ShowOptions>();
     auto* show = trial.add_subcommand("show", "Print the trial's protocol and fingerprint");
+    show->add_option("ID", so->id, "The trial's number (default: the newest)")->type_name("ID");
     show->add_flag("--reveal", so->reveal, "Show the arms of nights still to come");
     show->add_flag("--canonical", so->canonical,
                    "Print the exact text the fingerprint is the SHA-256 of (reveals all)");
@@ -266,9 +311,15 @@ void register_trial_views(CLI::App& trial, Context& ctx, Action& action) {
 
     auto ro = std::make_shared<ReportOptions>();
     auto* report = trial.add_subcommand("report", "The analysis as planned, with a decision");
+    report->add_option("ID", ro->id, "The trial's number (default: the newest)")->type_name("ID");
     report->add_flag("--json", ro->json, "Print the analysis as JSON");
     report->add_flag("--csv", ro->csv, "Print the comparisons and nights as CSV");
     report->callback([&ctx, &action, ro] { action = [&ctx, ro] { run_report(ctx, *ro); }; });
+
+    auto lo = std::make_shared<ListOptions>();
+    auto* list = trial.add_subcommand("list", "Every trial: number, nights, arms and state");
+    list->add_flag("--json", lo->json, "Print the trials as JSON");
+    list->callback([&ctx, &action, lo] { action = [&ctx, lo] { run_list(ctx, *lo); }; });
 }
 
 } // namespace rls

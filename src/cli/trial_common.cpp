@@ -3,12 +3,14 @@
 
 #include "core/error.hpp"
 #include "core/limits.hpp"
+#include "core/parse.hpp"
 #include "core/remind.hpp"
 #include "core/terminal_text.hpp"
 #include "store/ratings.hpp"
 #include "store/sessions.hpp"
 #include "store/trials.hpp"
 
+#include <charconv>
 #include <fmt/format.h>
 #include <ostream>
 
@@ -30,7 +32,26 @@ Trial newest_trial_or_fail(Context& ctx) {
     return std::move(*t);
 }
 
-report::TrialAnalysis analyse_newest(Context& ctx, const Trial& t) {
+Trial trial_or_fail(Context& ctx, const std::string& id) {
+    if (id.empty()) {
+        return newest_trial_or_fail(ctx);
+    }
+    std::int64_t n = 0;
+    const auto* end = id.data() + id.size();
+    const auto [ptr, ec] = std::from_chars(id.data(), end, n);
+    if (ec != std::errc() || ptr != end || n < 1) {
+        throw usage_error(
+            fmt::format("ID must be a trial number (rls trial list), got {}", quote_value(id)));
+    }
+    for (auto& t : all_trials(ctx.db())) {
+        if (t.id == n) {
+            return std::move(t);
+        }
+    }
+    throw Error(Exit::no_input, fmt::format("there is no trial {}; rls trial list shows them", n));
+}
+
+report::TrialAnalysis analyse_trial_now(Context& ctx, const Trial& t) {
     auto& db = ctx.db();
     const auto& p = t.protocol;
     return report::analyse_trial(t, sessions_between(db, p.first_night, p.last_night()),
@@ -38,15 +59,21 @@ report::TrialAnalysis analyse_newest(Context& ctx, const Trial& t) {
                                  trial_tonight(ctx));
 }
 
-std::optional<report::TrialAnalysis> trial_for_report(Context& ctx, Date from) {
-    const auto t = latest_trial(ctx.db());
+std::optional<report::TrialAnalysis> trial_for_report(Context& ctx, Date from, Date to) {
     const auto tonight = trial_tonight(ctx);
     // From the first evening on: a running trial leads the report even before
     // its first morning, so the plan and its fingerprint are there from the start.
-    if (!t || tonight < t->protocol.first_night || t->end_night() < from) {
-        return std::nullopt; // none, not begun, or ended before the window
+    const Date reach = date::sys_days(to) + date::days(1) >= date::sys_days(tonight) ? tonight : to;
+    auto trials = all_trials(ctx.db());
+    for (auto t = trials.rbegin(); t != trials.rend(); ++t) {
+        const auto first = t->protocol.first_night;
+        // Not begun yet, stopped before its first night, or outside the window.
+        if (tonight < first || t->end_night() < first || first > reach || t->end_night() < from) {
+            continue;
+        }
+        return analyse_trial_now(ctx, *t);
     }
-    return analyse_newest(ctx, *t);
+    return std::nullopt;
 }
 
 nlohmann::ordered_json trial_json(const Trial& t, Date tonight, bool reveal) {

@@ -17,12 +17,17 @@ namespace rls {
 [[nodiscard]] std::optional<Trial> running_trial(Context& ctx);
 // The newest trial (running, finished or stopped), or Error(no_input).
 [[nodiscard]] Trial newest_trial_or_fail(Context& ctx);
+// The trial numbered `id` (as rls trial list shows it), or the newest when
+// `id` is empty; Error(usage) for a malformed id, Error(no_input) for none.
+[[nodiscard]] Trial trial_or_fail(Context& ctx, const std::string& id);
 
-// The analysis of the newest trial, as of now.
-[[nodiscard]] report::TrialAnalysis analyse_newest(Context& ctx, const Trial& t);
-// The trial `rls report` leads with: one running, or one that ended on or
-// after `from` (the report's first night).
-[[nodiscard]] std::optional<report::TrialAnalysis> trial_for_report(Context& ctx, Date from);
+// The analysis of a trial, as of now.
+[[nodiscard]] report::TrialAnalysis analyse_trial_now(Context& ctx, const Trial& t);
+// The trial `rls report` leads with: the newest begun trial with a night in
+// the window `from`..`to`. A window that reaches the last ended night also
+// reaches tonight, so a trial leads the report from its first evening on.
+[[nodiscard]] std::optional<report::TrialAnalysis> trial_for_report(Context& ctx, Date from,
+                                                                    Date to);
 
 // The protocol as JSON; the arms of nights after `tonight` only with `reveal`.
 [[nodiscard]] nlohmann::ordered_json trial_json(const Trial& t, Date tonight, bool reveal);

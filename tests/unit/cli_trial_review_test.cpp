@@ -1,0 +1,96 @@
+// rls trial as a new user meets it: past trials stay reachable once a new
+// one starts, and the rough edges found in a review stay fixed.
+#include "cli_harness.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+using rls::test::Cli;
+
+namespace {
+
+nlohmann::json review_json(Cli& cli, const std::vector<std::string>& args) {
+    return nlohmann::json::parse(cli.ok(args));
+}
+
+bool review_has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+// Trial 1 runs its 16 nights from 2026-11-02 to 2026-11-17 (19:00 UTC is
+// 20:00 in Berlin); trial 2 starts on 2026-11-20. Now: 2026-11-21, morning.
+void review_two_trials(Cli& cli) {
+    cli.set_now("2026-11-02T19:00:00Z");
+    cli.ok({"trial", "start", "standard x1", "standard x2", "--seed", "1"});
+    cli.set_now("2026-11-20T19:00:00Z");
+    cli.ok({"trial", "start", "none", "lavender", "--seed", "2"});
+    cli.set_now("2026-11-21T08:00:00Z");
+}
+
+} // namespace
+
+TEST_SUITE("cli.trial.review") {
+    TEST_CASE("a report of an earlier trial's window leads with that trial") {
+        Cli cli;
+        review_two_trials(cli);
+        const auto past =
+            review_json(cli, {"report", "--json", "--from", "2026-11-02", "--to", "2026-11-17"});
+        CHECK(past["trial"]["id"] == 1);
+        // The default window reaches tonight: the running trial leads.
+        CHECK(review_json(cli, {"report", "--json"})["trial"]["id"] == 2);
+        // A window with neither trial's nights has no trial section.
+        CHECK(review_json(
+                  cli, {"report", "--json", "--from", "2026-10-01", "--to", "2026-10-31"})["trial"]
+                  .is_null());
+        // A window overlapping the first trial only at its end.
+        CHECK(review_json(cli, {"report", "--json", "--from", "2026-11-17", "--to",
+                                "2026-11-18"})["trial"]["id"] == 1);
+    }
+
+    TEST_CASE("trial report, show and list reach every trial by its number") {
+        Cli cli;
+        review_two_trials(cli);
+        CHECK(review_json(cli, {"trial", "report", "1", "--json"})["id"] == 1);
+        CHECK(review_json(cli, {"trial", "report", "--json"})["id"] == 2);
+        CHECK(review_has(cli.ok({"trial", "report", "1"}),
+                         "Trial 1: standard x1 (A) vs standard x2"));
+        const auto show = review_json(cli, {"trial", "show", "1", "--json"});
+        CHECK(show["id"] == 1);
+        CHECK(show["last_night"] == "2026-11-17");
+        // A finished trial's schedule is all in the past: nothing hidden.
+        CHECK(show["schedule"][15]["arm"].is_string());
+        CHECK(review_has(cli.ok({"trial", "show", "1"}), "Trial 1 (finished)"));
+        CHECK(cli.ok({"trial", "report", "1", "--csv"}) ==
+              cli.ok({"trial", "report", "--csv", "1"}));
+
+        const auto list = review_json(cli, {"trial", "list", "--json"});
+        REQUIRE(list.size() == 2);
+        CHECK(list[0]["id"] == 1);
+        CHECK(list[0]["arms"] == nlohmann::json::array({"standard x1", "standard x2"}));
+        CHECK(list[0]["first_night"] == "2026-11-02");
+        CHECK(list[0]["last_night"] == "2026-11-17");
+        CHECK(list[0]["state"] == "finished");
+        CHECK(list[1]["state"] == "running");
+        const auto text = cli.ok({"trial", "list"});
+        CHECK(review_has(text, "1  2026-11-02 to 2026-11-17  A = standard x1, B = standard x2  "
+                               "(finished)\n"));
+        CHECK(review_has(text, "2  2026-11-20 to 2026-12-05  A = none, B = lavender  (running)\n"));
+        CHECK(cli.ok({"__complete", "trials"}) ==
+              "2\tnone vs lavender\n1\tstandard x1 vs standard x2\n");
+    }
+
+    TEST_CASE("a trial number that is malformed or unknown is refused") {
+        Cli cli;
+        review_two_trials(cli);
+        const auto bad = cli.run({"trial", "report", "x1"});
+        CHECK(bad.code == 64);
+        CHECK(bad.err == "rls: ID must be a trial number (rls trial list), got 'x1'\n");
+        const auto none = cli.run({"trial", "show", "3"});
+        CHECK(none.code == 66);
+        CHECK(none.err == "rls: there is no trial 3; rls trial list shows them\n");
+        CHECK(cli.run({"trial", "show", "0"}).code == 64);
+        Cli empty;
+        CHECK(empty.ok({"trial", "list"}) == "No trials yet; start one with rls trial start.\n");
+        CHECK(review_json(empty, {"trial", "list", "--json"}).empty());
+    }
+}
