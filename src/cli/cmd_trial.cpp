@@ -233,6 +233,11 @@ void run_stop(Context& ctx, const StopOptions& o) {
         print_json(ctx, {{"trial", t->id}, {"stopped_night", format_date(last)}});
         return;
     }
+    if (last < t->protocol.first_night) {
+        ctx.say(fmt::format("Trial {} stopped before its first night ({}); no night was run.\n",
+                            t->id, format_date(t->protocol.first_night)));
+        return;
+    }
     ctx.say(fmt::format("Trial {} stopped early; its last night is {}. rls trial report shows "
                         "the analysis, marked as stopped early.\n",
                         t->id, format_date(last)));

@@ -30,6 +30,9 @@ std::string arm_list(const Protocol& p) {
 }
 
 std::string trial_state(const Trial& t, Date tonight) {
+    if (t.stopped && t.end_night() < t.protocol.first_night) {
+        return "stopped before its first night";
+    }
     if (t.stopped) {
         return fmt::format("stopped early after the night of {}", format_date(t.end_night()));
     }
@@ -172,10 +175,11 @@ void run_status(Context& ctx, const StatusOptions& o) {
         }
     }
     const int logged = followed + deviated;
-    const double adherence =
-        logged + static_cast<int>(forgotten.size()) == 0
-            ? 0.0
-            : 100.0 * followed / (logged + static_cast<double>(forgotten.size()));
+    // Nothing logged and no night ended yet: no adherence to speak of.
+    std::optional<double> adherence;
+    if (logged + static_cast<int>(forgotten.size()) > 0) {
+        adherence = 100.0 * followed / (logged + static_cast<double>(forgotten.size()));
+    }
     const auto* now_night = p.night(tonight);
     if (o.json) {
         print_json(ctx, {{"trial", t.id},
@@ -190,7 +194,8 @@ void run_status(Context& ctx, const StatusOptions& o) {
                          {"deviated", deviated},
                          {"skipped", skipped},
                          {"forgotten", forgotten},
-                         {"adherence_pct", adherence},
+                         {"adherence_pct", adherence ? nlohmann::ordered_json(*adherence)
+                                                     : nlohmann::ordered_json(nullptr)},
                          {"ended", ended},
                          {"rated", rated},
                          {"unrated", unrated}});
@@ -202,10 +207,12 @@ void run_status(Context& ctx, const StatusOptions& o) {
         out << fmt::format("Tonight: {}.\n", visible(assignment_text(t, *now_night)));
     }
     out << fmt::format(
-        "Nights so far: {} of {}; followed {}, deviated {}, not logged {}; "
-        "adherence {:.0f}%.\n",
-        begun, t.stopped ? t.protocol.analysed_nights() : static_cast<int>(p.schedule.size()),
-        followed, deviated, forgotten.size(), adherence);
+        "Nights so far: {} of {}; followed {}, deviated {}, not logged {}; {}.\n", begun,
+        t.stopped ? t.protocol.analysed_nights() : static_cast<int>(p.schedule.size()), followed,
+        deviated, forgotten.size(),
+        adherence                                    ? fmt::format("adherence {:.0f}%", *adherence)
+        : t.stopped && t.end_night() < p.first_night ? "no night was run"
+                                                     : "no night has ended yet");
     out << fmt::format("Rated ({}): {} of {} ended nights.\n", outcome_name(p.outcome), rated,
                        ended);
     const auto list = [&](const char* lead, const std::vector<std::string>& nights) {
@@ -278,11 +285,12 @@ void run_list(Context& ctx, const ListOptions& o) {
     auto& out = ctx.out();
     for (const auto& t : trials) {
         const auto& p = t.protocol;
-        for (const auto& l :
-             wrap(fmt::format("{}  {} to {}  {}  ({})", t.id, format_date(p.first_night),
-                              format_date(p.last_night()), arm_list(p), trial_state(t, tonight)),
-                  80)) {
-            out << l << '\n';
+        const auto lines =
+            wrap(fmt::format("{}  {} to {}  {}  ({})", t.id, format_date(p.first_night),
+                             format_date(p.last_night()), arm_list(p), trial_state(t, tonight)),
+                 76);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            out << (i == 0 ? "" : "    ") << lines[i] << '\n';
         }
     }
 }

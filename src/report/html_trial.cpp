@@ -119,13 +119,15 @@ std::string trial_section_body(const TrialAnalysis& a) {
         "before the first night: fingerprint <code>{}</code>.</p>\n",
         svg::escape(a.decision_text), a.id, svg::escape(a.state), arms, a.blocks,
         a.design == TrialDesign::pairs ? "randomised pairs" : "ABBA/BAAB", a.nights_planned,
-        format_date(a.first_night), format_date(a.last_night), outcome_name(a.outcome),
+        format_date(a.first_night), format_date(a.planned_last_night), outcome_name(a.outcome),
         a.outcome == TrialOutcome::sleep ? "higher is better" : "lower is better", a.mid,
         a.mid == 1.0 ? "" : "s", svg::escape(a.fingerprint));
-    out += fmt::format("<p>Adherence: {} of {} nights as assigned ({:.0f}%), {} deviation{}, {} "
-                       "not logged; {} of {} ended nights rated.</p>\n",
-                       a.followed, a.begun, a.adherence_pct, a.deviated, a.deviated == 1 ? "" : "s",
-                       a.forgotten, a.rated, a.ended);
+    if (const auto stop = trial_stop_text(a)) {
+        out += "<p>" + svg::escape(*stop) + "</p>\n";
+    }
+    if (const auto adherence = trial_adherence_text(a)) {
+        out += "<p>" + svg::escape(*adherence) + "</p>\n";
+    }
     if (a.as_assigned.empty()) {
         out += "<p>Too few rated nights of each arm to estimate a difference yet.</p>\n";
     }

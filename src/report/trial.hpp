@@ -89,7 +89,8 @@ struct TimelineBlock {
 struct TrialAnalysis {
     std::int64_t id = 0;
     std::string fingerprint;
-    std::string state; // "running", "finished", "stopped early", "planned"
+    // "running", "finished", "stopped early", "stopped before its first night", "planned"
+    std::string state;
     std::vector<std::string> arms;
     TrialOutcome outcome = TrialOutcome::sleep;
     TrialDesign design = TrialDesign::pairs;
@@ -97,14 +98,16 @@ struct TrialAnalysis {
     int blocks = 0;
     int nights_planned = 0;
     Date first_night{};
-    Date last_night{};
+    Date last_night{};                 // the last night run: the planned one, or where it stopped
+    Date planned_last_night{};         // as planned, whatever happened
+    bool stopped_before_first = false; // stopped before its first night: nothing was run
     // Adherence over nights that have begun.
     int begun = 0;
     int followed = 0;
     int deviated = 0;
     int forgotten = 0;
     int skipped = 0;
-    double adherence_pct = 0;
+    std::optional<double> adherence_pct;  // none before a night has ended or been logged
     int ended = 0;                        // nights over (morning come)
     int rated = 0;                        // of those, with the primary outcome
     std::vector<TrialEffect> as_assigned; // the primary analysis, one per arm after A
@@ -118,6 +121,13 @@ struct TrialAnalysis {
     std::vector<TrialContrast> contrasts;
     std::vector<TimelineBlock> timeline;
 };
+
+// "Adherence: 5 of 6 nights so far as assigned (83%); ...", or that no night
+// has ended yet, or nothing when the trial was stopped before its first night.
+[[nodiscard]] std::optional<std::string> trial_adherence_text(const TrialAnalysis& a);
+// "Stopped early after the night of D." or "Stopped before its first night
+// (D): no night was run." for a stopped trial; nothing otherwise.
+[[nodiscard]] std::optional<std::string> trial_stop_text(const TrialAnalysis& a);
 
 // `tonight` is the night in progress: nights before it have ended.
 [[nodiscard]] TrialAnalysis analyse_trial(const Trial& t, const std::vector<Session>& sessions,

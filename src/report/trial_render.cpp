@@ -110,14 +110,21 @@ std::string render_trial_text(const TrialAnalysis& a, bool color) {
         fmt::format("Planned: {} blocks of {}, {} nights from {} to {}; outcome {} "
                     "({}); a difference that matters: {:g} point{}.",
                     a.blocks, a.design == TrialDesign::pairs ? "randomised pairs" : "ABBA/BAAB",
-                    a.nights_planned, format_date(a.first_night), format_date(a.last_night),
+                    a.nights_planned, format_date(a.first_night), format_date(a.planned_last_night),
                     outcome_name(a.outcome),
                     a.outcome == TrialOutcome::sleep ? "higher is better" : "lower is better",
                     a.mid, a.mid == 1.0 ? "" : "s"));
-    trial_paragraph(out, fmt::format("Adherence: {} of {} nights so far as assigned ({:.0f}%); {} "
-                                     "deviation{}, {} not logged; {} of {} ended nights rated.",
-                                     a.followed, a.begun, a.adherence_pct, a.deviated,
-                                     a.deviated == 1 ? "" : "s", a.forgotten, a.rated, a.ended));
+    if (const auto stop = trial_stop_text(a)) {
+        trial_paragraph(out, *stop);
+    }
+    if (const auto adherence = trial_adherence_text(a)) {
+        trial_paragraph(out, *adherence);
+    }
+    if (a.stopped_before_first) { // no night was run: nothing to estimate, test or draw
+        out += "  " + p.bold("Decision:") + "\n";
+        trial_paragraph(out, a.decision_text, 4);
+        return out;
+    }
     if (a.as_assigned.empty()) {
         out += "  Too few rated nights of each arm to estimate a difference yet.\n";
     }
@@ -204,11 +211,18 @@ ordered_json render_trial_json(const TrialAnalysis& a) {
     j["mid"] = a.mid;
     j["first_night"] = format_date(a.first_night);
     j["last_night"] = format_date(a.last_night);
+    j["planned_last_night"] = format_date(a.planned_last_night);
+    j["stopped_before_first"] = a.stopped_before_first;
     j["nights_planned"] = a.nights_planned;
-    j["adherence"] = {{"begun", a.begun},       {"followed", a.followed},
-                      {"deviated", a.deviated}, {"not_logged", a.forgotten},
-                      {"skipped", a.skipped},   {"pct", a.adherence_pct},
-                      {"ended", a.ended},       {"rated", a.rated}};
+    j["adherence"] = {
+        {"begun", a.begun},
+        {"followed", a.followed},
+        {"deviated", a.deviated},
+        {"not_logged", a.forgotten},
+        {"skipped", a.skipped},
+        {"pct", a.adherence_pct ? ordered_json(*a.adherence_pct) : ordered_json(nullptr)},
+        {"ended", a.ended},
+        {"rated", a.rated}};
     j["as_assigned"] = ordered_json::array();
     for (const auto& e : a.as_assigned) {
         j["as_assigned"].push_back(trial_effect_json(e, a));

@@ -150,6 +150,9 @@ std::string trial_decision_words(const TrialAnalysis& a, const TrialEffect* e,
     const std::string better =
         a.outcome == TrialOutcome::sleep ? "better sleep" : "less restless nights";
     std::string lead;
+    if (a.stopped_before_first) {
+        return "Stopped before its first night: there is nothing to decide.";
+    }
     if (a.state == "running") {
         lead = "Interim (the trial is running; the decision is made after its last night): ";
     } else if (a.state == "stopped early") {
@@ -188,6 +191,30 @@ std::string trial_decision_words(const TrialAnalysis& a, const TrialEffect* e,
 
 } // namespace
 
+std::optional<std::string> trial_adherence_text(const TrialAnalysis& a) {
+    if (a.stopped_before_first) {
+        return std::nullopt;
+    }
+    if (!a.adherence_pct) {
+        return "Adherence: no night has ended yet.";
+    }
+    return fmt::format("Adherence: {} of {} nights so far as assigned ({:.0f}%); {} "
+                       "deviation{}, {} not logged; {} of {} ended nights rated.",
+                       a.followed, a.begun, *a.adherence_pct, a.deviated,
+                       a.deviated == 1 ? "" : "s", a.forgotten, a.rated, a.ended);
+}
+
+std::optional<std::string> trial_stop_text(const TrialAnalysis& a) {
+    if (a.stopped_before_first) {
+        return fmt::format("Stopped before its first night ({}): no night was run.",
+                           format_date(a.first_night));
+    }
+    if (a.state == "stopped early") {
+        return fmt::format("Stopped early after the night of {}.", format_date(a.last_night));
+    }
+    return std::nullopt;
+}
+
 TrialAnalysis analyse_trial(const Trial& t, const std::vector<Session>& sessions,
                             const std::vector<Rating>& ratings, Date tonight) {
     const auto& p = t.protocol;
@@ -201,10 +228,14 @@ TrialAnalysis analyse_trial(const Trial& t, const std::vector<Session>& sessions
     a.nights_planned = static_cast<int>(p.schedule.size());
     a.first_night = p.first_night;
     a.last_night = t.end_night();
+    a.planned_last_night = p.last_night();
+    a.stopped_before_first = t.stopped.has_value() && t.end_night() < p.first_night;
     for (const auto& arm : p.arms) {
         a.arms.push_back(arm.label());
     }
-    if (t.stopped) {
+    if (a.stopped_before_first) {
+        a.state = "stopped before its first night";
+    } else if (t.stopped) {
         a.state = "stopped early";
     } else if (tonight < p.first_night) {
         a.state = "planned";
@@ -245,7 +276,9 @@ TrialAnalysis analyse_trial(const Trial& t, const std::vector<Session>& sessions
         }
     }
     const int logged = a.followed + a.deviated + a.forgotten;
-    a.adherence_pct = logged == 0 ? 0.0 : 100.0 * a.followed / logged;
+    if (logged > 0) {
+        a.adherence_pct = 100.0 * a.followed / logged;
+    }
     for (std::size_t arm = 1; arm < p.arms.size(); ++arm) {
         if (auto e = trial_effect(assigned, static_cast<int>(arm), p.outcome, p.mid)) {
             a.as_assigned.push_back(*e);

@@ -93,4 +93,45 @@ TEST_SUITE("cli.trial.review") {
         CHECK(empty.ok({"trial", "list"}) == "No trials yet; start one with rls trial start.\n");
         CHECK(review_json(empty, {"trial", "list", "--json"}).empty());
     }
+
+    TEST_CASE("a trial stopped before its first night shows its plan and no adherence") {
+        Cli cli("2026-11-18T08:00:00Z"); // 09:00 in Berlin: tonight is the 18th
+        cli.ok({"trial", "start", "none", "lavender", "no lavender", "--seed", "4"});
+        cli.ok({"trial", "stop"});
+        const auto text = cli.ok({"trial", "report"});
+        // 8 blocks of 3 arms: 24 nights, the 18th and 23 more.
+        CHECK(review_has(text, "24 nights from 2026-11-18 to\n    2026-12-11;"));
+        CHECK(review_has(text, "Stopped before its first night (2026-11-18): no night was run."));
+        CHECK(!review_has(text, "Adherence"));
+        CHECK(!review_has(text, "%"));
+        CHECK(!review_has(text, "Timeline"));
+        const auto json = review_json(cli, {"trial", "report", "--json"});
+        CHECK(json["planned_last_night"] == "2026-12-11");
+        CHECK(json["stopped_before_first"] == true);
+        CHECK(json["adherence"]["pct"].is_null());
+        const auto status = cli.ok({"trial", "status"});
+        CHECK(review_has(status, "Trial 1 (stopped before its first night)"));
+        CHECK(review_has(status, "no night was run."));
+        CHECK(!review_has(status, "adherence"));
+        CHECK(review_json(cli, {"trial", "status", "--json"})["adherence_pct"].is_null());
+        CHECK(review_json(cli, {"trial", "list", "--json"})[0]["state"] ==
+              "stopped before its first night");
+        CHECK(json["state"] == "stopped before its first night");
+    }
+
+    TEST_CASE("before a night has ended there is no adherence figure") {
+        Cli cli("2026-11-18T19:00:00Z");
+        cli.ok({"trial", "start", "none", "standard x1", "--seed", "4"});
+        CHECK(review_has(cli.ok({"trial", "status"}), "not logged 0; no night has ended yet.\n"));
+        CHECK(review_json(cli, {"trial", "status", "--json"})["adherence_pct"].is_null());
+        CHECK(review_has(cli.ok({"trial", "report"}), "  Adherence: no night has ended yet.\n"));
+        CHECK(review_json(cli, {"trial", "report", "--json"})["adherence"]["pct"].is_null());
+        // The next evening, with the first night forgotten: 0 of 1 is 0%.
+        cli.set_now("2026-11-19T19:00:00Z");
+        CHECK(review_json(cli, {"trial", "status", "--json"})["adherence_pct"] == 0.0);
+        // A trial stopped after some nights says where it stopped.
+        cli.ok({"trial", "stop"});
+        CHECK(review_has(cli.ok({"trial", "report"}),
+                         "Stopped early after the night of 2026-11-18."));
+    }
 }
