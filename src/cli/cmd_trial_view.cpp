@@ -83,6 +83,10 @@ void run_show(Context& ctx, const ShowOptions& o) {
                    : "Schedule:\n");
     for (const auto& n : p.schedule) {
         const bool shown = o.reveal || n.night <= tonight;
+        if (!shown) { // with washout nights the block, too, follows the arms drawn
+            out << fmt::format("  {:>3}  {}  block  ?  ?\n", n.seq, format_date(n.night));
+            continue;
+        }
         out << fmt::format(
             "  {:>3}  {}  block {:>2}  {}{}\n", n.seq, format_date(n.night), n.block,
             shown ? fmt::format("{} {}", arm_letter(n.arm),

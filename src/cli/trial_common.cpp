@@ -89,10 +89,13 @@ nlohmann::ordered_json trial_json(const Trial& t, Date tonight, bool reveal) {
         schedule.push_back(
             {{"night", n.seq},
              {"date", format_date(n.night)},
-             {"block", n.block},
+             // With washout nights, a night's block and whether it is a
+             // washout night follow the arms drawn: hidden as the arm is.
+             {"block", shown ? nlohmann::ordered_json(n.block) : nlohmann::ordered_json(nullptr)},
              {"arm", shown ? nlohmann::ordered_json(p.arms[static_cast<std::size_t>(n.arm)].label())
                            : nlohmann::ordered_json(nullptr)},
-             {"washout", n.washout}});
+             {"washout",
+              shown ? nlohmann::ordered_json(n.washout) : nlohmann::ordered_json(nullptr)}});
     }
     return {{"id", t.id},
             {"uuid", t.uuid},

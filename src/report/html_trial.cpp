@@ -32,8 +32,8 @@ std::string trial_timeline(const std::vector<TrialCell>& nights, std::string_vie
     svg::Canvas c(720, height, "trial-timeline", "Trial timeline",
                   fmt::format("{} trial nights in {} blocks: each cell is a night with its "
                               "assigned arm (letter), its {} score, and marks for a washout "
-                              "night (w), a deviation (!), a forgotten night (?) and nights to "
-                              "come (blank).",
+                              "night (w), a deviation (!), a forgotten night (?); nights to "
+                              "come are not shown.",
                               nights.size(), blocks.size(), outcome));
     double y = 8;
     for (const auto& [block, list] : blocks) {

@@ -78,9 +78,6 @@ void trial_effect_lines(std::string& out, const TrialAnalysis& a, const TrialEff
 
 std::string trial_night_cell(const TimelineNight& n) {
     const auto date = format_date(n.night).substr(5);
-    if (n.state == NightState::upcoming) {
-        return date + " .";
-    }
     std::string arm = trial_letter(n.arm);
     if (n.state == NightState::deviated) {
         arm += "!" + (n.done ? trial_letter(*n.done) : std::string("x"));
@@ -157,7 +154,7 @@ std::string render_trial_text(const TrialAnalysis& a, bool color) {
     out += "  " + p.bold("Decision:") + "\n";
     trial_paragraph(out, a.decision_text, 4);
     out += p.dim("  Timeline: arm and score per night; A!B assigned A, did B; ? not logged;\n"
-                 "  - not rated; ( ) washout, not analysed; . still to come.\n");
+                 "  - not rated; ( ) washout, not analysed.\n");
     for (const auto& b : a.timeline) {
         std::string line = fmt::format("    block {:>2} ", b.block);
         for (const auto& n : b.nights) {

@@ -247,15 +247,17 @@ TrialAnalysis analyse_trial(const Trial& t, const std::vector<Session>& sessions
     std::vector<AnalysedNight> done;
     for (const auto& r : records) {
         const auto& n = *r.night;
+        if (r.state == NightState::upcoming) {
+            // Nights to come stay out of the timeline: with washout nights,
+            // where they fall, and so each block's length, follow the arms.
+            continue;
+        }
         if (a.timeline.empty() || a.timeline.back().block != n.block) {
             a.timeline.push_back({n.block, {}});
         }
         const auto score = r.score(p.outcome);
         a.timeline.back().nights.push_back(
             {n.night, n.arm, r.done, r.state, n.washout, r.skipped, score});
-        if (r.state == NightState::upcoming) {
-            continue;
-        }
         ++a.begun;
         a.followed += r.state == NightState::followed ? 1 : 0;
         a.deviated += r.state == NightState::deviated ? 1 : 0;

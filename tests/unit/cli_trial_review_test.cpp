@@ -134,4 +134,32 @@ TEST_SUITE("cli.trial.review") {
         CHECK(review_has(cli.ok({"trial", "report"}),
                          "Stopped early after the night of 2026-11-18."));
     }
+
+    TEST_CASE("with washout nights the hidden schedule gives nothing of the future away") {
+        Cli cli("2026-11-18T19:00:00Z");
+        cli.ok({"trial", "start", "none", "standard x2", "--seed", "5", "--washout", "1"});
+        const auto shown = review_json(cli, {"trial", "show", "--json"});
+        REQUIRE(shown["schedule"].size() > 16);
+        CHECK(shown["schedule"][0]["arm"].is_string());
+        CHECK(shown["schedule"][0]["washout"] == true); // tonight: the first period's washout
+        for (std::size_t i = 1; i < shown["schedule"].size(); ++i) {
+            const auto& n = shown["schedule"][i];
+            CHECK(n["arm"].is_null());
+            CHECK(n["washout"].is_null());
+            CHECK(n["block"].is_null());
+        }
+        // --reveal shows them all.
+        const auto revealed = review_json(cli, {"trial", "show", "--json", "--reveal"});
+        CHECK(revealed["schedule"][1]["block"].is_number());
+        CHECK(revealed["schedule"][1]["washout"].is_boolean());
+        const auto text = cli.ok({"trial", "show"});
+        CHECK(text.find("(washout)") == text.rfind("(washout)")); // tonight's only
+        CHECK(review_has(text, "    2  2026-11-19  block  ?  ?\n"));
+        // The analysis' timeline holds only the nights begun: tonight.
+        const auto report = review_json(cli, {"trial", "report", "--json"});
+        REQUIRE(report["timeline"].size() == 1);
+        CHECK(report["timeline"][0]["night"] == "2026-11-18");
+        const auto report_text = cli.ok({"trial", "report"});
+        CHECK(!review_has(report_text, "block  2"));
+    }
 }
