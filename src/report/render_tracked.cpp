@@ -117,6 +117,19 @@ std::string iron_text(const IronSummary& s, const Style& p) {
     return out;
 }
 
+// "onset, doses and IRLS are where they were": only the kinds compared.
+std::string unchanged_text(const std::vector<std::string>& kinds) {
+    std::string names;
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        const auto& k = kinds[i];
+        names += i == 0 ? "" : (i + 1 == kinds.size() ? " and " : ", ");
+        names += k == "dose" ? "doses" : (k == "irls" ? "IRLS" : k);
+    }
+    const bool one = kinds.size() == 1 && kinds.front() != "dose";
+    return fmt::format("Nothing to point out: {} {} where {} {}.", names, one ? "is" : "are",
+                       one ? "it" : "they", one ? "was" : "were");
+}
+
 std::string watch_text(const AugmentationWatch& w, const Style& p) {
     std::string out = "\n" + p.bold("Watch") + p.dim(" (against your first four weeks)") + "\n";
     if (!w.compared) {
@@ -125,8 +138,7 @@ std::string watch_text(const AugmentationWatch& w, const Style& p) {
         return out;
     }
     if (w.signs.empty()) {
-        out += indented("Nothing to point out: onset, spread, doses and IRLS are where they "
-                        "were.");
+        out += indented(unchanged_text(w.compared_kinds));
         return out;
     }
     for (const auto& s : w.signs) {

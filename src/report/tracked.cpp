@@ -183,6 +183,7 @@ void watch_onset(AugmentationWatch& w, const std::vector<Symptoms>& symptoms, Da
         return;
     }
     w.compared = true;
+    w.compared_kinds.emplace_back("onset");
     const double earlier = *mean_of(base) - *mean_of(recent);
     if (earlier >= k_watch_onset_earlier_min) {
         w.signs.push_back(
@@ -223,6 +224,9 @@ void watch_spread(AugmentationWatch& w, const std::vector<Symptoms>& symptoms, D
         }
     }
     w.compared = w.compared || any_later;
+    if (any_later) {
+        w.compared_kinds.emplace_back("spread");
+    }
     if (before || !from) {
         return;
     }
@@ -240,6 +244,7 @@ void watch_spread(AugmentationWatch& w, const std::vector<Symptoms>& symptoms, D
 // weeks still have one; it is dated from the first night it rose, which may
 // be before those weeks (a dose raised in week 8 of 12 says so).
 void watch_doses(AugmentationWatch& w, const Nightly& nightly, Date first, Date last) {
+    bool compared = false;
     for (const auto& [name, entry] : nightly) {
         const auto& nights = entry.second;
         const Date end = plus(nights.begin()->first, k_watch_baseline_days);
@@ -263,7 +268,7 @@ void watch_doses(AugmentationWatch& w, const Nightly& nightly, Date first, Date 
                 recent_highest = std::max(recent_highest.value_or(amount), amount);
             }
         }
-        w.compared = w.compared || any_later;
+        compared = compared || any_later;
         if (recent_highest && *recent_highest > base) {
             w.signs.push_back(
                 {"dose", fmt::format("{}: up to {} {} a night from {}, more than the {} {} of "
@@ -271,6 +276,10 @@ void watch_doses(AugmentationWatch& w, const Nightly& nightly, Date first, Date 
                                      name, amount_text(*recent_highest), entry.first,
                                      format_date(*rose), amount_text(base), entry.first)});
         }
+    }
+    if (compared) {
+        w.compared = true;
+        w.compared_kinds.emplace_back("dose");
     }
 }
 
@@ -293,6 +302,7 @@ void watch_irls(AugmentationWatch& w, const std::vector<IrlsEntry>& entries, Dat
         return;
     }
     w.compared = true;
+    w.compared_kinds.emplace_back("irls");
     const double mean = *mean_of(base);
     if (latest->total >= mean + k_irls_relevant_change) {
         w.signs.push_back({"irls", fmt::format("IRLS {} in the week of {}, {:.1f} points above "

@@ -88,6 +88,9 @@ struct AugmentationWatch {
     // Whether any kind of record has four weeks to compare with and later
     // records in the window.
     bool compared = false;
+    // The kinds that were compared (onset, spread, dose, irls), in that
+    // order: "nothing to point out" names only these.
+    std::vector<std::string> compared_kinds;
     std::vector<WatchSign> signs;
     // Said once, when there are signs; empty otherwise. Never a diagnosis
     // and never a dose.

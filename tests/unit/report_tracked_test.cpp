@@ -296,6 +296,35 @@ TEST_SUITE("report.tracked") {
         CHECK(t.watch.signs.empty());
     }
 
+    TEST_CASE("nothing to point out names only the kinds of record compared") {
+        Measures m;
+        for (int n = 0; n < 84; ++n) {
+            Dose d;
+            d.medicine = "pramipexole";
+            d.unit = "mg";
+            d.night = day(n);
+            d.amount = 0.125;
+            m.doses.push_back(d);
+        }
+        auto t = over_12_weeks(m);
+        CHECK(t.watch.compared_kinds == std::vector<std::string>{"dose"});
+        auto text = tracked_text(t, Style(false));
+        CHECK(text.find("Nothing to point out: doses are where they were.") != std::string::npos);
+        weekly_irls(m, {10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10});
+        onsets(m, 0, 28, 22 * 60);
+        onsets(m, 56, 84, 22 * 60);
+        t = over_12_weeks(m);
+        CHECK(t.watch.compared_kinds ==
+              std::vector<std::string>{"onset", "spread", "dose", "irls"});
+        text = tracked_text(t, Style(false));
+        CHECK(text.find("Nothing to point out: onset, spread, doses and IRLS are where they") !=
+              std::string::npos);
+        Measures irls;
+        weekly_irls(irls, {10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10});
+        text = tracked_text(over_12_weeks(irls), Style(false));
+        CHECK(text.find("Nothing to point out: IRLS is where it was.") != std::string::npos);
+    }
+
     TEST_CASE("several signs, one message; too little history, no comparison") {
         Measures m;
         onsets(m, 0, 28, 22 * 60);
