@@ -214,12 +214,18 @@ void watch_spread(AugmentationWatch& w, const std::vector<Symptoms>& symptoms, D
     for (const auto* s : placed) {
         if (s->night < end) {
             before = before || s->spread->beyond_legs();
-        } else if (later(s->night, end, first, last)) {
+            continue;
+        }
+        // Dated from the first night it was seen, as a dose rise is, even
+        // before the last four weeks; counted in those weeks.
+        if (s->spread->beyond_legs()) {
+            from = from.value_or(s->night);
+        }
+        if (later(s->night, end, first, last)) {
             any_later = true;
             if (s->spread->beyond_legs()) {
                 arms += s->spread->arms ? 1 : 0;
                 trunk += s->spread->trunk ? 1 : 0;
-                from = from.value_or(s->night);
             }
         }
     }
@@ -227,7 +233,7 @@ void watch_spread(AugmentationWatch& w, const std::vector<Symptoms>& symptoms, D
     if (any_later) {
         w.compared_kinds.emplace_back("spread");
     }
-    if (before || !from) {
+    if (before || (arms == 0 && trunk == 0)) {
         return;
     }
     const int nights = std::max(arms, trunk);
@@ -235,8 +241,8 @@ void watch_spread(AugmentationWatch& w, const std::vector<Symptoms>& symptoms, D
                         : arms > 0            ? "the arms"
                                               : "the trunk";
     w.signs.push_back(
-        {"spread", fmt::format("Symptoms reached {} on {} night{} from {}, which "
-                               "they did not in your first four weeks.",
+        {"spread", fmt::format("Symptoms reached {} on {} night{} of the last four weeks, "
+                               "which they did not in your first four weeks (first on {}).",
                                where, nights, nights == 1 ? "" : "s", format_date(*from))});
 }
 
@@ -271,10 +277,10 @@ void watch_doses(AugmentationWatch& w, const Nightly& nightly, Date first, Date 
         compared = compared || any_later;
         if (recent_highest && *recent_highest > base) {
             w.signs.push_back(
-                {"dose", fmt::format("{}: up to {} {} a night from {}, more than the {} {} of "
-                                     "your first four weeks.",
+                {"dose", fmt::format("{}: up to {} {} a night, more than the {} {} of your "
+                                     "first four weeks (first on {}).",
                                      name, amount_text(*recent_highest), entry.first,
-                                     format_date(*rose), amount_text(base), entry.first)});
+                                     amount_text(base), entry.first, format_date(*rose))});
         }
     }
     if (compared) {

@@ -251,11 +251,11 @@ class TrackedHistory(RlsCase):
                      f"last four weeks, {m // 60}h{m % 60:02}m earlier than at "
                      f"{clock(sum(base) / len(base))} in your first four weeks."},
             {"kind": "spread",
-             "text": f"Symptoms reached the arms on 1 night from {night(70)}, which they did "
-                     f"not in your first four weeks."},
+             "text": f"Symptoms reached the arms on 1 night of the last four weeks, which "
+                     f"they did not in your first four weeks (first on {night(70)})."},
             {"kind": "dose",
-             "text": f"pramipexole: up to 0.25 mg a night from {night(49)}, more than the "
-                     f"0.125 mg of your first four weeks."},
+             "text": f"pramipexole: up to 0.25 mg a night, more than the 0.125 mg of your "
+                     f"first four weeks (first on {night(49)})."},
             {"kind": "irls",
              "text": f"IRLS {latest} in the week of {night(77)}, {latest - irls_base:.1f} points "
                      f"above the {irls_base:.1f} of your first four weeks."},

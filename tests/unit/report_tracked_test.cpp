@@ -124,6 +124,16 @@ TEST_SUITE("report.tracked") {
         onsets(m, 56, 83, 22 * 60);
         onsets(m, 83, 84, 22 * 60, {true, true, false});
         CHECK(kinds(over_12_weeks(m)) == std::vector<std::string>{"spread"});
+        // Arms from week 7 on (night 42, 2026-10-19): counted in the last four
+        // weeks, dated from the first night seen, as a dose rise is.
+        Measures arms;
+        onsets(arms, 0, 28, 22 * 60);
+        onsets(arms, 42, 84, 22 * 60, {true, true, false});
+        const auto t = over_12_weeks(arms);
+        REQUIRE(kinds(t) == std::vector<std::string>{"spread"});
+        CHECK(t.watch.signs[0].text ==
+              "Symptoms reached the arms on 28 nights of the last four weeks, which they did "
+              "not in your first four weeks (first on 2026-10-19).");
         Measures before;
         onsets(before, 0, 27, 22 * 60);
         onsets(before, 27, 28, 22 * 60, {true, true, false}); // already in the first weeks
@@ -145,8 +155,8 @@ TEST_SUITE("report.tracked") {
         auto t = over_12_weeks(m);
         CHECK(kinds(t) == std::vector<std::string>{"dose"});
         // Dated from the night it rose, in week 8, not from the last four weeks.
-        CHECK(t.watch.signs[0].text == "pramipexole: up to 0.25 mg a night from 2026-10-26, more "
-                                       "than the 0.125 mg of your first four weeks.");
+        CHECK(t.watch.signs[0].text == "pramipexole: up to 0.25 mg a night, more than the 0.125 "
+                                       "mg of your first four weeks (first on 2026-10-26).");
         REQUIRE(t.medicines.size() == 1);
         CHECK(*t.medicines[0].first_nightly == 0.125);
         CHECK(*t.medicines[0].last_nightly == 0.25);
