@@ -4,6 +4,8 @@
 #include "core/error.hpp"
 #include "core/parse.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -129,23 +131,40 @@ std::string parse_dose_unit(std::string_view text, std::string_view field) {
 }
 
 DoseAmount parse_dose(std::string_view text, std::string_view field) {
-    std::size_t i = 0;
-    while (i < text.size() &&
-           (std::isdigit(static_cast<unsigned char>(text[i])) != 0 || text[i] == '.')) {
-        ++i;
+    // The unit is what the text ends with (longest first: "mg" is not "g");
+    // whatever comes before it is the amount, so "-1mg", "1e9mg" or "nanmg"
+    // are told the amount's range rather than that the unit is missing.
+    std::optional<std::string> unit;
+    auto number = text;
+    for (const std::string_view u : {"tablets", "tablet", "mcg", "mg", "ml", "iu", "g"}) {
+        if (text.size() <= u.size()) {
+            continue;
+        }
+        if (auto tail = dose_unit(text.substr(text.size() - u.size()))) {
+            unit = std::move(tail);
+            number = text.substr(0, text.size() - u.size());
+            break;
+        }
     }
-    auto rest = text.substr(i);
-    while (!rest.empty() && rest.front() == ' ') {
-        rest.remove_prefix(1);
+    while (!number.empty() && number.back() == ' ') {
+        number.remove_suffix(1);
     }
-    const auto unit = dose_unit(rest);
-    if (i == 0 || !unit) {
+    // "mg" alone is no amount in g: an amount has a digit, or is nan or inf.
+    std::string lower(number);
+    for (auto& c : lower) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    const bool amount_like =
+        std::any_of(lower.begin(), lower.end(),
+                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }) ||
+        lower == "nan" || lower == "inf" || lower == "-inf";
+    if (!unit || !amount_like) {
         throw usage_error(fmt::format("{} must be an amount with a unit (mg, mcg, g, ml, iu or "
                                       "tablet), e.g. 0.25mg; got {}",
                                       field, quote_value(text)));
     }
     DoseAmount d;
-    d.amount = parse_decimal(text.substr(0, i), field, k_dose_range.lo, k_dose_range.hi);
+    d.amount = parse_decimal(number, field, k_dose_range.lo, k_dose_range.hi);
     d.unit = *unit;
     return d;
 }

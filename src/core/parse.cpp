@@ -187,8 +187,11 @@ double parse_decimal(std::string_view text, std::string_view field, double lo, d
         std::from_chars(t.data(), t.data() + t.size(), value);
     }
     if (!ok || value < lo || value > hi) {
-        throw usage_error(fmt::format("{} must be a number from {} to {} such as 0.5, got {}",
-                                      field, lo, hi, quote_value(text)));
+        // The example only when it is in the range ("from 1 to 100 such as
+        // 0.5" would contradict itself).
+        throw usage_error(fmt::format("{} must be a number from {} to {}{}, got {}", field, lo, hi,
+                                      lo <= 0.5 && 0.5 <= hi ? " such as 0.5" : "",
+                                      quote_value(text)));
     }
     return value;
 }
