@@ -38,9 +38,8 @@ std::string entry_line(const IrlsEntry& e, const std::optional<IrlsEntry>& previ
         fmt::format("week of {}: total {} ({})", format_date(e.week), e.total, irls_band(e.total));
     if (previous) {
         const int change = e.total - previous->total;
-        line +=
-            fmt::format(", {:+} since the week of {}{}", change, format_date(previous->week),
-                        std::abs(change) >= k_irls_relevant_change ? " - a relevant change" : "");
+        line += fmt::format(", {:+} since {}{}", change, format_date(previous->week),
+                            std::abs(change) >= k_irls_relevant_change ? " (relevant)" : "");
     }
     return line;
 }
@@ -68,8 +67,7 @@ void list_irls(Context& ctx, bool json) {
 }
 
 std::array<int, k_irls_items> ask_items(Context& ctx) {
-    ctx.err() << "IRLS: answer each item of your form by its number, 0-4 (rls does not show "
-                 "the wording).\n";
+    ctx.err() << "IRLS: give each item's score 0-4 from your form (rls never shows the wording).\n";
     std::array<int, k_irls_items> items{};
     for (int i = 0; i < k_irls_items; ++i) {
         for (;;) {
@@ -113,7 +111,9 @@ void delete_irls_entry(Context& ctx, const IrlsOptions& o) {
                                   existing->total);
     if (!o.yes) {
         if (!ctx.interactive()) {
-            throw usage_error(fmt::format("irls --delete removes {}; add --yes", what));
+            throw usage_error(fmt::format("irls --delete removes the entry of the week of {}; "
+                                          "add --yes",
+                                          format_date(week)));
         }
         if (!ctx.confirm(fmt::format("Delete {}?", what))) {
             throw Error(Exit::declined, "kept the entry; nothing was changed");
@@ -178,8 +178,7 @@ void run_irls(Context& ctx, const IrlsOptions& o) {
     } else if (ctx.interactive()) {
         e.items = ask_items(ctx);
     } else {
-        throw usage_error("irls needs the ten item scores 0-4 (or --total N), or run it on a "
-                          "terminal to be asked");
+        throw usage_error("irls needs the ten item scores 0-4 or --total N (or a terminal to ask)");
     }
     if (e.items) {
         e.total = std::accumulate(e.items->begin(), e.items->end(), 0);
@@ -188,7 +187,7 @@ void run_irls(Context& ctx, const IrlsOptions& o) {
     if (const auto existing = find_irls(db, e.week); existing && !o.replace) {
         if (!ctx.interactive()) {
             throw usage_error(fmt::format("the week of {} already has an IRLS entry (total {}); "
-                                          "add --replace to overwrite it",
+                                          "add --replace",
                                           format_date(e.week), existing->total));
         }
         if (!ctx.confirm(fmt::format("The week of {} already has an entry (total {}). Replace it?",

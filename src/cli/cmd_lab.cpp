@@ -69,7 +69,8 @@ void delete_lab(Context& ctx, const LabOptions& o) {
     const auto what = fmt::format("lab {} (drawn {})", id, lab_line(*l));
     if (!o.yes) {
         if (!ctx.interactive()) {
-            throw usage_error(fmt::format("lab --delete removes {}; add --yes", what));
+            throw usage_error(fmt::format("lab --delete removes lab {} (drawn {}); add --yes", id,
+                                          format_date(l->drawn)));
         }
         if (!ctx.confirm(fmt::format("Delete {}?", what))) {
             throw Error(Exit::declined, "kept the lab; nothing was changed");

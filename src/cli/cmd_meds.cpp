@@ -57,7 +57,9 @@ void delete_dose(Context& ctx, const TookOptions& o) {
         fmt::format("dose {} ({}, night of {})", id, dose_label(*d), format_date(d->night));
     if (!o.yes) {
         if (!ctx.interactive()) {
-            throw usage_error(fmt::format("took --delete removes {}; add --yes", what));
+            // One line: the number and night; the prompt on a terminal says more.
+            throw usage_error(fmt::format("took --delete removes dose {} (night of {}); add --yes",
+                                          id, format_date(d->night)));
         }
         if (!ctx.confirm(fmt::format("Delete {}?", what))) {
             throw Error(Exit::declined, "kept the dose; nothing was changed");

@@ -128,8 +128,8 @@ void run_night_skip(Context& ctx, const NightOptions& o) {
     auto& db = ctx.db();
     const Date night = chosen_night(ctx, o);
     if (!o.remove && has_session_on(db, night)) {
-        throw usage_error(fmt::format("the night of {} already has a session; delete it first "
-                                      "if there was no massage",
+        throw usage_error(fmt::format("the night of {} already has a session; delete it if "
+                                      "there was none",
                                       format_date(night)));
     }
     // On a trial night this is the trial's skip too (asked about if the

@@ -60,8 +60,7 @@ Spread parse_spread(std::string_view text, std::string_view field) {
     bool any = false;
     std::size_t start = 0;
     const auto fail = [&] {
-        throw usage_error(fmt::format("{} must be legs, arms or trunk, comma-separated, e.g. "
-                                      "legs,arms; got {}",
+        throw usage_error(fmt::format("{} must be legs, arms or trunk, comma-separated; got {}",
                                       field, quote_value(text)));
     };
     while (start <= text.size()) {
@@ -159,8 +158,8 @@ DoseAmount parse_dose(std::string_view text, std::string_view field) {
                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }) ||
         lower == "nan" || lower == "inf" || lower == "-inf";
     if (!unit || !amount_like) {
-        throw usage_error(fmt::format("{} must be an amount with a unit (mg, mcg, g, ml, iu or "
-                                      "tablet), e.g. 0.25mg; got {}",
+        throw usage_error(fmt::format("{} must be an amount with a unit: mg, mcg, g, ml, iu, "
+                                      "tablet; got {}",
                                       field, quote_value(text)));
     }
     DoseAmount d;

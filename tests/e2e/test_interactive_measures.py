@@ -15,7 +15,7 @@ class InteractiveIrls(RlsCase):
     def test_items_are_asked_by_number_and_a_bad_answer_asked_again(self):
         answers = [2, 3, 1, 4, 0, 2, 2, 1, 3, 2]
         t = Terminal(["irls"], self.env())
-        t.expect(r"by its number, 0-4 \(rls does not show the wording\)")
+        t.expect(r"from your form \(rls never shows the wording\)")
         for n, answer in enumerate(answers, start=1):
             t.expect(rf"Item {n} \(0-4\): ")
             if n == 4:

@@ -81,7 +81,7 @@ const std::vector<Case>& cases() {
         {{"irls", "--total", "10", "--date", "2026-11-26"},
          64,
          "--date must not be in the future, got 2026-11-26"},
-        {{"irls"}, 64, "irls needs the ten item scores 0-4 (or --total N)"},
+        {{"irls"}, 64, "irls needs the ten item scores 0-4 or --total N"},
         {{"took", "pramipexole", "0.25"}, 64, "DOSE must be an amount with a unit"},
         {{"took", "pramipexole", "mg"}, 64, "DOSE must be an amount with a unit"},
         {{"took", "pramipexole", "0mg"}, 64, "DOSE must be a number from 0.001 to 100000"},

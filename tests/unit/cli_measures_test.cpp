@@ -160,8 +160,7 @@ TEST_SUITE("cli.measures") {
         const auto before = cli.db_bytes();
         auto r = cli.run({"took", "--delete", "2", "--no-input"});
         CHECK(r.code == 64);
-        CHECK(r.message() == "rls: took --delete removes dose 2 (pramipexole 2.5 mg at 21:05, "
-                             "night of 2026-11-24); add --yes\n");
+        CHECK(r.err == "rls: took --delete removes dose 2 (night of 2026-11-24); add --yes\n");
         CHECK(cli.db_bytes() == before);
         r = cli.run({"took", "--delete", "3", "--yes"});
         CHECK(r.code == 66);
@@ -191,8 +190,7 @@ TEST_SUITE("cli.measures") {
         const auto before = cli.db_bytes();
         auto r = cli.run({"lab", "--delete", "2", "--no-input"});
         CHECK(r.code == 64);
-        CHECK(r.message().find("lab --delete removes lab 2 (drawn 2026-11-21, ferritin 450 "
-                               "ng/mL); add --yes") != std::string::npos);
+        CHECK(r.err == "rls: lab --delete removes lab 2 (drawn 2026-11-21); add --yes\n");
         CHECK(cli.db_bytes() == before);
         const auto j = json_of(cli, {"lab", "--delete", "2", "--yes", "--json"});
         CHECK(j["deleted"]["id"] == 2);
@@ -213,8 +211,8 @@ TEST_SUITE("cli.measures") {
         const auto before = cli.db_bytes();
         auto r = cli.run({"irls", "--delete", "2026-11-12", "--no-input"});
         CHECK(r.code == 64);
-        CHECK(r.message() == "rls: irls --delete removes the IRLS entry for the week of "
-                             "2026-11-09 (total 14); add --yes\n");
+        CHECK(r.err ==
+              "rls: irls --delete removes the entry of the week of 2026-11-09; add --yes\n");
         r = cli.run({"irls", "--delete", "2026-11-16", "--yes"});
         CHECK(r.code == 66);
         CHECK(r.message() ==
@@ -301,5 +299,36 @@ TEST_SUITE("cli.measures") {
         CHECK(cli.ok({"tag", "alcohol", "--night", "2026-11-24"}) ==
               "The night of 2026-11-24 now has the tags: alcohol caffeine late-exercise.\n");
         CHECK(cli.db_bytes() != tagged);
+    }
+
+    TEST_CASE("the tracked measures' errors and IRLS rows fit one line of 80 columns") {
+        Cli cli; // Wednesday 2026-11-25 08:30 in Berlin
+        cli.ok({"log", "--at", "2026-11-24 22:00", "--no-input", "-q"});
+        cli.ok({"took", "pramipexole", "0.25mg", "--at", "2026-11-24 21:00", "-q"});
+        cli.ok({"lab", "--ferritin", "50", "--tsat", "18", "--date", "2026-11-20", "-q"});
+        cli.ok({"irls", "--total", "12", "--date", "2026-11-16", "-q"});
+        cli.ok({"irls", "--total", "25", "-q"});
+        const std::vector<std::vector<std::string>> bad{
+            {"took", "pramipexole", "0.25"},
+            {"took", "--delete", "1", "--no-input"},
+            {"irls", "--no-input"},
+            {"irls", "--total", "5"},
+            {"irls", "--delete", "2026-11-23", "--no-input"},
+            {"lab", "--delete", "1", "--no-input"},
+            {"skip", "--night", "2026-11-24"},
+            {"rate", "--night", "2026-11-24", "--spread", "feet"},
+        };
+        for (const auto& args : bad) {
+            const auto r = cli.run(args);
+            INFO(args[0], " ", args[1], ": ", r.err);
+            CHECK(r.code == 64);
+            CHECK(r.err.find('\n') == r.err.size() - 1);
+            CHECK(r.err.size() <= 81);
+        }
+        // "+13 since 2026-11-16 (relevant)": the list's rows fit too.
+        const auto list = cli.ok({"irls", "--list"});
+        CHECK(
+            list.find("week of 2026-11-23: total 25 (severe), +13 since 2026-11-16 (relevant)\n") !=
+            std::string::npos);
     }
 }
