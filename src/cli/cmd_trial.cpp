@@ -77,6 +77,11 @@ void run_start(Context& ctx, const StartOptions& o) {
     auto& db = ctx.db();
     const ArmCatalog catalog{codes_of(list_routines(db)), codes_of(list_oils(db))};
     Protocol p;
+    // The count first: five arms are wrong whatever their names.
+    if (o.arms.size() < 2 || o.arms.size() > static_cast<std::size_t>(k_max_trial_arms)) {
+        throw usage_error(
+            fmt::format("a trial needs 2 to {} arms, got {}", k_max_trial_arms, o.arms.size()));
+    }
     for (const auto& a : o.arms) {
         p.arms.push_back(parse_arm(a, catalog, "arm"));
     }

@@ -180,6 +180,31 @@ void Walk::back() {
     }
 }
 
+void Walk::plan_rotations(int n) {
+    m_planned_rotations = n;
+    const int done = m_rotation;
+    for (std::size_t i = 0; i < m_steps.size(); ++i) {
+        const auto& s = m_steps[i];
+        if (s.kind == StepKind::again && s.rotation < n && s.rotation < k_max_rotations &&
+            (i + 1 >= m_steps.size() || m_steps[i + 1].rotation != s.rotation + 1)) {
+            insert_rotation(i, s.rotation + 1);
+        }
+    }
+    m_rotation = done; // only planned yet: walking through an "again" step reaches the next
+}
+
+void Walk::insert_rotation(std::size_t again, int rotation) {
+    auto more = rotation_steps(rotation, repeat_left_only());
+    m_steps.insert(m_steps.begin() + static_cast<std::ptrdiff_t>(again) + 1, more.begin(),
+                   more.end());
+    // The closing questions belong to the last rotation (the screen's header).
+    for (auto& later : m_steps) {
+        if (later.kind == StepKind::before || later.kind == StepKind::after) {
+            later.rotation = std::max(later.rotation, rotation);
+        }
+    }
+}
+
 void Walk::another_rotation() {
     if (step().kind != StepKind::again) {
         return;
@@ -188,20 +213,12 @@ void Walk::another_rotation() {
     if (rotation > k_max_rotations) {
         return;
     }
-    // Only once per "again" step: going back and saying yes twice adds nothing.
-    if (m_index + 1 < m_steps.size() && m_steps[m_index + 1].rotation == rotation) {
-        return;
+    // Only once per "again" step: going back and saying yes twice adds
+    // nothing; steps a trial night planned are there already, and reached.
+    if (m_index + 1 >= m_steps.size() || m_steps[m_index + 1].rotation != rotation) {
+        insert_rotation(m_index, rotation);
     }
-    auto more = rotation_steps(rotation, repeat_left_only());
-    m_steps.insert(m_steps.begin() + static_cast<std::ptrdiff_t>(m_index) + 1, more.begin(),
-                   more.end());
     m_rotation = std::max(m_rotation, rotation);
-    // The closing questions belong to the last rotation (the screen's header).
-    for (auto& later : m_steps) {
-        if (later.kind == StepKind::before || later.kind == StepKind::after) {
-            later.rotation = m_rotation;
-        }
-    }
 }
 
 void Walk::set_oils(std::vector<SessionOil> oils) {

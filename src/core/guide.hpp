@@ -68,7 +68,10 @@ public:
     void another_rotation();
     // A trial night fixes the rotations: the "again" step then adds whole
     // rotations up to `n` without asking, and offers none beyond it.
-    void plan_rotations(int n) { m_planned_rotations = n; }
+    // The planned rotations' steps are there from the start, so that "step
+    // i of N" counts them all; the session's rotations still count only
+    // those reached.
+    void plan_rotations(int n);
     [[nodiscard]] std::optional<int> planned_rotations() const { return m_planned_rotations; }
     // What another rotation goes through, for the question: "the left-foot
     // points" or "all the points".
@@ -101,6 +104,8 @@ public:
 
 private:
     [[nodiscard]] std::vector<Step> rotation_steps(int rotation, bool left_only) const;
+    // Adds a rotation's steps after the "again" step at index `again`.
+    void insert_rotation(std::size_t again, int rotation);
     // Whether an extra rotation goes through the left-foot points only.
     [[nodiscard]] bool repeat_left_only() const;
 

@@ -154,7 +154,7 @@ std::string render_trial_text(const TrialAnalysis& a, bool color) {
     out += "  " + p.bold("Decision:") + "\n";
     trial_paragraph(out, a.decision_text, 4);
     out += p.dim("  Timeline: arm and score per night; A!B assigned A, did B; ? not logged;\n"
-                 "  - not rated; ( ) washout, not analysed.\n");
+                 "  - not rated; ( ) washout, not analysed; A!x did none of the arms.\n");
     for (const auto& b : a.timeline) {
         std::string line = fmt::format("    block {:>2} ", b.block);
         for (const auto& n : b.nights) {

@@ -162,4 +162,20 @@ TEST_SUITE("cli.trial.review") {
         const auto report_text = cli.ok({"trial", "report"});
         CHECK(!review_has(report_text, "block  2"));
     }
+
+    TEST_CASE("five arms are refused for their number, not their names") {
+        Cli cli;
+        const auto r = cli.run({"trial", "start", "a", "b", "c", "d", "e"});
+        CHECK(r.code == 64);
+        CHECK(r.err == "rls: a trial needs 2 to 4 arms, got 5\n");
+        CHECK(review_json(cli, {"trial", "list", "--json"}).empty());
+    }
+
+    TEST_CASE("the timeline's legend explains every mark it uses") {
+        Cli cli("2026-11-18T19:00:00Z");
+        cli.ok({"trial", "start", "none", "standard x2", "--seed", "5"});
+        const auto text = cli.ok({"trial", "report"});
+        CHECK(review_has(text, "A!B assigned A, did B"));
+        CHECK(review_has(text, "A!x did none of the arms"));
+    }
 }

@@ -112,6 +112,24 @@ TEST_SUITE("core.guide") {
         CHECK(s.tags.empty());
     }
 
+    TEST_CASE("a trial night's planned rotations count in the steps from the first") {
+        Walk plain(standard(), catalog(), {});
+        Walk w(standard(), catalog(), {});
+        w.plan_rotations(2);
+        // Both feet again: a step per foot, eight points, the rest and the question.
+        CHECK(w.total() == plain.total() + 11);
+        CHECK(w.rotations() == 1);
+        while (w.step().kind != StepKind::again) {
+            w.next();
+        }
+        CHECK(w.session(true).rounds == 1); // stopped here: one rotation done
+        w.another_rotation();
+        CHECK(w.total() == plain.total() + 11); // nothing added twice
+        CHECK(w.rotations() == 2);
+        w.next();
+        CHECK(w.step().rotation == 2);
+    }
+
     TEST_CASE("a right-foot routine repeats all its points, as a whole rotation") {
         Routine right;
         right.code = "right-only";
