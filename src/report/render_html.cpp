@@ -49,10 +49,9 @@ svg text { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; fill: 
 .est.decided { fill: #000; }
 .stripe { fill: #f1f1f1; }
 .arm0 { fill: #f2f2f2; }
-.arm1 { fill: url(#arm-hatch); }
-.arm2 { fill: #dedede; }
+.arm1 { fill: #e2e2e2; }
+.arm2 { fill: #d0d0d0; }
 .arm3 { fill: #fff; stroke: #999; stroke-dasharray: 1 2; }
-.arm-hatch { stroke: #c8c8c8; stroke-width: 1; }
 .cellbox { stroke: #555; stroke-width: 0.6; }
 .forgotten .cellbox, .upcoming .cellbox, .open .cellbox { stroke-dasharray: 2 2; }
 .upcoming text { fill: #777; }

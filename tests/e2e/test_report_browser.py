@@ -443,6 +443,24 @@ class ReportWithSigns(RlsCase):
             self.assertIn(sign["text"], plain)
 
 
+class TrialReportPdf(RlsCase):
+    def test_pdf_with_a_trial_stays_small(self):
+        """The trial's arms shade the night chart; a pattern fill there was
+        printed as a bitmap, ten times the PDF's size without a trial."""
+        self.ok("demo", "--nights", "84", "-q")
+        plain = os.path.join(self.tmp, "plain.pdf")
+        self.ok("report", "--weeks", "12", "--format", "pdf", "--out", plain, "-q")
+        self.ok("trial", "start", "standard x1", "standard x2", "--seed", "3", "-q",
+                RLS_NOW="2026-10-20T19:00:00Z")
+        pdf = os.path.join(self.tmp, "trial.pdf")
+        self.ok("report", "--weeks", "12", "--format", "pdf", "--out", pdf, "-q")
+        def images(path):
+            with open(path, "rb") as f:
+                return f.read().count(b"/Subtype /Image")
+        self.assertEqual(images(pdf), images(plain), "the trial's shading adds no bitmap")
+        self.assertLess(os.path.getsize(pdf), 2 * os.path.getsize(plain))
+
+
 class ReportWithoutChromium(RlsCase):
     def test_pdf_without_chromium_names_the_package(self):
         self.ok("demo", "--nights", "28", "-q")
