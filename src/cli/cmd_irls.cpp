@@ -159,6 +159,28 @@ void run_irls(Context& ctx, const IrlsOptions& o) {
     }
     e.week = week_of(e.taken);
     e.tz = std::string(t.zone.name());
+    // Asked before the ten items when they are to be asked too, so a "no"
+    // does not come after answering them all.
+    bool confirmed = o.replace;
+    const auto confirm_replace = [&] {
+        if (confirmed) {
+            return;
+        }
+        const auto existing = find_irls(ctx.db(), e.week);
+        if (!existing) {
+            return;
+        }
+        if (!ctx.interactive()) {
+            throw usage_error(fmt::format("the week of {} already has an IRLS entry (total {}); "
+                                          "add --replace",
+                                          format_date(e.week), existing->total));
+        }
+        if (!ctx.confirm(fmt::format("The week of {} already has an entry (total {}). Replace it?",
+                                     format_date(e.week), existing->total))) {
+            throw Error(Exit::declined, "kept the existing entry; nothing was changed");
+        }
+        confirmed = true;
+    };
     if (!o.scores.empty() && o.given("--total")) {
         throw usage_error("give the ten item scores or --total, not both");
     }
@@ -176,6 +198,7 @@ void run_irls(Context& ctx, const IrlsOptions& o) {
     } else if (o.given("--total")) {
         e.total = parse_int(o.total, "--total", k_irls_total_range);
     } else if (ctx.interactive()) {
+        confirm_replace();
         e.items = ask_items(ctx);
     } else {
         throw usage_error("irls needs the ten item scores 0-4 or --total N (or a terminal to ask)");
@@ -183,18 +206,8 @@ void run_irls(Context& ctx, const IrlsOptions& o) {
     if (e.items) {
         e.total = std::accumulate(e.items->begin(), e.items->end(), 0);
     }
+    confirm_replace();
     auto& db = ctx.db();
-    if (const auto existing = find_irls(db, e.week); existing && !o.replace) {
-        if (!ctx.interactive()) {
-            throw usage_error(fmt::format("the week of {} already has an IRLS entry (total {}); "
-                                          "add --replace",
-                                          format_date(e.week), existing->total));
-        }
-        if (!ctx.confirm(fmt::format("The week of {} already has an entry (total {}). Replace it?",
-                                     format_date(e.week), existing->total))) {
-            throw Error(Exit::declined, "kept the existing entry; nothing was changed");
-        }
-    }
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     save_irls(db, e, t.now);
     tx.commit();

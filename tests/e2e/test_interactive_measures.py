@@ -43,6 +43,14 @@ class InteractiveIrls(RlsCase):
         self.assertEqual(t.wait(), 0)
         self.assertEqual(self.sql("SELECT total, items FROM irls"), [(25, None)])
 
+        # Asked for the ten items, it asks about replacing first, not after them.
+        t = Terminal(["irls"], self.env())
+        t.expect(r"already has an entry \(total 25\)\. Replace it\? \[y/N\]")
+        t.type("n")
+        self.assertEqual(t.wait(), 1)
+        self.assertNotIn("Item 1", t.transcript)
+        self.assertEqual(self.sql("SELECT total FROM irls"), [(25,)])
+
     def test_end_of_input_saves_nothing(self):
         t = Terminal(["irls"], self.env())
         t.expect(r"Item 1 \(0-4\): ")
