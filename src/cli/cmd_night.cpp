@@ -16,6 +16,7 @@
 
 #include <CLI/App.hpp>
 #include <SQLiteCpp/Transaction.h>
+#include <algorithm>
 #include <fmt/format.h>
 #include <memory>
 #include <ostream>
@@ -107,6 +108,12 @@ void run_tag(Context& ctx, const NightOptions& o) {
         if (auto match =
                 match_or_new(name, known, "TAG", "(--new adds it)", o.is_new || o.remove)) {
             name = std::move(*match);
+        }
+        // Removing a tag the night does not have is a mistake (a typo, the
+        // wrong night), not a success that changed nothing.
+        if (o.remove && std::find(known.begin(), known.end(), name) == known.end()) {
+            throw Error(Exit::no_input, fmt::format("the night of {} has no tag {}",
+                                                    format_date(night), quote_value(name)));
         }
         names.push_back(std::move(name));
     }
