@@ -116,6 +116,18 @@ Registrar named_command(int argc, const char* const* argv) {
     return nullptr;
 }
 
+// The help that answers a parse error: "rls meds add --help" for one in
+// rls meds add, "rls --help" before any command word.
+std::string help_for(const CLI::App& app) {
+    std::string words = "rls";
+    const CLI::App* at = &app;
+    for (auto parsed = at->get_subcommands(); !parsed.empty(); parsed = at->get_subcommands()) {
+        at = parsed.front();
+        words += " " + at->get_name();
+    }
+    return words + " --help";
+}
+
 // CLI11 reports "rls frobnicate" as a missing subcommand; name the word instead.
 std::string parse_error_message(const CLI::App& app, const CLI::ParseError& e, int argc,
                                 const char* const* argv) {
@@ -205,7 +217,8 @@ int run_command(int argc, const char* const* argv, Context& ctx) {
         } catch (const CLI::Success& e) { // --help, --version
             return app->exit(e, ctx.out(), ctx.err());
         } catch (const CLI::ParseError& e) {
-            ctx.warn(parse_error_message(*app, e, argc, argv) + " (see rls --help)");
+            ctx.warn(fmt::format("{} (see {})", parse_error_message(*app, e, argc, argv),
+                                 help_for(*app)));
             return static_cast<int>(Exit::usage);
         }
         if (action) {

@@ -99,7 +99,12 @@ void delete_irls_entry(Context& ctx, const IrlsOptions& o) {
         }
     }
     const auto& t = ctx.time();
-    const Date week = week_of(parse_night(o.remove, t, "--delete"));
+    const Date day = parse_night(o.remove, t, "--delete");
+    if (day > local_date(t.now, t.zone)) {
+        throw usage_error(
+            fmt::format("--delete must not be in the future, got {}", format_date(day)));
+    }
+    const Date week = week_of(day);
     auto& db = ctx.db();
     const auto existing = find_irls(db, week);
     if (!existing) {
@@ -235,7 +240,7 @@ void register_irls(CLI::App& app, Context& ctx, Action& action) {
         "irls", "Record this week's IRLS severity: the ten item scores 0-4, by item number");
     o->cmd = cmd;
     cmd->add_option("SCORES", o->scores, "The ten item scores 0-4, in item order")
-        ->type_name("SCORE...");
+        ->option_text("...");
     cmd->add_option("--total", o->total, "Only the total 0-40, when the items are not at hand")
         ->type_name("N");
     cmd->add_option("--date", o->date,

@@ -154,8 +154,8 @@ void run_took(Context& ctx, const TookOptions& o) {
     if (!known) {
         ctx.say(fmt::format("Added {} (in {}) to your medicines.\n", d.medicine, d.unit));
     }
-    ctx.say(fmt::format("Took {} {} {} at {}, night of {} (dose {}).\n", d.medicine,
-                        amount_text(d.amount), d.unit, format_local(d.taken, t.zone, "%H:%M"),
+    ctx.say(fmt::format("Took {} {} at {}, night of {} (dose {}).\n", d.medicine,
+                        amount_with_unit(d.amount, d.unit), format_local(d.taken, t.zone, "%H:%M"),
                         format_date(d.night), d.id));
 }
 
@@ -233,8 +233,9 @@ void register_meds(CLI::App& app, Context& ctx, Action& action) {
             "took", "Record a dose of a medicine taken, e.g. took pramipexole 0.25mg --at 21:00");
         o->cmd = cmd;
         cmd->add_option("MEDICINE", o->medicine, "Medicine name, e.g. pramipexole");
+        // "DOSE ..." in the help, not "DOSE DOSE ...": "0.25mg" or "0.25 mg".
         cmd->add_option("DOSE", o->dose, "Amount with its unit: mg, mcg, g, ml, iu or tablet")
-            ->type_name("DOSE");
+            ->option_text("...");
         cmd->add_option("--at", o->at, "When it was taken: now, 21:00, 9pm, YYYY-MM-DD HH:MM")
             ->type_name("WHEN");
         cmd->add_flag("--new", o->is_new,

@@ -176,7 +176,7 @@ void register_night(CLI::App& app, Context& ctx, Action& action) {
             "tag", "Tag a night (caffeine, alcohol, ...) with or without a session");
         o->cmd = cmd;
         cmd->add_option("TAG", o->tags, "Tag names, e.g. caffeine late-exercise")
-            ->type_name("TAG...");
+            ->option_text("...");
         cmd->add_option("--night", o->night,
                         "Night: YYYY-MM-DD, today, yesterday (default: tonight)")
             ->type_name("DATE");

@@ -134,7 +134,7 @@ std::string dose_local_time(const Dose& d, std::string_view fmt) {
 }
 
 std::string dose_amount_label(const Dose& d) {
-    return fmt::format("{} {} {}", visible(d.medicine), amount_text(d.amount), d.unit);
+    return fmt::format("{} {}", visible(d.medicine), amount_with_unit(d.amount, d.unit));
 }
 
 std::string dose_label(const Dose& d) {

@@ -168,6 +168,11 @@ DoseAmount parse_dose(std::string_view text, std::string_view field) {
     return d;
 }
 
+std::string amount_with_unit(double amount, std::string_view unit) {
+    return fmt::format("{} {}{}", amount_text(amount), unit,
+                       unit == "tablet" && amount != 1 ? "s" : "");
+}
+
 std::string amount_text(double amount) {
     return fmt::format("{:g}", amount);
 }

@@ -89,6 +89,8 @@ struct DoseAmount {
 [[nodiscard]] DoseAmount parse_dose(std::string_view text, std::string_view field);
 // 0.25 -> "0.25", 1 -> "1": the shortest form that reads back the same.
 [[nodiscard]] std::string amount_text(double amount);
+// "0.25 mg", "1 tablet", "2 tablets": an amount with its unit, as said.
+[[nodiscard]] std::string amount_with_unit(double amount, std::string_view unit);
 
 struct Dose {
     std::int64_t id = 0;

@@ -25,7 +25,7 @@ std::string indented(std::string_view text, std::string_view lead = "  ") {
 }
 
 std::string amount(const std::optional<double>& v, const std::string& unit) {
-    return v ? fmt::format("{} {}", amount_text(*v), unit) : "-";
+    return v ? amount_with_unit(*v, unit) : "-";
 }
 
 std::string irls_text(const Tracked& t, const Style& p) {

@@ -331,4 +331,27 @@ TEST_SUITE("cli.measures") {
             list.find("week of 2026-11-23: total 25 (severe), +13 since 2026-11-16 (relevant)\n") !=
             std::string::npos);
     }
+
+    TEST_CASE("help reads DOSE ..., tablets are plural, and meds add points to its own help") {
+        Cli cli; // Wednesday 2026-11-25 08:30 in Berlin
+        const auto took = cli.ok({"took", "--help"});
+        CHECK(took.find("  DOSE ...  ") != std::string::npos);
+        CHECK(took.find("DOSE DOSE") == std::string::npos);
+        const auto irls = cli.ok({"irls", "--help"});
+        CHECK(irls.find("  SCORES ...  ") != std::string::npos);
+        CHECK(irls.find("SCORE... ...") == std::string::npos);
+        CHECK(cli.ok({"tag", "--help"}).find("  TAG ...  ") != std::string::npos);
+
+        CHECK(cli.ok({"took", "iron", "2", "tablets", "--at", "2026-11-24 21:00"})
+                  .find("Took iron 2 tablets at 21:00") != std::string::npos);
+        CHECK(cli.ok({"took", "--list"}) == "    1  2026-11-24  iron 2 tablets at 21:00\n");
+        CHECK(cli.ok({"took", "iron", "1tablet", "--at", "2026-11-24 22:00"})
+                  .find("Took iron 1 tablet at 22:00") != std::string::npos);
+
+        const auto r = cli.run({"meds", "add", "x"});
+        CHECK(r.code == 64);
+        CHECK(r.err == "rls: --unit is required (see rls meds add --help)\n");
+        CHECK(cli.run({"took", "--frobnicate"}).err.find("(see rls took --help)") !=
+              std::string::npos);
+    }
 }
