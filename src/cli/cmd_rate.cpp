@@ -123,8 +123,8 @@ RatingInput merged(const Rating& old, const RatingInput& given, const RateOption
     }
     if (!r.sleep && !r.restless && r.diary.empty() && !r.note) {
         throw usage_error(fmt::format("that would leave the night of {} with an empty rating; "
-                                      "remove it with rls rate --night {} --delete",
-                                      format_date(r.night), format_date(r.night)));
+                                      "use --delete",
+                                      format_date(r.night)));
     }
     return r;
 }
@@ -144,12 +144,18 @@ void delete_night_rating(Context& ctx, const RateOptions& o, Date night) {
         throw usage_error(
             fmt::format("the night of {} has no rating to delete", format_date(night)));
     }
+    // The onset and spread were the same morning's record: they go with the
+    // rating, or the watch would go on using what the user deleted.
+    const auto symptoms = find_symptoms(db, night);
     const auto what =
-        fmt::format("the rating of the night of {} (sleep {}, restlessness {})", format_date(night),
-                    or_dash(existing->sleep), or_dash(existing->restless));
+        fmt::format("the rating of the night of {} (sleep {}, restlessness {}){}",
+                    format_date(night), or_dash(existing->sleep), or_dash(existing->restless),
+                    symptoms ? " and its " + symptoms_summary(*symptoms, ctx.time().zone) : "");
     if (!o.yes) {
         if (!ctx.interactive()) {
-            throw usage_error(fmt::format("rate --delete removes {}; add --yes", what));
+            throw usage_error(fmt::format("rate --delete removes the rating of the night of {}; "
+                                          "add --yes",
+                                          format_date(night)));
         }
         if (!ctx.confirm(fmt::format("Delete {}?", what))) {
             throw Error(Exit::declined, "kept the rating; nothing was changed");
@@ -157,9 +163,14 @@ void delete_night_rating(Context& ctx, const RateOptions& o, Date night) {
     }
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     (void)delete_rating(db, night);
+    (void)delete_symptoms(db, night);
     tx.commit();
     if (o.json) {
-        print_json(ctx, to_json(*existing));
+        auto j = to_json(*existing);
+        if (symptoms) {
+            j["symptoms"] = to_json(*symptoms);
+        }
+        print_json(ctx, j);
         return;
     }
     ctx.say(fmt::format("Deleted {}.\n", what));
@@ -218,13 +229,13 @@ void run_rate(Context& ctx, const RateOptions& o) {
         const auto existing = find_rating(db, in.night);
         if (!existing) {
             throw usage_error(fmt::format("the night of {} has no rating to change; rate it "
-                                          "without --update or --unset",
+                                          "first",
                                           format_date(in.night)));
         }
         const bool nothing = !o.given("--sleep") && !o.given("--restless") && in.diary.empty() &&
-                             !o.given("--note") && o.unset.empty();
+                             !o.given("--note") && o.unset.empty() && !symptoms;
         if (nothing) {
-            throw usage_error("--update needs a field to change, e.g. --sleep 6");
+            throw usage_error("--update needs a field to change, e.g. --sleep 6 or --onset 21:00");
         }
         in = merged(*existing, in, o);
     }

@@ -96,4 +96,28 @@ TEST_SUITE("cli.rate") {
         // And the night can be rated afresh.
         CHECK(rated(cli, {"rate", "--night", "2026-11-24", "-s", "5"})["sleep"] == 5);
     }
+
+    TEST_CASE("--delete takes the night's onset and spread too; --update takes them") {
+        Cli cli; // Wednesday 2026-11-25 08:30 in Berlin
+        cli.ok({"rate", "--night", "2026-11-24", "-s", "6", "-R", "3", "-q"});
+        // --onset and --spread are fields --update changes, keeping the scores.
+        auto r = cli.run({"rate", "--night", "2026-11-24", "--update", "--onset", "21:00",
+                          "--spread", "legs,arms", "--json"});
+        REQUIRE(r.code == 0);
+        auto j = nlohmann::json::parse(r.out);
+        CHECK(j["sleep"] == 6);
+        CHECK(j["restless"] == 3);
+        CHECK(j["symptoms"]["onset_utc"] == "2026-11-24T20:00:00Z");
+        r = cli.run({"rate", "--night", "2026-11-24", "--delete", "--no-input"});
+        CHECK(r.err == "rls: rate --delete removes the rating of the night of 2026-11-24; add "
+                       "--yes\n");
+        CHECK(cli.ok({"rate", "--night", "2026-11-24", "--delete", "--yes"}) ==
+              "Deleted the rating of the night of 2026-11-24 (sleep 6, restlessness 3) and\n"
+              "  its symptoms from 21:00, felt in legs,arms.\n");
+        const auto list = nlohmann::json::parse(
+            cli.ok({"list", "--from", "2026-11-24", "--to", "2026-11-24", "--json"}));
+        REQUIRE(list["nights"].size() == 1);
+        CHECK(list["nights"][0]["rating"].is_null());
+        CHECK(list["nights"][0]["symptoms"].is_null());
+    }
 }
