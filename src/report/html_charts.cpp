@@ -185,14 +185,12 @@ std::string tenderness_heatmap(const Model& m) {
     const double cell =
         std::min(40.0, (svg::k_chart_width - k_left - 64) / static_cast<double>(weeks));
     const double bottom = k_top + k_row * static_cast<double>(m.points.size());
-    svg::Canvas c(svg::k_chart_width, bottom + 54, "tenderness-heatmap",
-                  "Tenderness by point and week",
-                  fmt::format("Weekly mean tenderness (0-10) of {} points over {} weeks: darker "
-                              "is more tender; the number is written in each cell when there is "
-                              "room, and the trend per week at the right. Hatched: no rating.",
-                              m.points.size(), weeks));
-    c.raw("<defs><pattern id=\"hatch\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\">"
-          "<path d=\"M0 4L4 0\" class=\"hatch\"/></pattern></defs>\n");
+    svg::Canvas c(
+        svg::k_chart_width, bottom + 54, "tenderness-heatmap", "Tenderness by point and week",
+        fmt::format("Weekly mean tenderness (0-10) of {} points over {} weeks: darker "
+                    "is more tender; the number is written in each cell when there is "
+                    "room, and the trend per week at the right. Struck through: no rating.",
+                    m.points.size(), weeks));
     for (std::size_t r = 0; r < m.points.size(); ++r) {
         const auto& t = m.points[r];
         const double y = k_top + k_row * static_cast<double>(r);
@@ -209,8 +207,13 @@ std::string tenderness_heatmap(const Model& m) {
             const auto box = fmt::format("x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
                                          svg::num(x), svg::num(y), svg::num(cell), k_row);
             if (!v) {
-                row += fmt::format("<rect class=\"none\" {}><title>{}: no rating</title></rect>\n",
-                                   box, week);
+                // Struck through by one line, not filled with a pattern:
+                // Chromium prints each pattern fill as its own tiles, which
+                // made a 12-week PDF 1.8 MB.
+                row += fmt::format("<rect class=\"none\" {}><title>{}: no rating</title></rect>"
+                                   "<path class=\"hatch\" d=\"M{} {}L{} {}\"/>\n",
+                                   box, week, svg::num(x), svg::num(y + k_row), svg::num(x + cell),
+                                   svg::num(y));
                 continue;
             }
             const int g = gray_of(*v);
@@ -243,6 +246,8 @@ std::string tenderness_heatmap(const Model& m) {
         c.text(x + 7, bottom + 48, std::to_string(v), "tick", "middle");
     }
     c.rect(k_left + 390, bottom + 32, 14, 8, "swatch none");
+    c.raw(fmt::format("<path class=\"hatch\" d=\"M{} {}L{} {}\"/>\n", svg::num(k_left + 390),
+                      svg::num(bottom + 40), svg::num(k_left + 404), svg::num(bottom + 32)));
     c.text(k_left + 408, bottom + 40, "no rating", "tick");
     return c.finish();
 }

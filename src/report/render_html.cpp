@@ -66,7 +66,7 @@ svg text { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; fill: 
 .line { fill: none; stroke: #000; stroke-width: 1.5; }
 .point, .spread { fill: #000; }
 .hm-row rect { stroke: #fff; stroke-width: 0.5; }
-.none { fill: url(#hatch); }
+.none { fill: #fff; stroke: #9a9a9a; stroke-width: 0.5; }
 .hatch { stroke: #9a9a9a; stroke-width: 0.7; }
 .swatch { stroke: #888; stroke-width: 0.3; }
 .cell-num { font-size: 8px; }

@@ -109,6 +109,21 @@ TEST_SUITE("cli.report_html") {
         CHECK(html.find("id=\"trial\"") < html.find("id=\"nights\""));
     }
 
+    TEST_CASE("a week without tenderness is struck through, not filled with a pattern") {
+        // Chromium prints every pattern fill as its own tiles: 17 hatched
+        // cells made a 12-week PDF 1.8 MB instead of 0.2 MB.
+        Cli cli;
+        for (const auto* at : {"2026-11-02 21:00", "2026-11-03 21:00", "2026-11-16 21:00",
+                               "2026-11-17 21:00"}) {
+            cli.ok({"log", "--at", at, "-p", "heart=5", "-q", "--no-input"});
+        }
+        cli.ok({"log", "--at", "2026-11-10 21:00", "-q", "--no-input"}); // no points
+        const auto html = cli.ok({"report", "--weeks", "4", "--format", "html"});
+        REQUIRE(has(html, "id=\"tenderness\""));
+        CHECK(rls::test::count_of(html, "<pattern") == 0);
+        CHECK(has(html, "2026-11-09: no rating</title></rect><path class=\"hatch\""));
+    }
+
     TEST_CASE("sections without data are left out") {
         Cli cli;
         const auto html = cli.ok({"report", "--format", "html"});
