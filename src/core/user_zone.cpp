@@ -184,7 +184,9 @@ void use_in_c_library(const char* tz_env) {
 
 Zone c_library_zone(const char* tz_env, std::string name) {
     use_in_c_library(tz_env);
-    return Zone(std::move(name), std::make_shared<ClibRules>());
+    Zone zone(std::move(name), std::make_shared<ClibRules>());
+    zone.remember_as_users();
+    return zone;
 }
 
 // The system zone: the C library reads /etc/localtime itself; a substitute
@@ -195,7 +197,9 @@ Zone system_zone(const SystemZoneFiles& files, std::string name) {
     }
     const std::string tz = ":" + files.localtime;
     use_in_c_library(tz.c_str());
-    return Zone(std::move(name), std::make_shared<ClibRules>());
+    Zone zone(std::move(name), std::make_shared<ClibRules>());
+    zone.remember_as_users();
+    return zone;
 }
 
 [[noreturn]] void damaged(const std::string& path, int err) {

@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "core/posix_tz.hpp"
 
+#include <cstdlib>
 #include <date/tz.h>
 #include <fmt/format.h>
 
@@ -34,7 +35,28 @@ private:
     const date::time_zone* m_zone;
 };
 
+// The user's zone as user_zone() made it, and the TZ it was made under.
+struct UsersZone {
+    std::string name;
+    std::optional<std::string> tz;
+    std::shared_ptr<const Zone::Rules> rules;
+};
+
+UsersZone& users_zone() {
+    static UsersZone zone;
+    return zone;
+}
+
+std::optional<std::string> tz_env() {
+    const char* tz = std::getenv("TZ");
+    return tz != nullptr ? std::optional<std::string>(tz) : std::nullopt;
+}
+
 } // namespace
+
+void Zone::remember_as_users() const {
+    users_zone() = {m_name, tz_env(), m_rules};
+}
 
 std::shared_ptr<const Zone::Rules> Zone::fixed(seconds offset) {
     return std::make_shared<FixedRules>(offset);
@@ -48,6 +70,10 @@ Zone::Zone(std::string name, std::shared_ptr<const Rules> rules)
 std::optional<Zone> Zone::find(std::string_view name) {
     if (name.empty()) {
         return std::nullopt;
+    }
+    if (const auto& users = users_zone();
+        users.rules && name == users.name && tz_env() == users.tz) {
+        return Zone(users.name, users.rules);
     }
     try {
         return Zone(std::string(name), std::make_shared<TzdbRules>(date::locate_zone(name)));

@@ -72,6 +72,28 @@ void check_same_offsets(const Zone& a, const Zone& b) {
 } // namespace
 
 TEST_SUITE("core.zone") {
+    TEST_CASE("the user's zone is found again without the tz database, only under its TZ") {
+        RestoreTz restore;
+        const auto winter = utc("2026-01-15T12:00:00Z");
+        const auto summer = utc("2026-07-15T12:00:00Z");
+        const auto berlin = user_zone("Europe/Berlin");
+        // Stored entries name it: found with the user's own (C library) rules.
+        const auto found = Zone::find("Europe/Berlin");
+        REQUIRE(found);
+        CHECK(found->offset(winter) == hours{1});
+        CHECK(found->offset(summer) == hours{2});
+        // Once TZ names another zone, the C library's rules are that zone's:
+        // Berlin must then come from the tz database, not from the old rules.
+        ::setenv("TZ", "America/New_York", 1);
+        ::tzset();
+        const auto again = Zone::find("Europe/Berlin");
+        REQUIRE(again);
+        CHECK(again->offset(winter) == hours{1});
+        CHECK(again->offset(summer) == hours{2});
+        CHECK(Zone::find("America/New_York")->offset(summer) == hours{-4});
+        CHECK(berlin.name() == "Europe/Berlin");
+    }
+
     TEST_CASE("POSIX TZ strings give the C library's offsets all year") {
         RestoreTz restore;
         for (const char* spec :
