@@ -1,5 +1,8 @@
 // Benchmark floor for `rls report --weeks 4`: the report's queries over the
-// same 28-night window, every row read, and no statistics or rendering.
+// same 28-night window, every row read, and no statistics or rendering. Since
+// schema 5 the report also reads what is tracked beside the massage (IRLS,
+// doses, labs and symptoms up to the window's end, against the first four
+// weeks; night tags and planned nights in the window), so the floor does too.
 #include "floor_zone.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -29,7 +32,18 @@ int main(int argc, char** argv) {
         "SELECT c.session_id, t.name FROM session_tag c JOIN tag t ON t.id = c.tag_id "
         "JOIN session s ON s.id = c.session_id WHERE s.night BETWEEN ?1 AND ?2",
         "SELECT night, sleep, restless, into_bed_utc, out_of_bed_utc FROM rating "
-        "WHERE night BETWEEN ?1 AND ?2"};
+        "WHERE night BETWEEN ?1 AND ?2",
+        "SELECT id, week, taken, items, total, tz FROM irls WHERE ?1 <= ?2 ORDER BY week",
+        "SELECT d.id, m.name, m.unit, d.amount, d.taken_utc, d.night FROM dose d "
+        "JOIN medicine m ON m.id = d.medicine_id WHERE d.night <= ?2 AND ?1 <= ?2 "
+        "ORDER BY d.taken_utc",
+        "SELECT id, drawn, ferritin, tsat, fasting FROM lab WHERE drawn <= ?2 AND ?1 <= ?2 "
+        "ORDER BY drawn, id",
+        "SELECT id, night, onset_utc, spread FROM symptom WHERE night <= ?2 AND ?1 <= ?2 "
+        "ORDER BY night",
+        "SELECT n.night, t.name FROM night_tag n JOIN tag t ON t.id = n.tag_id "
+        "WHERE n.night BETWEEN ?1 AND ?2",
+        "SELECT night, night FROM no_massage_night WHERE night BETWEEN ?1 AND ?2"};
     for (const char* sql : queries) {
         SQLite::Statement q(db, sql);
         q.bind(1, argv[2]);
