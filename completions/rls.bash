@@ -55,6 +55,7 @@ _rls() {
             return
             ;;
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
+        --paper) COMPREPLY=($(compgen -W "a4 letter" -- "$cur")); return ;;
         -r | --routine) COMPREPLY=($(compgen -W "$(_rls_values routines)" -- "$cur")); return ;;
         -p | --point)
             COMPREPLY=($(compgen -W "$(_rls_values points)" -S = -- "$cur"))
@@ -117,7 +118,7 @@ _rls() {
         lab) opts="--ferritin --tsat --date --fasting --not-fasting --list --delete -y --yes --json" ;;
         list) opts="-w --weeks --from --to --json" ;;
         remind) opts="--after --exit-code --json" ;;
-        report) opts="-w --weeks --from --to --min-nights --mid -f --format --json --csv -O --out --name" ;;
+        report) opts="-w --weeks --from --to --min-nights --mid -f --format --json --csv -O --out --name --paper" ;;
         show) opts="--json" ;;
         delete) opts="-y --yes --json" ;;
         points) [[ $sub == add ]] && opts="--foot --name --where --json" || opts="--json" ;;

@@ -135,6 +135,7 @@ complete -c rls -n '__fish_seen_subcommand_from report' -l csv -d 'Print as CSV'
 complete -c rls -n '__fish_seen_subcommand_from report' -s f -l format -x -a 'text json csv html pdf' -d 'Output format'
 complete -c rls -n '__fish_seen_subcommand_from report' -s O -l out -r -F -d 'Write to a file'
 complete -c rls -n '__fish_seen_subcommand_from report' -l name -x -d 'Name for the HTML or PDF header'
+complete -c rls -n '__fish_seen_subcommand_from report' -l paper -x -a 'a4 letter' -d 'Paper of the printed page'
 complete -c rls -n '__fish_seen_subcommand_from delete' -s y -l yes -d 'Do not ask'
 complete -c rls -n '__fish_seen_subcommand_from delete' -l json -d 'Print as JSON'
 

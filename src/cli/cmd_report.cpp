@@ -36,7 +36,55 @@ struct ReportOptions {
     std::string format; // empty: text, or what --json/--csv say
     std::string out;
     std::string name;
+    std::string paper; // empty: the locale's for a PDF, the printer's for a page
 };
+
+// The paper of most of the Americas and the Philippines; A4 elsewhere.
+bool letter_country(std::string_view territory) {
+    for (const std::string_view c : {"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PA",
+                                     "DO", "PR", "SV", "NI", "BZ"}) {
+        if (territory == c) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// --paper, or for a PDF the paper of the locale (LC_ALL, LC_PAPER, LANG:
+// "en_US.UTF-8" is Letter, "de_DE.UTF-8" or none is A4), as CSS names it.
+std::string paper_of(Context& ctx, const ReportOptions& o, std::string_view format) {
+    if (!o.paper.empty()) {
+        if (format != "html" && format != "pdf") {
+            throw usage_error("--paper is for --format html or pdf");
+        }
+        if (o.paper == "a4" || o.paper == "A4") {
+            return "A4";
+        }
+        if (o.paper == "letter" || o.paper == "Letter") {
+            return "letter";
+        }
+        throw usage_error(
+            fmt::format("--paper must be a4 or letter, got {}", quote_value(o.paper)));
+    }
+    if (format != "pdf") {
+        return {};
+    }
+    for (const char* name : {"LC_ALL", "LC_PAPER", "LANG"}) {
+        const char* value = ctx.getenv(name);
+        const std::string locale = value == nullptr ? "" : value;
+        if (locale.empty()) {
+            continue;
+        }
+        const auto underscore = locale.find('_');
+        const auto territory =
+            underscore == std::string::npos
+                ? std::string()
+                : locale.substr(underscore + 1,
+                                locale.find_first_of(".@", underscore) - underscore - 1);
+        return letter_country(territory) ? "letter" : "A4";
+    }
+    return "A4";
+}
 
 // --format, with --json and --csv as its older spellings.
 std::string format_of(const ReportOptions& o) {
@@ -88,6 +136,7 @@ report::Model build_model(Context& ctx, const ReportOptions& o) {
 void run_report(Context& ctx, const ReportOptions& o) {
     const auto format = format_of(o);
     const auto name = parse_label(o.name, "--name", k_max_display_name_bytes);
+    const auto paper = paper_of(ctx, o, format);
     std::optional<OutputTarget> target;
     if (!o.out.empty() && o.out != "-") {
         target = resolve_output(o.out, ctx.db_path(), true);
@@ -114,7 +163,8 @@ void run_report(Context& ctx, const ReportOptions& o) {
         content = report::render_csv(model);
     } else if (format == "html" || format == "pdf") {
         content = report::render_html(
-            model, {name, format_date(local_date(ctx.time().now, ctx.time().zone)), k_version});
+            model,
+            {name, format_date(local_date(ctx.time().now, ctx.time().zone)), k_version, paper});
         if (format == "pdf") {
             content = print_pdf(chromium, content, ctx.getenv("TMPDIR"));
         }
@@ -155,6 +205,10 @@ void register_report(CLI::App& app, Context& ctx, Action& action) {
         ->type_name("FILE");
     cmd->add_option("--name", o->name, "A name for the HTML or PDF report's header (default none)")
         ->type_name("TEXT");
+    cmd->add_option("--paper", o->paper,
+                    "a4 or letter (a PDF's default: the locale's, else a4; a page's: the "
+                    "printer's)")
+        ->type_name("PAPER");
     cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_report(ctx, *o); }; });
 }
 

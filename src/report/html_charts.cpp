@@ -186,7 +186,7 @@ std::string tenderness_heatmap(const Model& m) {
         std::min(40.0, (svg::k_chart_width - k_left - 64) / static_cast<double>(weeks));
     const double bottom = k_top + k_row * static_cast<double>(m.points.size());
     svg::Canvas c(
-        svg::k_chart_width, bottom + 54, "tenderness-heatmap", "Tenderness by point and week",
+        svg::k_chart_width, bottom + 30, "tenderness-heatmap", "Tenderness by point and week",
         fmt::format("Weekly mean tenderness (0-10) of {} points over {} weeks: darker "
                     "is more tender; the number is written in each cell when there is "
                     "room, and the trend per week at the right. Struck through: no rating.",
@@ -238,17 +238,23 @@ std::string tenderness_heatmap(const Model& m) {
         const double x = k_left + cell * static_cast<double>(w);
         c.text(x + 1, bottom + 12, week_label(m.weeks[w], weeks > 53), "tick");
     }
-    c.text(k_left, bottom + 24, "week starting (weekly mean, 0-10)", "axis-title");
+    c.text(k_left, bottom + 25, "week starting (weekly mean, 0-10)", "axis-title");
+    // The key on the axis title's line, each shade with its value in it.
+    const double key_x = k_left + 230;
+    const double key_y = bottom + 17;
+    c.text(key_x - 4, bottom + 25, "tenderness", "tick", "end");
     for (int v = 0; v <= 10; v += 2) {
-        const double x = k_left + 200 + v * 14.0;
+        const double x = key_x + v * 9.0;
         const int g = gray_of(v);
-        c.rect(x, bottom + 32, 14, 8, "swatch", fmt::format("fill=\"rgb({},{},{})\"", g, g, g));
-        c.text(x + 7, bottom + 48, std::to_string(v), "tick", "middle");
+        c.rect(x, key_y, 18, 10, "swatch", fmt::format("fill=\"rgb({},{},{})\"", g, g, g));
+        c.text(x + 9, key_y + 8, std::to_string(v), g < 140 ? "cell-num light" : "cell-num",
+               "middle");
     }
-    c.rect(k_left + 390, bottom + 32, 14, 8, "swatch none");
-    c.raw(fmt::format("<path class=\"hatch\" d=\"M{} {}L{} {}\"/>\n", svg::num(k_left + 390),
-                      svg::num(bottom + 40), svg::num(k_left + 404), svg::num(bottom + 32)));
-    c.text(k_left + 408, bottom + 40, "no rating", "tick");
+    const double none_x = key_x + 118;
+    c.rect(none_x, key_y, 18, 10, "swatch none");
+    c.raw(fmt::format("<path class=\"hatch\" d=\"M{} {}L{} {}\"/>\n", svg::num(none_x),
+                      svg::num(key_y + 10), svg::num(none_x + 18), svg::num(key_y)));
+    c.text(none_x + 22, bottom + 25, "no rating", "tick");
     return c.finish();
 }
 

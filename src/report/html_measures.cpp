@@ -19,9 +19,9 @@ constexpr double k_half_width = 360;
 constexpr double k_plot_left = 44;
 constexpr double k_band_right = 292; // band names at the right of the severity chart
 constexpr double k_plot_top = 10;
-constexpr double k_plot_bottom = 98;
-constexpr double k_axis_y = 104;
-constexpr double k_height = 136;
+constexpr double k_plot_bottom = 84;
+constexpr double k_axis_y = 90;
+constexpr double k_height = 122;
 constexpr int k_date_ticks = 6;
 
 struct Band {

@@ -31,15 +31,18 @@ void night_panel(svg::Canvas& c, const svg::Scale& x, const svg::Scale& y, std::
            "mean");
 }
 
+// The key, and at its right the time axis's title (the rows above are
+// labelled at the left, where the first date's label leaves no room).
 void night_legend(svg::Canvas& c, double y) {
-    c.raw(fmt::format("<circle class=\"dot\" cx=\"60\" cy=\"{0}\" r=\"2.5\"/>", svg::num(y - 3)));
-    c.text(66, y, "score of one night", "legend");
-    c.line(170, y - 3, 192, y - 3, "mean");
-    c.text(197, y, "mean of the night and the 6 before (4+ rated)", "legend");
-    c.rect(422, y - 8, 3, 8, "sess");
-    c.text(430, y, "session that evening", "legend");
-    c.raw(fmt::format("<circle class=\"unrated\" cx=\"540\" cy=\"{}\" r=\"2\"/>", svg::num(y - 3)));
-    c.text(546, y, "not rated (missing, not 0)", "legend");
+    c.raw(fmt::format("<circle class=\"dot\" cx=\"56\" cy=\"{0}\" r=\"2.5\"/>", svg::num(y - 3)));
+    c.text(62, y, "score of one night", "legend");
+    c.line(150, y - 3, 172, y - 3, "mean");
+    c.text(177, y, "7-night mean (4+ rated)", "legend");
+    c.rect(290, y - 8, 3, 8, "sess");
+    c.text(298, y, "session that evening", "legend");
+    c.raw(fmt::format("<circle class=\"unrated\" cx=\"396\" cy=\"{}\" r=\"2\"/>", svg::num(y - 3)));
+    c.text(402, y, "not rated (missing, not 0)", "legend");
+    c.text(708, y, "night (date of the evening)", "axis-title", "end");
 }
 
 // Trial arms behind the panels, change marks across them.
@@ -88,11 +91,11 @@ std::string night_chart(const Model& m, const NightOverlays& overlays) {
     }
     const int n = static_cast<int>(nights.size());
     const svg::Scale x{-0.5, n - 0.5, 52, 708};
-    const svg::Scale sleep_y{0, 10, 108, 28};
-    const svg::Scale restless_y{0, 10, 212, 132};
-    constexpr double k_session_row = 230;
-    constexpr double k_unrated_row = 244;
-    constexpr double k_axis = 250;
+    const svg::Scale sleep_y{0, 10, 92, 28};
+    const svg::Scale restless_y{0, 10, 178, 114};
+    constexpr double k_session_row = 196;
+    constexpr double k_unrated_row = 210;
+    constexpr double k_axis = 216;
     std::vector<std::optional<double>> sleep;
     std::vector<std::optional<double>> restless;
     int rated = 0;
@@ -104,7 +107,7 @@ std::string night_chart(const Model& m, const NightOverlays& overlays) {
         with_session += p.sessions > 0 ? 1 : 0;
     }
     svg::Canvas c(
-        svg::k_chart_width, 300, "night-chart", "Sleep and restlessness, night by night",
+        svg::k_chart_width, 252, "night-chart", "Sleep and restlessness, night by night",
         fmt::format("{} nights from {} to {}, {} with a session, {} rated. Dots are each night's "
                     "score from 0 to 10; the line is the mean of each night and the 6 before it, "
                     "drawn where at least 4 of those 7 were rated. Marks below the panels show "
@@ -156,9 +159,9 @@ std::string night_chart(const Model& m, const NightOverlays& overlays) {
         c.line(x(t.index), k_axis, x(t.index), k_axis + 4, "axis");
         c.text(x(t.index), k_axis + 14, t.label, "tick", "middle");
     }
-    c.text((x.range_lo + x.range_hi) / 2, k_axis + 27, "night (date of the evening)", "axis-title",
-           "middle");
-    night_legend(c, 296);
+    // The key shares its line with the axis's title: a line of its own
+    // would push 12 weeks with a trial onto a third printed page.
+    night_legend(c, k_axis + 30);
     return c.finish();
 }
 

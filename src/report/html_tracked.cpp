@@ -33,8 +33,15 @@ std::string nightly_text(const std::optional<double>& v, const std::string& unit
     return v ? fmt::format("{} {}", amount_text(*v), svg::escape(unit)) : "&#8211;";
 }
 
+// A date that does not break at its hyphens (the stylesheet keeps <time>
+// whole), with its machine-readable value.
+std::string date_html(Date d) {
+    const auto iso = format_date(d);
+    return fmt::format("<time datetime=\"{0}\">{0}</time>", iso);
+}
+
 std::string irls_row_text(const IrlsRow& r) {
-    return fmt::format("{} ({}, week of {})", r.total, r.band, format_date(r.week));
+    return fmt::format("{} ({}, week of {})", r.total, r.band, date_html(r.week));
 }
 
 std::string iron_row(const char* what, const IronValue& v, const char* unit,
@@ -42,7 +49,7 @@ std::string iron_row(const char* what, const IronValue& v, const char* unit,
     return fmt::format("<tr class=\"lab\" data-value=\"{}\" data-low=\"{}\"><td>{}</td><td>{:g}{}"
                        "{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                        svg::exact(v.value), v.low ? "true" : "false", what, v.value, unit,
-                       v.low ? " <strong>low</strong>" : "", format_date(v.drawn),
+                       v.low ? " <strong>low</strong>" : "", date_html(v.drawn),
                        v.fasting ? (*v.fasting ? "yes" : "no") : "not recorded", threshold);
 }
 
@@ -91,7 +98,7 @@ std::string severity_body(const Model& m) {
     for (const auto& r : rows) {
         if (r.relevant_change) {
             changes += fmt::format("{}{:+} (week of {})", changes.empty() ? "" : ", ", *r.change,
-                                   format_date(r.week));
+                                   date_html(r.week));
         }
     }
     line += changes.empty() ? ". No change of 5 or more." : ". Relevant changes: " + changes + ".";
@@ -161,7 +168,7 @@ std::string medicines_body(const Model& m) {
         for (std::size_t i = 0; i < r.changes.size() && i < k_listed; ++i) {
             const auto& c = r.changes[i];
             changes += fmt::format("{}{}{} {}: {}", changes.empty() ? "" : "; ", label_of(c.night),
-                                   format_date(c.night), svg::escape(r.name),
+                                   date_html(c.night), svg::escape(r.name),
                                    dose_change_text(c, svg::escape(r.unit)));
         }
         if (r.changes.size() > k_listed) {

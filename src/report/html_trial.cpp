@@ -1,4 +1,4 @@
-// The trial timeline: a grid of blocks and nights. The arm is a letter as
+// The trial timeline: the nights in a strip, grouped by block. The arm is a letter as
 // well as a shade, and what happened is a word in each cell's title and a
 // mark in the cell, so that the grid reads in grayscale.
 #include "report/html_trial.hpp"
@@ -21,60 +21,86 @@ std::string trial_timeline(const std::vector<TrialCell>& nights, std::string_vie
     for (const auto& n : nights) {
         blocks[n.block].push_back(&n);
     }
-    std::size_t columns = 1;
+    // Left to right like the night chart, whole blocks to a row and the rows
+    // about even: a 16-night trial is one strip, a long one wraps after at
+    // most four weeks.
+    constexpr std::size_t k_row_nights = 28;
+    const std::size_t row_count = (nights.size() + k_row_nights - 1) / k_row_nights;
+    const std::size_t target = (nights.size() + row_count - 1) / row_count;
+    std::vector<std::vector<const std::vector<const TrialCell*>*>> rows(1);
+    std::size_t in_row = 0;
     for (const auto& [block, list] : blocks) {
-        columns = std::max(columns, list.size());
+        if (in_row > 0 && (in_row >= target || in_row + list.size() > k_row_nights)) {
+            rows.emplace_back();
+            in_row = 0;
+        }
+        rows.back().push_back(&list);
+        in_row += list.size();
     }
     constexpr double k_left = 64;
-    constexpr double k_cell = 46;
-    constexpr double k_row = 26;
-    const double height = 8 + k_row * static_cast<double>(blocks.size()) + 22;
-    svg::Canvas c(720, height, "trial-timeline", "Trial timeline",
-                  fmt::format("{} trial nights in {} blocks: each cell is a night with its "
-                              "assigned arm (letter), its {} score, and marks for a washout "
-                              "night (w), a deviation (!), a forgotten night (?); nights to "
-                              "come are not shown.",
-                              nights.size(), blocks.size(), outcome));
-    double y = 8;
-    for (const auto& [block, list] : blocks) {
-        c.text(k_left - 6, y + 16, fmt::format("block {}", block), "row-label", "end");
-        for (std::size_t i = 0; i < list.size(); ++i) {
-            const auto& n = *list[i];
-            const double x = k_left + k_cell * static_cast<double>(i);
-            std::string mark;
-            if (n.washout) {
-                mark += "w";
+    constexpr double k_gap = 6;
+    constexpr double k_cell_h = 24;
+    constexpr double k_row = k_cell_h + 6;
+    double cell = 44;
+    for (const auto& row : rows) {
+        std::size_t count = 0;
+        for (const auto* list : row) {
+            count += list->size();
+        }
+        const double room =
+            svg::k_chart_width - k_left - 4 - k_gap * static_cast<double>(row.size() - 1);
+        cell = std::min(cell, room / static_cast<double>(count));
+    }
+    const double height = 6 + k_row * static_cast<double>(rows.size());
+    svg::Canvas c(
+        svg::k_chart_width, height, "trial-timeline", "Trial timeline",
+        fmt::format(
+            "{} trial nights in {} blocks, left to right, a gap between blocks: each cell is a "
+            "night with its assigned arm (letter), its {} score, and marks "
+            "for a washout night (w), a deviation (!), a forgotten night (?); "
+            "nights to come are not shown.",
+            nights.size(), blocks.size(), outcome));
+    double y = 6;
+    for (const auto& row : rows) {
+        c.text(k_left - 6, y + 15, format_date(row.front()->front()->night), "row-label", "end");
+        double x = k_left;
+        for (const auto* list : row) {
+            for (const auto* night : *list) {
+                const auto& n = *night;
+                std::string mark;
+                if (n.washout) {
+                    mark += "w";
+                }
+                if (n.state == "deviated") {
+                    mark += "!";
+                } else if (n.state == "forgotten") {
+                    mark += "?";
+                }
+                const auto score = n.score ? svg::num(*n.score) : std::string();
+                c.raw(fmt::format(
+                    "<g class=\"trial-night {}\" data-night=\"{}\" data-arm=\"{}\" "
+                    "data-state=\"{}\" data-score=\"{}\"><title>{}, block {}: arm {}{}, "
+                    "{}{}</title>\n",
+                    svg::escape(n.state), format_date(n.night), svg::escape(n.arm),
+                    svg::escape(n.state), score, format_date(n.night), n.block, svg::escape(n.arm),
+                    n.washout ? " (washout)" : "", svg::escape(n.state),
+                    n.score ? fmt::format(", {} {}", outcome, score) : ""));
+                c.rect(x + 0.5, y, cell - 1, k_cell_h,
+                       fmt::format("cellbox arm{}", n.arm_index % 4));
+                c.text(x + 3, y + 9, n.arm, "arm-label");
+                if (!mark.empty()) {
+                    c.text(x + cell - 3, y + 9, mark, "arm-label", "end");
+                }
+                if (!score.empty()) {
+                    c.text(x + cell / 2, y + 20, score, "tick", "middle");
+                }
+                c.raw("</g>\n");
+                x += cell;
             }
-            if (n.state == "deviated") {
-                mark += "!";
-            } else if (n.state == "forgotten") {
-                mark += "?";
-            }
-            const auto score = n.score ? svg::num(*n.score) : std::string();
-            c.raw(fmt::format("<g class=\"trial-night {}\" data-night=\"{}\" data-arm=\"{}\" "
-                              "data-state=\"{}\" data-score=\"{}\"><title>{}, block {}: arm {}{}, "
-                              "{}{}</title>\n",
-                              svg::escape(n.state), format_date(n.night), svg::escape(n.arm),
-                              svg::escape(n.state), score, format_date(n.night), n.block,
-                              svg::escape(n.arm), n.washout ? " (washout)" : "",
-                              svg::escape(n.state),
-                              n.score ? fmt::format(", {} {}", outcome, score) : ""));
-            c.rect(x + 1, y, k_cell - 2, k_row - 3, fmt::format("cellbox arm{}", n.arm_index % 4));
-            c.text(x + 5, y + 10, n.arm, "arm-label");
-            if (!mark.empty()) {
-                c.text(x + k_cell - 5, y + 10, mark, "arm-label", "end");
-            }
-            if (!score.empty()) {
-                c.text(x + k_cell / 2, y + 20, score, "tick", "middle");
-            }
-            c.raw("</g>\n");
+            x += k_gap;
         }
         y += k_row;
     }
-    c.text(k_left, y + 12,
-           fmt::format("night by night within each block; the number is the night's {} score",
-                       outcome),
-           "axis-title");
     return c.finish();
 }
 
@@ -113,11 +139,10 @@ std::string trial_section_body(const TrialAnalysis& a) {
                             svg::escape(a.arms[i]));
     }
     std::string out = fmt::format(
-        "<p class=\"decision\"><strong>{}</strong></p>\n"
         "<p>Randomised N-of-1 trial {}, {}: {}. {} blocks of {}, {} nights from {} to {}; "
         "outcome {} ({}); a difference that matters: {:g} point{}. The plan was fixed "
         "before the first night: fingerprint <code>{}</code>.</p>\n",
-        svg::escape(a.decision_text), a.id, svg::escape(a.state), arms, a.blocks,
+        a.id, svg::escape(a.state), arms, a.blocks,
         a.design == TrialDesign::pairs ? "randomised pairs" : "ABBA/BAAB", a.nights_planned,
         format_date(a.first_night), format_date(a.planned_last_night), outcome_name(a.outcome),
         a.outcome == TrialOutcome::sleep ? "higher is better" : "lower is better", a.mid,
@@ -128,7 +153,8 @@ std::string trial_section_body(const TrialAnalysis& a) {
     if (const auto adherence = trial_adherence_text(a)) {
         out += "<p>" + svg::escape(*adherence) + "</p>\n";
     }
-    if (a.as_assigned.empty()) {
+    // The decision above already says "too few" when it is the reason.
+    if (a.as_assigned.empty() && a.decision != TrialDecision::too_few) {
         out += "<p>Too few rated nights of each arm to estimate a difference yet.</p>\n";
     }
     for (const auto& e : a.as_assigned) {
@@ -154,10 +180,11 @@ std::string trial_section_body(const TrialAnalysis& a) {
     const auto timeline = trial_timeline(cells, outcome_name(a.outcome));
     if (!timeline.empty()) {
         out += "<figure>\n" + timeline +
-               "<figcaption>The trial night by night, a row per block: the assigned arm's "
-               "letter, the score, w for a washout night (not analysed), ! for a night "
-               "that did something else, ? for a night not logged.</figcaption>\n"
-               "</figure>\n";
+               fmt::format("<figcaption>Each night's arm (letter) and {} score, by block; w: "
+                           "washout, not analysed; !: did something else; ?: not "
+                           "logged.</figcaption>\n"
+                           "</figure>\n",
+                           outcome_name(a.outcome));
     }
     return out;
 }

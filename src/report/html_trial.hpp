@@ -1,5 +1,6 @@
-// The trial timeline of the HTML report, in the spirit of CENT 2015: one row
-// per block, each night's assigned arm, what happened and its score.
+// The trial timeline of the HTML report, in the spirit of CENT 2015: the
+// nights left to right in blocks, each night's assigned arm, what happened
+// and its score.
 #pragma once
 
 #include "core/time.hpp"
@@ -27,8 +28,8 @@ struct TrialCell {
                                          std::string_view outcome);
 
 // The trial's section of the page: the plan and its fingerprint, adherence,
-// the difference as assigned and as done, the randomisation test, the
-// carry-over check, the decision and the timeline.
+// the difference as assigned and as done, the randomisation test and the
+// timeline. The decision leads the page's summary instead (render_html).
 [[nodiscard]] std::string trial_section_body(const TrialAnalysis& a);
 
 // The trial's nights as spans of one assigned arm, for the night chart.

@@ -23,6 +23,7 @@ struct HtmlOptions {
     std::string name;    // the patient's name, as given; empty: none
     std::string made;    // the date the report was made, YYYY-MM-DD
     std::string version; // rls's version
+    std::string paper;   // "A4" or "letter" sets the printed page's size; empty: the printer's
 };
 
 // One XHTML-compatible HTML5 page: inline CSS and SVG, no script, no

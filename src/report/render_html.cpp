@@ -4,6 +4,7 @@
 #include "core/time.hpp"
 #include "report/findings.hpp"
 #include "report/html_charts.hpp"
+#include "report/html_fit.hpp"
 #include "report/html_tracked.hpp"
 #include "report/html_trial.hpp"
 #include "report/render.hpp"
@@ -78,6 +79,10 @@ th, td { padding: 0.08rem 0.55rem; text-align: right; border-bottom: 1px solid #
 th:first-child, td:first-child { text-align: left; }
 thead th { border-bottom: 1px solid #555; }
 ul { margin: 0.2rem 0; padding-left: 1.2rem; }
+time { white-space: nowrap; }
+table.weeks { margin-bottom: 0.3rem; }
+table.weeks th, table.weeks td { padding-left: 0.3rem; padding-right: 0.3rem; }
+table.weeks tbody th { font-weight: normal; }
 @page { margin: 10mm 11mm; }
 @media print {
   body { font-size: 9pt; line-height: 1.25; max-width: none; margin: 0; padding: 0; }
@@ -149,6 +154,23 @@ std::string summary(const Model& m) {
                         c.nights_with_session, c.nights, c.adherence_pct, c.nights_rated);
     if (const auto planned = planned_text(m.tracked); !planned.empty()) {
         body += fmt::format("<p class=\"planned\">{}</p>\n", esc(planned));
+    }
+    if (m.trial) {
+        // The trial's decision leads; its section follows the comparisons.
+        const auto& t = *m.trial;
+        std::string arms;
+        for (const auto& arm : t.arms) {
+            arms += (arms.empty() ? "" : " vs ") + esc(arm);
+        }
+        body += fmt::format("<p class=\"trial-lead\"><strong>Trial {}</strong> ({}, {}): {} "
+                            "(See The trial.)</p>\n",
+                            t.id, arms, esc(t.state), esc(t.decision_text));
+    }
+    // A quiet watch is worth saying too; its signs have a section of their own.
+    if (const auto quiet = watch_quiet_text(m.tracked.watch); !quiet.empty()) {
+        body += fmt::format("<p class=\"watch-quiet\"><strong>Augmentation watch</strong> "
+                            "(against the first four weeks). {}</p>\n",
+                            esc(quiet));
     }
     if (m.immediate.change) {
         const auto& ch = *m.immediate.change;
@@ -231,36 +253,61 @@ std::string tenderness_section(const Model& m) {
     return section("tenderness", "Tenderness by point", body + "</figure>\n");
 }
 
+// Weeks across, like the charts' time axis, and the figures down: 12 weeks
+// take 9 rows, not 13, so that the page still prints on two. Long reports
+// wrap into tables of at most 13 weeks.
+std::string weeks_table(const std::vector<const Week*>& weeks, bool diary) {
+    std::string out = "<table class=\"weeks\">\n<thead><tr><th scope=\"col\">Week of</th>";
+    for (const auto* w : weeks) {
+        out += fmt::format("<th scope=\"col\"><time datetime=\"{}\">{}</time></th>",
+                           format_date(w->start), svg::short_date(w->start));
+    }
+    out += "</tr></thead>\n<tbody>\n";
+    const auto row = [&](std::string_view name, const auto& cell) {
+        out += fmt::format("<tr><th scope=\"row\">{}</th>", name);
+        for (const auto* w : weeks) {
+            out += "<td>" + cell(*w) + "</td>";
+        }
+        out += "</tr>\n";
+    };
+    row("Nights", [](const Week& w) { return std::to_string(w.nights); });
+    row("Sessions", [](const Week& w) { return std::to_string(w.sessions); });
+    row("Rated", [](const Week& w) { return std::to_string(w.rated); });
+    row("Sleep", [](const Week& w) { return html_num(w.sleep.mean); });
+    row("Restlessness", [](const Week& w) { return html_num(w.restless.mean); });
+    if (diary) {
+        row("Diary nights", [](const Week& w) { return std::to_string(w.diary_nights); });
+        row("TST", [](const Week& w) {
+            return w.total_sleep_min
+                       ? fmt::format("{}h{:02}m", static_cast<int>(*w.total_sleep_min) / 60,
+                                     static_cast<int>(*w.total_sleep_min) % 60)
+                       : std::string("&#8211;");
+        });
+        row("SE", [](const Week& w) {
+            return w.efficiency_pct ? fmt::format("{:.0f}%", *w.efficiency_pct)
+                                    : std::string("&#8211;");
+        });
+    }
+    return out + "</tbody>\n</table>\n";
+}
+
 std::string weeks_section(const Model& m) {
     if (m.weeks.empty()) {
         return {};
     }
     const bool diary = std::any_of(m.weeks.begin(), m.weeks.end(),
                                    [](const Week& w) { return w.diary_nights > 0; });
-    std::string body = "<table>\n<thead><tr><th>Week of</th><th>Nights</th><th>Sessions</th>"
-                       "<th>Rated</th><th>Sleep</th><th>Restlessness</th>";
-    if (diary) {
-        body += "<th>Diary nights</th><th>TST</th><th>SE</th>";
-    }
-    body += "</tr></thead>\n<tbody>\n";
-    for (const auto& w : m.weeks) {
-        body += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}"
-                            "</td>",
-                            format_date(w.start), w.nights, w.sessions, w.rated,
-                            html_num(w.sleep.mean), html_num(w.restless.mean));
-        if (diary) {
-            const auto tst =
-                w.total_sleep_min
-                    ? fmt::format("{}h{:02}m", static_cast<int>(*w.total_sleep_min) / 60,
-                                  static_cast<int>(*w.total_sleep_min) % 60)
-                    : "&#8211;";
-            body += fmt::format("<td>{}</td><td>{}</td><td>{}</td>", w.diary_nights, tst,
-                                w.efficiency_pct ? fmt::format("{:.0f}%", *w.efficiency_pct)
-                                                 : "&#8211;");
+    constexpr std::size_t k_most = 13;
+    const std::size_t tables = (m.weeks.size() + k_most - 1) / k_most;
+    const std::size_t per_table = (m.weeks.size() + tables - 1) / tables;
+    std::string body;
+    for (std::size_t first = 0; first < m.weeks.size(); first += per_table) {
+        std::vector<const Week*> weeks;
+        for (std::size_t i = first; i < std::min(m.weeks.size(), first + per_table); ++i) {
+            weeks.push_back(&m.weeks[i]);
         }
-        body += "</tr>\n";
+        body += weeks_table(weeks, diary);
     }
-    body += "</tbody>\n</table>\n";
     body += "<p class=\"note\">Sleep and restlessness: mean of the week's rated nights (0-10).";
     if (diary) {
         body += " From the Consensus Sleep Diary: TST, total sleep time = final awakening - time "
@@ -279,11 +326,11 @@ std::string methods(const Model& m) {
                     "and the night's other factors, with standard errors that allow for "
                     "night-to-night correlation (Newey-West); intervals are 95% (Student's t). "
                     "P(better) is the probability that a is better than b, with a flat prior. "
-                    "{} comparison{} made: the primary one is judged alone, the rest only after "
-                    "a Holm correction. Fewer than {} rated nights on a side: too few.</p>\n"
-                    "<p>These are one person's nights, a small sample that follows one "
-                    "another: the report says what <strong>preceded</strong> better nights, "
-                    "not what <strong>caused</strong> them.</p>\n",
+                    "{} comparison{} made, all but the primary one judged after a Holm "
+                    "correction; fewer than {} rated nights on a side: too few. These are one "
+                    "person's nights, a small sample that follows one another: the report says "
+                    "what <strong>preceded</strong> better nights, not what "
+                    "<strong>caused</strong> them.</p>\n",
                     m.comparisons_made, m.comparisons_made == 1 ? " was" : "s were",
                     m.options.min_nights));
 }
@@ -291,31 +338,41 @@ std::string methods(const Model& m) {
 } // namespace
 
 std::string render_html(const Model& m, const HtmlOptions& o) {
+    std::string main = summary(m);
+    main += optional_section("watch", "Worth discussing: augmentation watch", watch_body(m));
+    main += nights_section(m);
+    main += comparisons_section(m);
+    // The trial's decision leads the summary; its details come after the
+    // comparisons, where they break across the pages as text.
+    if (m.trial) {
+        main += section("trial", "The trial", trial_section_body(*m.trial));
+    }
+    // Side by side, so that 12 weeks still print on two pages: the severity
+    // and onset charts are drawn half the page wide.
+    main += pair_of(optional_section("severity", "Severity (IRLS, weekly)", severity_body(m)),
+                    optional_section("onset", "Symptom onset and spread", onset_body(m)));
+    main += pair_of(optional_section("medicines", "Medicines", medicines_body(m)),
+                    optional_section("iron", "Iron", iron_body(m)));
+    main += tenderness_section(m);
+    main += weeks_section(m);
+    main += methods(m);
+
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n";
     out += fmt::format("<meta name=\"generator\" content=\"rls {}\"/>\n", esc(o.version));
     out += fmt::format("<title>RLS diary report, {} to {}</title>\n", format_date(m.first_night),
                        format_date(m.options.to));
-    out += fmt::format("<style>{}</style>\n</head>\n<body>\n", k_css);
-    out += header(m, o);
-    out += "<main>\n";
-    out += summary(m);
-    out += optional_section("watch", "Worth discussing: augmentation watch", watch_body(m));
-    if (m.trial) {
-        out += section("trial", "The trial", trial_section_body(*m.trial));
+    const std::string body = header(m, o) + "<main>\n" + main + "</main>\n";
+    out += fmt::format("<style>{}", k_css);
+    if (!o.paper.empty()) {
+        out += fmt::format("@page {{ size: {}; }}\n", o.paper);
     }
-    out += nights_section(m);
-    out += comparisons_section(m);
-    // Side by side, so that 12 weeks still print on two pages: the severity
-    // and onset charts are drawn half the page wide.
-    out += pair_of(optional_section("severity", "Severity (IRLS, weekly)", severity_body(m)),
-                   optional_section("onset", "Symptom onset and spread", onset_body(m)));
-    out += pair_of(optional_section("medicines", "Medicines", medicines_body(m)),
-                   optional_section("iron", "Iron", iron_body(m)));
-    out += tenderness_section(m);
-    out += weeks_section(m);
-    out += methods(m);
-    out += "</main>\n</body>\n</html>\n";
+    if (const double zoom = print_zoom(printed_height_in(body)); zoom < 1.0) {
+        // A long page (a trial of three or four arms, a trial and signs of
+        // augmentation) prints a little smaller rather than on a third sheet.
+        out += fmt::format("@media print {{ body {{ zoom: {:.2f}; }} }}\n", zoom);
+    }
+    out += "</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
     return out;
 }
 

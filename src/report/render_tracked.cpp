@@ -160,6 +160,10 @@ ordered_json iron_json(const std::optional<IronValue>& v) {
 
 } // namespace
 
+std::string watch_quiet_text(const AugmentationWatch& w) {
+    return w.compared && w.signs.empty() ? unchanged_text(w.compared_kinds) : std::string();
+}
+
 std::string planned_text(const Tracked& t) {
     if (t.planned_no_massage == 0) {
         return {};

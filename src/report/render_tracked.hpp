@@ -14,6 +14,9 @@ namespace rls::report {
 [[nodiscard]] std::string tracked_text(const Tracked& t, const Style& p);
 // One line for Coverage when nights were planned without massage; else empty.
 [[nodiscard]] std::string planned_text(const Tracked& t);
+// "Nothing to point out: onset, doses and IRLS are where they were." when
+// the augmentation watch compared and found no sign; else empty.
+[[nodiscard]] std::string watch_quiet_text(const AugmentationWatch& w);
 [[nodiscard]] nlohmann::ordered_json tracked_json(const Tracked& t);
 // CSV rows (sections irls, onset, medicine, iron, watch) in the report's
 // columns plus three more at the end: value, unit, flag.

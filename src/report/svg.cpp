@@ -85,6 +85,10 @@ std::vector<double> ticks(double lo, double hi, int max_count) {
     return out;
 }
 
+std::string short_date(Date d) {
+    return fmt::format("{} {}", month_name(d), static_cast<unsigned>(d.day()));
+}
+
 std::vector<DateTick> date_ticks(Date first, int count, int max_count) {
     if (count <= 0 || max_count <= 0) {
         return {};
@@ -93,7 +97,7 @@ std::vector<DateTick> date_ticks(Date first, int count, int max_count) {
         std::vector<DateTick> out;
         for (int i = 0; i < count; i += 7) {
             const Date d{date::sys_days{first} + date::days{i}};
-            out.push_back({i, fmt::format("{} {}", month_name(d), static_cast<unsigned>(d.day()))});
+            out.push_back({i, short_date(d)});
         }
         return out;
     }

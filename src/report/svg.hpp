@@ -41,6 +41,9 @@ struct DateTick {
 // else year starts ("2027").
 [[nodiscard]] std::vector<DateTick> date_ticks(Date first, int count, int max_count);
 
+// "Sep 2": a night or a week's start, where the year is clear around it.
+[[nodiscard]] std::string short_date(Date d);
+
 // The mean of each value and the `window - 1` before it, over the values
 // present; missing where fewer than `min_count` of them are present.
 [[nodiscard]] std::vector<std::optional<double>>

@@ -198,9 +198,10 @@ std::optional<std::string> trial_adherence_text(const TrialAnalysis& a) {
     if (!a.adherence_pct) {
         return "Adherence: no night has ended yet.";
     }
-    return fmt::format("Adherence: {} of {} nights so far as assigned ({:.0f}%); {} "
+    return fmt::format("Adherence: {} of {} nights{} as assigned ({:.0f}%); {} "
                        "deviation{}, {} not logged; {} of {} ended nights rated.",
-                       a.followed, a.begun, *a.adherence_pct, a.deviated,
+                       a.followed, a.begun, a.state == "running" ? " so far" : "",
+                       *a.adherence_pct, a.deviated,
                        a.deviated == 1 ? "" : "s", a.forgotten, a.rated, a.ended);
 }
 

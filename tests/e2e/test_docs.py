@@ -106,7 +106,7 @@ class ManPage(unittest.TestCase):
         sections = man_sections()
         for code in ("0", "1", "64", "65", "66", "70", "73", "74", "75", "77", "130"):
             self.assertRegex(sections["EXIT STATUS"], rf"\.B {code}\n")
-        for var in ("RLS_DB", "XDG_DATA_HOME", "HOME", "TZ", "NO_COLOR", "RLS_NOW"):
+        for var in ("RLS_DB", "XDG_DATA_HOME", "HOME", "TZ", "NO_COLOR", "RLS_NOW", "LC_PAPER"):
             self.assertIn(var, sections["ENVIRONMENT"])
 
 

@@ -227,6 +227,17 @@ def words(text):
     return " ".join(text.split())
 
 
+def short_date(iso):
+    """"Sep 2" for 2026-09-02, as the page heads its weeks."""
+    y, m, d = (int(x) for x in iso.split("-"))
+    return "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()[m - 1] + f" {d}"
+
+
+def pdf_pages(path):
+    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True)
+    return int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M).group(1))
+
+
 @unittest.skipIf(missing_tools(), f"not installed: {', '.join(missing_tools())} "
                                   "(./dev.sh test installs them)")
 class ReportInBrowser(RlsCase):
@@ -341,8 +352,7 @@ class ReportInBrowser(RlsCase):
             browser.close()
 
     def pages(self, path):
-        info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True)
-        return int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M).group(1))
+        return pdf_pages(path)
 
     def test_pdf_from_rls(self):
         pdf = os.path.join(self.tmp, "report.pdf")
@@ -363,10 +373,21 @@ class ReportInBrowser(RlsCase):
         primary = next(x for x in self.model["comparisons"] if x["primary"])
         self.assertIn(f"{primary['diff']:+.1f} [{primary['ci95'][0]:+.1f},"
                       f"{primary['ci95'][1]:+.1f}]", plain)
-        for w in self.model["weeks"]:
-            row = f"{w['start']} {w['nights']} {w['sessions']} {w['rated']} " \
-                  f"{w['sleep']['mean']:.1f} {w['restless']['mean']:.1f}"
-            self.assertIn(row, text)
+        # Weeks across, each figure a row, from the JSON's weeks.
+        weeks = self.model["weeks"]
+        self.assertLessEqual(len(weeks), 13, "one table")
+        mean = lambda v: "\u2013" if v is None else f"{v:.1f}"
+        rows = {"Week of": [short_date(w["start"]) for w in weeks],
+                "Nights": [w["nights"] for w in weeks],
+                "Sessions": [w["sessions"] for w in weeks],
+                "Rated": [w["rated"] for w in weeks],
+                "Sleep": [mean(w["sleep"]["mean"]) for w in weeks],
+                "Restlessness": [mean(w["restless"]["mean"]) for w in weeks],
+                "Diary nights": [w["diary_nights"] for w in weeks],
+                "SE": ["\u2013" if w["efficiency_pct"] is None else f"{w['efficiency_pct']:.0f}%"
+                       for w in weeks]}
+        for name, values in rows.items():
+            self.assertIn(f"{name} {' '.join(str(v) for v in values)}", text)
         self.assertIn("preceded", plain)
         # The tracked sections print too: the iron flag and the latest IRLS.
         self.assertTrue(self.model["tracked"]["iron"]["ask_doctor"])
@@ -375,6 +396,22 @@ class ReportInBrowser(RlsCase):
         latest = self.model["tracked"]["irls"][-1]
         self.assertIn(f"latest {latest['total']} ({latest['band']}, week of {latest['week']})",
                       plain)
+
+    def test_the_locale_chooses_the_paper(self):
+        """Without --paper a PDF takes the locale's paper: Letter in the
+        United States, A4 in Germany or with no locale; LC_ALL before
+        LC_PAPER before LANG."""
+        pdf = os.path.join(self.tmp, "report.pdf")
+        for env, paper in ((dict(LANG="en_US.UTF-8"), "letter"),
+                           (dict(LANG="de_DE.UTF-8"), "A4"),
+                           (dict(LANG="C.UTF-8"), "A4"),
+                           (dict(LANG="de_DE.UTF-8", LC_PAPER="en_CA.UTF-8"), "letter"),
+                           (dict(LC_ALL="fr_FR.UTF-8", LC_PAPER="en_US.UTF-8"), "A4")):
+            self.ok("report", "--weeks", "12", "--format", "pdf", "--out", pdf, "-q", **env)
+            info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True,
+                                  check=True).stdout
+            self.assertRegex(info, rf"Page size:.*\({paper}\)", env)
+            self.assertLessEqual(pdf_pages(pdf), 2, env)
 
     def test_signals_leave_no_temporary_page(self):
         """The page and the browser profile in the temporary directory are
@@ -405,6 +442,8 @@ class ReportInBrowser(RlsCase):
             r = subprocess.run(["xmllint", "--noout", "-"], input=chart, capture_output=True,
                                text=True)
             self.assertEqual(r.returncode, 0, r.stderr)
+        # The demo's page fits two sheets at full size: no print zoom.
+        self.assertNotIn("zoom", self.html)
         self.assertNotRegex(self.html, r"(?i)https?:")
         self.assertNotRegex(self.html, r"(?i)<script|<link|<img|<iframe|@import|src=")
 
@@ -434,13 +473,70 @@ class ReportWithSigns(RlsCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         pdf = os.path.join(self.tmp, "report.pdf")
         self.ok("report", "--weeks", "12", "--format", "pdf", "--out", pdf, "-q")
-        info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True)
-        self.assertLessEqual(int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M).group(1)), 2)
+        self.assertLessEqual(pdf_pages(pdf), 2)
         plain = words(subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True,
                                      check=True).stdout)
         self.assertEqual(plain.count(watch["message"]), 1)
         for sign in watch["signs"]:
             self.assertIn(sign["text"], plain)
+
+
+@unittest.skipIf(missing_tools(), f"not installed: {', '.join(missing_tools())} "
+                                  "(./dev.sh test installs them)")
+class TrialOnTwoPages(RlsCase):
+    """12 demo weeks with a trial still print on two pages of A4 and of
+    Letter: its decision leads the summary, its section follows the
+    comparisons, its timeline is a strip of blocks, and a page too long for
+    two sheets at full size prints a little smaller (never below 85%)."""
+
+    def setUp(self):
+        super().setUp()
+        self.ok("demo", "--nights", "84", "-q")
+
+    def check_printed(self, *start, now):
+        self.ok("trial", "start", *start, "-q", RLS_NOW=now)
+        trial = self.json("report", "--weeks", "12")["trial"]
+        lead = f"Trial {trial['id']} ({' vs '.join(trial['arms'])}, {trial['state']}): " \
+               f"{trial['decision_text']}"
+        for paper, name in (("a4", "A4"), ("letter", "letter")):
+            pdf = os.path.join(self.tmp, f"{paper}.pdf")
+            self.ok("report", "--weeks", "12", "--format", "pdf", "--paper", paper, "--out", pdf,
+                    "--name", "Maria Example", "-q")
+            info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True,
+                                  check=True).stdout
+            self.assertRegex(info, rf"Page size:.*\({name}\)")
+            self.assertLessEqual(pdf_pages(pdf), 2, f"{paper}: {start}")
+            plain = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True,
+                                   check=True).stdout
+            squeezed = "".join(plain.split())
+            self.assertIn("".join(lead.split()), squeezed)
+            self.assertIn("".join(trial["fingerprint"].split()), squeezed)
+        page = os.path.join(self.tmp, "report.html")
+        self.ok("report", "--weeks", "12", "--format", "html", "--out", page, "--name",
+                "Maria Example", "-q")
+        with open(page, encoding="utf-8") as f:
+            html = f.read()
+        zoom = re.search(r"@media print \{ body \{ zoom: ([0-9.]+); \} \}", html)
+        return float(zoom.group(1)) if zoom else 1.0
+
+    def test_a_running_trial(self):
+        self.check_printed("none", "standard x2", "--seed", "5", now="2026-11-17T19:00:00Z")
+
+    def test_a_finished_abba_trial_with_washout(self):
+        self.check_printed("standard x1", "standard x2", "--design", "abba", "--blocks", "6",
+                           "--washout", "2", "--seed", "4", now="2026-10-01T19:00:00Z")
+
+    def test_four_arms_and_signs_of_augmentation(self):
+        """The longest page here: a four-arm trial, the watch's signs and a
+        name in the header print at a smaller zoom, still on two pages."""
+        for night in ("2026-11-20", "2026-11-21", "2026-11-22"):
+            self.ok("took", "pramipexole", "0.5mg", "--at", f"{night} 21:00", "-q")
+            self.ok("rate", "--night", night, "--onset", "19:30", "--spread", "legs,arms", "-q")
+        zoom = self.check_printed("none", "standard x1", "standard x2", "left-only x1",
+                                  "--washout", "1", "--blocks", "6", "--seed", "4",
+                                  now="2026-10-01T19:00:00Z")
+        self.assertGreaterEqual(zoom, 0.85)
+        self.assertLess(zoom, 1.0)
 
 
 class TrialReportPdf(RlsCase):

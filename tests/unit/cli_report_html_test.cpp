@@ -35,8 +35,15 @@ TEST_SUITE("cli.report_html") {
         CHECK(rls::test::count_of(html, "<g class=\"change\"") == 2);
         CHECK(has(html, "<g class=\"change\" data-night=\"2026-09-02\">"));
         CHECK(has(html, "<g class=\"change\" data-night=\"2026-10-14\">"));
-        CHECK(has(html, "M2 2026-10-14 pramipexole: 0.25 &#8594; 0.125 mg"));
+        CHECK(has(html, "M2 <time datetime=\"2026-10-14\">2026-10-14</time> pramipexole: 0.25 "
+                        "&#8594; 0.125 mg"));
         CHECK_FALSE(has(html, "id=\"watch\""));
+        // ...which says so, as the text report does, in one line of the summary.
+        CHECK(has(html, "<p class=\"watch-quiet\"><strong>Augmentation watch</strong> (against "
+                        "the first four weeks). Nothing to point out: onset, spread, doses and "
+                        "IRLS are where they were.</p>"));
+        CHECK(has(cli.ok({"report", "--weeks", "12"}),
+                  "Nothing to point out: onset, spread, doses and IRLS are where they were."));
         CHECK(has(html, "ask your doctor about iron"));
         // 2026-09-02 .. 2026-11-24: 84 nights, each one a group in the chart.
         CHECK(rls::test::count_of(html, "<g class=\"night\"") == 84);
@@ -106,15 +113,19 @@ TEST_SUITE("cli.report_html") {
             spans += arms[i] != arms[i - 1] ? 1 : 0;
         }
         CHECK(rls::test::count_of(html, "<g class=\"arm\"") == spans);
-        CHECK(html.find("id=\"trial\"") < html.find("id=\"nights\""));
+        // The decision leads the summary; the trial's details follow the
+        // comparisons, so that 12 weeks with a trial still print on two pages.
+        CHECK(has(html, "<p class=\"trial-lead\"><strong>Trial 1</strong> ("));
+        CHECK(html.find("class=\"trial-lead\"") < html.find("id=\"nights\""));
+        CHECK(html.find("id=\"comparisons\"") < html.find("id=\"trial\""));
     }
 
     TEST_CASE("a week without tenderness is struck through, not filled with a pattern") {
         // Chromium prints every pattern fill as its own tiles: 17 hatched
         // cells made a 12-week PDF 1.8 MB instead of 0.2 MB.
         Cli cli;
-        for (const auto* at : {"2026-11-02 21:00", "2026-11-03 21:00", "2026-11-16 21:00",
-                               "2026-11-17 21:00"}) {
+        for (const auto* at :
+             {"2026-11-02 21:00", "2026-11-03 21:00", "2026-11-16 21:00", "2026-11-17 21:00"}) {
             cli.ok({"log", "--at", at, "-p", "heart=5", "-q", "--no-input"});
         }
         cli.ok({"log", "--at", "2026-11-10 21:00", "-q", "--no-input"}); // no points
@@ -176,6 +187,23 @@ TEST_SUITE("cli.report_html") {
         const auto file = cli.dir() / "r.json";
         cli.ok({"report", "--json", "--out", file.string(), "-q"});
         CHECK(read_bytes(file) == cli.ok({"report", "--json"}));
+    }
+
+    TEST_CASE("--paper sets the page's size, for a page or a PDF only") {
+        Cli cli;
+        cli.ok({"demo", "--nights", "28", "-q"});
+        const auto page = cli.ok({"report", "--format", "html"});
+        CHECK_FALSE(has(page, "@page { size")); // the printer's paper
+        CHECK(has(cli.ok({"report", "--format", "html", "--paper", "a4"}), "@page { size: A4; }"));
+        CHECK(has(cli.ok({"report", "--format", "html", "--paper", "Letter"}),
+                  "@page { size: letter; }"));
+        auto r = cli.run({"report", "--format", "html", "--paper", "b5"});
+        CHECK(r.code == 64);
+        CHECK(r.err == "rls: --paper must be a4 or letter, got 'b5'\n");
+        r = cli.run({"report", "--paper", "a4"});
+        CHECK(r.code == 64);
+        CHECK(r.err == "rls: --paper is for --format html or pdf\n");
+        CHECK(r.out.empty());
     }
 
     TEST_CASE("--out refuses the database; nothing is written on a refusal") {

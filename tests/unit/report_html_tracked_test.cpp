@@ -29,7 +29,7 @@ Model model_of(const Measures& measures) {
 }
 
 std::string page_of(const Measures& measures) {
-    return render_html(model_of(measures), {"", "2026-11-30", "test"});
+    return render_html(model_of(measures), {"", "2026-11-30", "test", ""});
 }
 
 bool has(const std::string& s, std::string_view what) {
@@ -93,8 +93,9 @@ TEST_SUITE("report.html_tracked") {
         // none of the changes reaches 5.
         CHECK(rls::test::count_of(html, "<g class=\"irls\"") == 12);
         CHECK(has(html, "data-week=\"2026-11-23\" data-total=\"22\""));
-        CHECK(has(html, "latest 22 (severe, week of 2026-11-23), first 14 (moderate, week of "
-                        "2026-09-07)"));
+        CHECK(has(html, "latest 22 (severe, week of <time "
+                        "datetime=\"2026-11-23\">2026-11-23</time>), first 14 (moderate, week of "
+                        "<time datetime=\"2026-09-07\">2026-09-07</time>)"));
         CHECK(has(html, "No change of 5 or more."));
         // Onset: a mark per night, triangles on the four nights with the arms.
         CHECK(rls::test::count_of(html, "<g class=\"onset\"") == 84);
@@ -105,20 +106,24 @@ TEST_SUITE("report.html_tracked") {
         CHECK(has(html, "recorded on 84 nights: the arms on 4, the trunk on 0."));
         // Medicines: started on the first night, doubled on night 56 (2026-11-02).
         CHECK(has(html, "<tr class=\"medicine\" data-name=\"pramipexole\" data-changes=\"2\">"));
-        CHECK(has(html, "M2 2026-11-02 pramipexole: 0.125 &#8594; 0.25 mg"));
+        CHECK(has(html, "M2 <time datetime=\"2026-11-02\">2026-11-02</time> pramipexole: 0.125 "
+                        "&#8594; 0.25 mg"));
         CHECK(rls::test::count_of(html, "<g class=\"change\"") == 2);
         CHECK(has(html, "<g class=\"change\" data-night=\"2026-11-02\">"));
-        CHECK(has(html, "Changes: M1 2026-09-07 pramipexole: started, 0.125 mg;"));
+        CHECK(has(html, "Changes: M1 <time datetime=\"2026-09-07\">2026-09-07</time> pramipexole: "
+                        "started, 0.125 mg;"));
         CHECK(has(html, "M1, M2, ...: a medicine's amount changed (see Medicines)."));
         // Iron: ferritin at or under 75 is low; 25% is not.
         CHECK(has(html, "<tr class=\"lab\" data-value=\"60\" data-low=\"true\"><td>Ferritin</td>"
-                        "<td>60 ng/mL <strong>low</strong></td><td>2026-10-07</td><td>yes</td>"));
+                        "<td>60 ng/mL <strong>low</strong></td><td><time "
+                        "datetime=\"2026-10-07\">2026-10-07</time></td><td>yes</td>"));
         CHECK(has(html, "<tr class=\"lab\" data-value=\"25\" data-low=\"false\">"));
         CHECK(rls::test::count_of(html, "ask your doctor about iron") == 1);
         // The watch: onset 2h30m earlier, the arms, a higher dose, IRLS +8 over 14; said once.
         CHECK(rls::test::count_of(html, "<li class=\"sign\"") == 4);
         CHECK(rls::test::count_of(html, "signs of augmentation") == 1);
         CHECK(html.find("id=\"watch\"") < html.find("id=\"nights\""));
+        CHECK_FALSE(has(html, "watch-quiet")); // signs, not "nothing to point out"
         // Three charts (nights, severity, onset), each with a title and a description.
         CHECK(rls::test::count_of(html, "<svg ") == 3);
         CHECK(rls::test::count_of(html, "<title id=") == 3);
@@ -130,12 +135,14 @@ TEST_SUITE("report.html_tracked") {
         m.labs.push_back({0, "", night_n(10), 120.0, std::nullopt, std::nullopt, {}});
         const auto html = page_of(m);
         CHECK(has(html, "<section id=\"iron\""));
-        CHECK(has(html, "<td>120 ng/mL</td><td>2026-09-17</td><td>not recorded</td>"));
+        CHECK(has(html, "<td>120 ng/mL</td><td><time "
+                        "datetime=\"2026-09-17\">2026-09-17</time></td><td>not recorded</td>"));
         CHECK_FALSE(has(html, "<td>TSAT</td>"));
         CHECK_FALSE(has(html, "ask your doctor about iron"));
         m.labs.push_back({0, "", night_n(20), 120.0, 19.5, false, {}});
         const auto low = page_of(m);
-        CHECK(has(low, "<td>19.5% <strong>low</strong></td><td>2026-09-27</td><td>no</td>"));
+        CHECK(has(low, "<td>19.5% <strong>low</strong></td><td><time "
+                       "datetime=\"2026-09-27\">2026-09-27</time></td><td>no</td>"));
         CHECK(has(low, "ask your doctor about iron"));
     }
 
@@ -152,12 +159,15 @@ TEST_SUITE("report.html_tracked") {
         s.spread = Spread{true, false, true};
         m.symptoms.push_back(s);
         const auto html = page_of(m);
-        CHECK(has(html, "Relevant changes: -7 (week of 2026-09-21)."));
+        CHECK(
+            has(html,
+                "Relevant changes: -7 (week of <time datetime=\"2026-09-21\">2026-09-21</time>)."));
         CHECK(rls::test::count_of(html, "class=\"ring\"") == 1);
         CHECK(has(html, "<section id=\"onset\""));
         CHECK_FALSE(has(html, "onset-chart"));
         CHECK(has(html, "recorded on 1 night: the arms on 0, the trunk on 1."));
         CHECK_FALSE(has(html, "id=\"watch\"")); // too little history to compare
+        CHECK_FALSE(has(html, "watch-quiet"));
     }
 
     TEST_CASE("nights without a session: planned and not marked, under the coverage") {
