@@ -280,12 +280,12 @@ ordered_json render_trial_json(const TrialAnalysis& a) {
 
 std::string render_trial_csv(const TrialAnalysis& a) {
     std::string out = "section,trial,analysis,block,night,a,b,state,n,diff,ci95_low,ci95_high,"
-                      "p_b_better,p_b_better_by_mid,randomisation_p,decision,score\r\n";
+                      "p_b_better,p_b_better_by_mid,randomisation_p,decision,score,p_holm\r\n";
     const auto num = [](double v) { return fmt::format("{:.6g}", v); };
     const auto effects = [&](const char* analysis, const std::vector<TrialEffect>& list) {
         for (const auto& e : list) {
             out +=
-                fmt::format("trial,{},{},,,{},{},{},{},{},{},{},{},{},{},{},\r\n", a.id, analysis,
+                fmt::format("trial,{},{},,,{},{},{},{},{},{},{},{},{},{},{},,\r\n", a.id, analysis,
                             csv_field(a.arms[0], true),
                             csv_field(a.arms[static_cast<std::size_t>(e.arm)], true), a.state, e.n,
                             num(e.diff), num(e.low), num(e.high), num(e.p_b_better), num(e.p_b_mid),
@@ -300,17 +300,17 @@ std::string render_trial_csv(const TrialAnalysis& a) {
     // More than two arms: the best arm (b) against each other one (a), as decided.
     for (const auto& k : a.contrasts) {
         const auto& e = k.effect; // other - best
-        out += fmt::format("trial,{},best_vs_other,,,{},{},{},{},{},{},{},{},{},,{},\r\n", a.id,
+        out += fmt::format("trial,{},best_vs_other,,,{},{},{},{},{},{},{},{},{},,{},,{}\r\n", a.id,
                            csv_field(a.arms[static_cast<std::size_t>(k.other)], true),
                            csv_field(a.arms[static_cast<std::size_t>(k.best)], true), a.state, e.n,
                            num(-e.diff), num(-e.high), num(-e.low), num(e.p_a_better),
-                           num(e.p_a_mid), decision_id(a.decision));
+                           num(e.p_a_mid), decision_id(a.decision), num(k.p_holm));
     }
     for (const auto& b : a.timeline) {
         for (const auto& n : b.nights) {
             const bool known = n.state != NightState::upcoming;
             out += fmt::format(
-                "trial_night,{},,{},{},{},{},{},,,,,,,,,{}\r\n", a.id, b.block,
+                "trial_night,{},,{},{},{},{},{},,,,,,,,,{},\r\n", a.id, b.block,
                 format_date(n.night),
                 known ? csv_field(a.arms[static_cast<std::size_t>(n.arm)], true) : std::string(),
                 n.done ? csv_field(a.arms[static_cast<std::size_t>(*n.done)], true) : std::string(),

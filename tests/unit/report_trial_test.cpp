@@ -128,6 +128,23 @@ TEST_SUITE("report.trial") {
               std::string::npos);
         CHECK(csv.find("\r\ntrial,1,best_vs_other,,,standard x1,standard x2,finished,24,2.875,") !=
               std::string::npos);
+        // Every row has the header's 18 columns; the best arm's comparisons
+        // carry their Holm-adjusted p last (rendered from the analysis,
+        // whose Holm step is checked above), to 6 significant digits.
+        CHECK(csv.starts_with("section,trial,analysis,"));
+        CHECK(csv.find(",decision,score,p_holm\r\n") != std::string::npos);
+        std::vector<double> holm;
+        std::istringstream rows(csv);
+        for (std::string row; std::getline(rows, row);) {
+            CHECK(std::count(row.begin(), row.end(), ',') == 17);
+            if (row.find(",best_vs_other,") != std::string::npos) {
+                holm.push_back(std::stod(row.substr(row.rfind(',') + 1)));
+            }
+        }
+        REQUIRE(holm.size() == r.contrasts.size());
+        for (std::size_t i = 0; i < holm.size(); ++i) {
+            CHECK(holm[i] == doctest::Approx(r.contrasts[i].p_holm).epsilon(1e-5));
+        }
 
         // Three arms alike: no difference that matters between any two.
         const int same_a[8] = {5, 6, 5, 6, 5, 6, 5, 6};
