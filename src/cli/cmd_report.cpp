@@ -6,6 +6,7 @@
 #include "cli/window_options.hpp"
 #include "core/error.hpp"
 #include "core/limits.hpp"
+#include "core/paper.hpp"
 #include "core/parse.hpp"
 #include "report/model.hpp"
 #include "report/render.hpp"
@@ -17,6 +18,7 @@
 #include "version.hpp"
 
 #include <CLI/App.hpp>
+#include <cmath>
 #include <fmt/format.h>
 #include <memory>
 #include <ostream>
@@ -36,52 +38,25 @@ struct ReportOptions {
     std::string format; // empty: text, or what --json/--csv say
     std::string out;
     std::string name;
-    std::string paper; // empty: the locale's for a PDF, the printer's for a page
+    std::string paper; // not given: the locale's for a PDF, the printer's for a page
+    CLI::Option* paper_opt = nullptr;
 };
 
-// The paper of most of the Americas and the Philippines; A4 elsewhere.
-bool letter_country(std::string_view territory) {
-    for (const std::string_view c : {"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PA",
-                                     "DO", "PR", "SV", "NI", "BZ"}) {
-        if (territory == c) {
-            return true;
-        }
-    }
-    return false;
-}
-
-// --paper, or for a PDF the paper of the locale (LC_ALL, LC_PAPER, LANG:
-// "en_US.UTF-8" is Letter, "de_DE.UTF-8" or none is A4), as CSS names it.
 std::string paper_of(Context& ctx, const ReportOptions& o, std::string_view format) {
-    if (!o.paper.empty()) {
+    if (o.paper_opt->count() > 0) {
         if (format != "html" && format != "pdf") {
             throw usage_error("--paper is for --format html or pdf");
         }
-        if (o.paper == "a4" || o.paper == "A4") {
-            return "A4";
-        }
-        if (o.paper == "letter" || o.paper == "Letter") {
-            return "letter";
-        }
-        throw usage_error(
-            fmt::format("--paper must be a4 or letter, got {}", quote_value(o.paper)));
+        return parse_paper(o.paper);
     }
     if (format != "pdf") {
         return {};
     }
     for (const char* name : {"LC_ALL", "LC_PAPER", "LANG"}) {
         const char* value = ctx.getenv(name);
-        const std::string locale = value == nullptr ? "" : value;
-        if (locale.empty()) {
-            continue;
+        if (value != nullptr && *value != '\0') {
+            return paper_of_locale(value);
         }
-        const auto underscore = locale.find('_');
-        const auto territory =
-            underscore == std::string::npos
-                ? std::string()
-                : locale.substr(underscore + 1,
-                                locale.find_first_of(".@", underscore) - underscore - 1);
-        return letter_country(territory) ? "letter" : "A4";
     }
     return "A4";
 }
@@ -133,6 +108,31 @@ report::Model build_model(Context& ctx, const ReportOptions& o) {
     return model;
 }
 
+// The PDF on at most two pages when a zoom down to 85% gets it there. The
+// page's own estimate (report/html_fit) is tried first; Chromium's page
+// count decides, stepping the zoom down by 5%; a report too long for two
+// pages even then is printed at full size, as its page would be.
+std::string fitted_pdf(Context& ctx, const std::string& chromium, const report::Model& model,
+                       report::HtmlOptions options) {
+    const auto print = [&](double zoom) {
+        options.zoom = zoom;
+        return print_pdf(chromium, report::render_html(model, options), ctx.getenv("TMPDIR"));
+    };
+    const double estimated = report::estimated_print_zoom(model, options);
+    auto first = print(estimated);
+    if (pdf_pages(first) <= 2) {
+        return first;
+    }
+    for (int z = static_cast<int>(std::lround(estimated * 100)) - 5; z > 80; z -= 5) {
+        const int zoom = std::max(z, 85);
+        auto pdf = print(zoom / 100.0);
+        if (pdf_pages(pdf) <= 2) {
+            return pdf;
+        }
+    }
+    return estimated < 1.0 ? print(1.0) : first;
+}
+
 void run_report(Context& ctx, const ReportOptions& o) {
     const auto format = format_of(o);
     const auto name = parse_label(o.name, "--name", k_max_display_name_bytes);
@@ -154,6 +154,8 @@ void run_report(Context& ctx, const ReportOptions& o) {
         }
     }
     const auto model = build_model(ctx, o);
+    const report::HtmlOptions html_options{
+        name, format_date(local_date(ctx.time().now, ctx.time().zone)), k_version, paper, 0};
     std::string content;
     if (format == "json") {
         content = report::render_json(model).dump(
@@ -161,13 +163,10 @@ void run_report(Context& ctx, const ReportOptions& o) {
                   "\n";
     } else if (format == "csv") {
         content = report::render_csv(model);
-    } else if (format == "html" || format == "pdf") {
-        content = report::render_html(
-            model,
-            {name, format_date(local_date(ctx.time().now, ctx.time().zone)), k_version, paper});
-        if (format == "pdf") {
-            content = print_pdf(chromium, content, ctx.getenv("TMPDIR"));
-        }
+    } else if (format == "html") {
+        content = report::render_html(model, html_options);
+    } else if (format == "pdf") {
+        content = fitted_pdf(ctx, chromium, model, html_options);
     } else {
         content = report::render_text(model, {!target && ctx.color_enabled()});
     }
@@ -205,10 +204,11 @@ void register_report(CLI::App& app, Context& ctx, Action& action) {
         ->type_name("FILE");
     cmd->add_option("--name", o->name, "A name for the HTML or PDF report's header (default none)")
         ->type_name("TEXT");
-    cmd->add_option("--paper", o->paper,
-                    "a4 or letter (a PDF's default: the locale's, else a4; a page's: the "
-                    "printer's)")
-        ->type_name("PAPER");
+    o->paper_opt =
+        cmd->add_option("--paper", o->paper,
+                        "a4 or letter (a PDF's default: the locale's, else a4; a page's: the "
+                        "printer's)")
+            ->type_name("PAPER");
     cmd->callback([&ctx, &action, o] { action = [&ctx, o] { run_report(ctx, *o); }; });
 }
 

@@ -235,4 +235,18 @@ std::string print_pdf(const std::string& chromium, const std::string& html,
     return bytes;
 }
 
+int pdf_pages(std::string_view pdf) {
+    int pages = 0;
+    constexpr std::string_view k_page = "/Type /Page";
+    for (auto at = pdf.find(k_page); at != std::string_view::npos;
+         at = pdf.find(k_page, at + k_page.size())) {
+        const auto next = at + k_page.size();
+        // "/Type /Pages" is the tree above them.
+        if (next >= pdf.size() || pdf[next] != 's') {
+            ++pages;
+        }
+    }
+    return pages;
+}
+
 } // namespace rls

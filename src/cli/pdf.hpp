@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace rls {
 
@@ -17,5 +18,9 @@ inline constexpr const char* k_chromium_package = "chromium";
 // Error(unavailable) when Chromium fails or takes longer than a minute.
 [[nodiscard]] std::string print_pdf(const std::string& chromium, const std::string& html,
                                     const char* tmpdir_env);
+
+// The pages of a PDF as Chromium writes it (one "/Type /Page" object per
+// page, uncompressed); 0 when there is none.
+[[nodiscard]] int pdf_pages(std::string_view pdf);
 
 } // namespace rls

@@ -131,7 +131,7 @@ int gray_of(double value) {
 
 } // namespace
 
-std::string forest_plot(const Model& m) {
+std::vector<std::string> forest_plots(const Model& m) {
     std::vector<Pair> rows;
     for (const auto& p : pairs_of(m.comparisons)) {
         if (p.estimated()) {
@@ -143,35 +143,52 @@ std::string forest_plot(const Model& m) {
     }
     constexpr double k_top = 38;
     constexpr double k_row = 22;
-    const double bottom = k_top + k_row * static_cast<double>(rows.size());
     const double mid = m.options.mid;
+    // One scale for every part, so that their intervals compare.
     const auto sleep_x = difference_scale(rows, Outcome::sleep, mid, 190, 352);
     const auto restless_x = difference_scale(rows, Outcome::restless, mid, 460, 622);
-    svg::Canvas c(svg::k_chart_width, bottom + 36, "forest-plot",
-                  "Comparisons: differences and intervals",
-                  fmt::format("{} comparisons with an estimate. Each row is a vs b: the marker is "
-                              "the adjusted difference a - b in points, the bar its 95% interval, "
-                              "the solid line no difference and the dashed lines +-{:g} point, "
-                              "the smallest difference that matters. The verdict is written "
-                              "beside each row.",
-                              m.comparisons_made, mid));
-    c.text(sleep_x.range_lo, 12, "Sleep (higher is better)", "panel-title");
-    c.text(restless_x.range_lo, 12, "Restlessness (lower is better)", "panel-title");
-    forest_axis(c, sleep_x, k_top - 8, bottom, mid, "b better", "a better");
-    forest_axis(c, restless_x, k_top - 8, bottom, mid, "a better", "b better");
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const double y = k_top + k_row * (static_cast<double>(i) + 0.5);
-        const auto& any = rows[i].any();
-        if (i % 2 == 1) {
-            c.rect(0, y - k_row / 2, svg::k_chart_width, k_row, "stripe");
+    const std::size_t parts = (rows.size() + k_forest_rows - 1) / k_forest_rows;
+    const std::size_t per_part = (rows.size() + parts - 1) / parts;
+    std::vector<std::string> out;
+    for (std::size_t first = 0; first < rows.size(); first += per_part) {
+        const std::size_t count = std::min(per_part, rows.size() - first);
+        const double bottom = k_top + k_row * static_cast<double>(count);
+        const bool alone = parts == 1;
+        svg::Canvas c(
+            svg::k_chart_width, bottom + 36,
+            alone ? std::string("forest-plot") : fmt::format("forest-plot-{}", out.size() + 1),
+            alone ? std::string("Comparisons: differences and intervals")
+                  : fmt::format("Comparisons {} to {} of {}: differences and intervals", first + 1,
+                                first + count, rows.size()),
+            fmt::format(
+                "{} comparisons with an estimate{}. Each row is a vs b: the marker is "
+                "the adjusted difference a - b in points, the bar its 95% interval, "
+                "the solid line no difference and the dashed lines +-{:g} point, "
+                "the smallest difference that matters. The verdict is written "
+                "beside each row.",
+                m.comparisons_made,
+                alone ? std::string()
+                      : fmt::format(", rows {} to {} of {}", first + 1, first + count, rows.size()),
+                mid));
+        c.text(sleep_x.range_lo, 12, "Sleep (higher is better)", "panel-title");
+        c.text(restless_x.range_lo, 12, "Restlessness (lower is better)", "panel-title");
+        forest_axis(c, sleep_x, k_top - 8, bottom, mid, "b better", "a better");
+        forest_axis(c, restless_x, k_top - 8, bottom, mid, "a better", "b better");
+        for (std::size_t i = 0; i < count; ++i) {
+            const double y = k_top + k_row * (static_cast<double>(i) + 0.5);
+            const auto& any = rows[first + i].any();
+            if ((first + i) % 2 == 1) {
+                c.rect(0, y - k_row / 2, svg::k_chart_width, k_row, "stripe");
+            }
+            c.text(2, y - 2, (any.primary ? "* " : "") + shorten_middle(visible(any.a), 30),
+                   any.primary ? "row-label primary" : "row-label");
+            c.text(2, y + 9, "vs " + shorten_middle(visible(any.b), 30), "row-label");
+            forest_cell(c, rows[first + i].sleep, sleep_x, y, 358);
+            forest_cell(c, rows[first + i].restless, restless_x, y, 628);
         }
-        c.text(2, y - 2, (any.primary ? "* " : "") + shorten(visible(any.a), 30),
-               any.primary ? "row-label primary" : "row-label");
-        c.text(2, y + 9, "vs " + shorten(visible(any.b), 30), "row-label");
-        forest_cell(c, rows[i].sleep, sleep_x, y, 358);
-        forest_cell(c, rows[i].restless, restless_x, y, 628);
+        out.push_back(c.finish());
     }
-    return c.finish();
+    return out;
 }
 
 std::string tenderness_heatmap(const Model& m) {
@@ -194,7 +211,7 @@ std::string tenderness_heatmap(const Model& m) {
     for (std::size_t r = 0; r < m.points.size(); ++r) {
         const auto& t = m.points[r];
         const double y = k_top + k_row * static_cast<double>(r);
-        c.text(k_left - 4, y + 10.5, shorten(visible(t.point), 18), "row-label", "end");
+        c.text(k_left - 4, y + 10.5, shorten_middle(visible(t.point), 18), "row-label", "end");
         // The point on the row, not on each of its cells: 52 weeks of 8
         // points stay small.
         std::string row =

@@ -5,7 +5,9 @@
 
 #include "report/model.hpp"
 
+#include <cstddef>
 #include <string>
+#include <vector>
 
 namespace rls::report {
 
@@ -32,8 +34,12 @@ struct NightOverlays {
 [[nodiscard]] std::string night_chart(const Model& m, const NightOverlays& overlays = {});
 
 // Each comparison with an estimate: the difference and its 95% interval, the
-// minimal important difference, the verdict word. Empty without estimates.
-[[nodiscard]] std::string forest_plot(const Model& m);
+// minimal important difference, the verdict word. More than k_forest_rows
+// rows are drawn in parts of about equal size, on one scale, so that a long
+// plot can print across a page break; ids forest-plot, or forest-plot-1,
+// forest-plot-2... Empty without estimates.
+inline constexpr std::size_t k_forest_rows = 12;
+[[nodiscard]] std::vector<std::string> forest_plots(const Model& m);
 
 // Weekly mean tenderness of each point (rows) by report week (columns).
 // Empty without tenderness ratings.

@@ -14,8 +14,14 @@ namespace rls::report {
 
 namespace {
 
-constexpr double k_width = 8.5 - 2 * 11 / 25.4; // Letter less the 11 mm side margins
-constexpr double k_column_gap = 0.2;            // .pair's 1.2rem
+// The page inside its margins (10 mm top and bottom, 11 mm at the sides).
+struct Paper {
+    double width;
+    double height;
+};
+constexpr Paper k_letter{8.5 - 2 * 11 / 25.4, 11 - 2 * 10 / 25.4};
+constexpr Paper k_a4{(210 - 2 * 11) / 25.4, (297 - 2 * 10) / 25.4};
+constexpr double k_column_gap = 0.2; // .pair's 1.2rem
 constexpr double k_body_line = 9.0 * 1.25 / 72;
 constexpr double k_small_line = 8.0 * 1.25 / 72;
 constexpr double k_body_chars_per_in = 15.8; // 9 pt sans serif, at most, measured
@@ -26,10 +32,8 @@ constexpr double k_table_row = 0.12;     // 8 pt, line height 1.15, a rule
 constexpr double k_figure_gap = 0.05;    // its margins, collapsed with the next
 constexpr double k_section_gap = 0.03;
 constexpr double k_title = 0.29; // h1, 14 pt, and its margin
-constexpr double k_page = 11 - 2 * 10 / 25.4;
-// What the page breaks leave empty, at most: a chart or a pair that does
-// not fit at the foot of page 1 starts page 2.
-constexpr double k_break_loss = 0.8;
+// Room for what the estimate misses (orphans and widows, rounding).
+constexpr double k_page_used = 1.0;
 
 bool starts_with(std::string_view s, std::size_t at, std::string_view prefix) {
     return s.compare(at, prefix.size(), prefix) == 0;
@@ -159,19 +163,118 @@ double block_height(std::string_view html, double width, bool in_pair) {
     return height;
 }
 
-} // namespace
-
-double printed_height_in(std::string_view body_html) {
-    return block_height(body_html, k_width, false);
+// The pieces of one section: its heading kept with what follows, each
+// figure whole, paragraphs, lists and tables free to break.
+void section_pieces(std::string_view section, double width, std::vector<PrintPiece>& out) {
+    double pending = k_section_gap;
+    std::size_t i = section.find('>');
+    while (i != std::string_view::npos && (i = section.find('<', i)) != std::string_view::npos) {
+        std::string_view close;
+        bool whole = false;
+        if (starts_with(section, i, "<h2")) {
+            const auto end = section.find("</h2>", i);
+            pending += block_height(section.substr(i, end - i), width, false);
+            i = end;
+            continue;
+        }
+        if (starts_with(section, i, "<figure")) {
+            close = "</figure>";
+            whole = true;
+        } else if (starts_with(section, i, "<p")) {
+            close = "</p>";
+        } else if (starts_with(section, i, "<ul")) {
+            close = "</ul>";
+        } else if (starts_with(section, i, "<table")) {
+            close = "</table>";
+        } else {
+            ++i;
+            continue;
+        }
+        auto end = section.find(close, i);
+        end = end == std::string_view::npos ? section.size() : end + close.size();
+        out.push_back({pending + block_height(section.substr(i, end - i), width, false), whole});
+        pending = 0;
+        i = end;
+    }
+    if (pending > 0) {
+        out.push_back({pending, true});
+    }
 }
 
-double print_zoom(double height_in) {
-    const double room = 2 * k_page - k_break_loss;
-    if (height_in <= room) {
-        return 1.0;
+std::vector<PrintPiece> pieces_at(std::string_view body, double width) {
+    std::vector<PrintPiece> out;
+    std::size_t i = 0;
+    while ((i = body.find('<', i)) != std::string_view::npos) {
+        std::string_view close;
+        if (starts_with(body, i, "<header")) {
+            close = "</header>";
+        } else if (starts_with(body, i, "<div class=\"pair\">")) {
+            close = "</div>";
+        } else if (starts_with(body, i, "<section")) {
+            close = "</section>";
+        } else {
+            ++i;
+            continue;
+        }
+        auto end = body.find(close, i);
+        end = end == std::string_view::npos ? body.size() : end + close.size();
+        const auto block = body.substr(i, end - i);
+        // The stylesheet keeps these whole (break-inside: avoid).
+        if (close != "</section>" || starts_with(body, i, "<section id=\"summary\"") ||
+            starts_with(body, i, "<section id=\"methods\"")) {
+            out.push_back({block_height(block, width, false), true});
+        } else {
+            section_pieces(block, width, out);
+        }
+        i = end;
     }
-    // Two decimals, rounded down, so that the stylesheet states it plainly.
-    return std::max(0.85, std::floor(room / height_in * 100) / 100);
+    return out;
+}
+
+// Pages the pieces take on a page `page` tall at `zoom`: a whole piece that
+// does not fit what is left of a page starts the next.
+int pages_of(const std::vector<PrintPiece>& pieces, double page, double zoom) {
+    const double room = page * k_page_used / zoom;
+    int pages = 1;
+    double used = 0;
+    for (const auto& p : pieces) {
+        if (p.whole && used > 0 && used + p.height_in > room) {
+            ++pages;
+            used = 0;
+        }
+        used += p.height_in;
+        while (used > room) {
+            ++pages;
+            used -= room;
+        }
+    }
+    return pages;
+}
+
+} // namespace
+
+std::vector<PrintPiece> print_pieces(std::string_view body_html) {
+    return pieces_at(body_html, k_letter.width);
+}
+
+int printed_pages(std::string_view body_html, double zoom, bool a4) {
+    const auto& paper = a4 ? k_a4 : k_letter;
+    return pages_of(pieces_at(body_html, paper.width), paper.height, zoom);
+}
+
+double print_zoom(std::string_view body_html) {
+    const auto letter = pieces_at(body_html, k_letter.width);
+    const auto a4 = pieces_at(body_html, k_a4.width);
+    // Hundredths, so that the stylesheet states it plainly.
+    for (int z = 100; z >= 85; --z) {
+        const double zoom = z / 100.0;
+        if (pages_of(letter, k_letter.height, zoom) <= 2 && pages_of(a4, k_a4.height, zoom) <= 2) {
+            return zoom;
+        }
+    }
+    // Too long for two pages even at 85% (more than 12 weeks, as a rule):
+    // full size, rather than smaller text on as many pages.
+    return 1.0;
 }
 
 } // namespace rls::report

@@ -5,19 +5,30 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 namespace rls::report {
 
-// The printed height in inches of the page's body (header and main) on US
-// Letter (the shorter and wider of A4 and Letter) at zoom 1: headings, each
-// chart by its viewBox at the page's width, paragraphs and captions wrapped
-// by characters per line at their print size, table rows. A pair of
-// sections counts as the taller of the two, each half as wide.
-[[nodiscard]] double printed_height_in(std::string_view body_html);
+// A piece of the printed page, in order: its height in inches at zoom 1 on
+// US Letter, and whether the stylesheet keeps it on one page (the header,
+// the summary, a chart with its caption and heading, a pair of sections,
+// the methods) or lets it break (paragraphs, lists, tables). Heights come
+// from headings, each chart's viewBox at the page's width, and text wrapped
+// by characters per line at its print size; a pair counts as the taller of
+// its two sections, each half as wide.
+struct PrintPiece {
+    double height_in = 0;
+    bool whole = false;
+};
+[[nodiscard]] std::vector<PrintPiece> print_pieces(std::string_view body_html);
 
-// The print zoom that brings `height_in` onto two Letter pages with room for
-// what a chart moved whole to the next page leaves empty: 1 when it fits,
-// else two decimals rounded down, never below 0.85.
-[[nodiscard]] double print_zoom(double height_in);
+// The pages the page's body takes at `zoom` on Letter, or on A4: a piece
+// kept whole that does not fit what is left of a page starts the next.
+[[nodiscard]] int printed_pages(std::string_view body_html, double zoom, bool a4);
+
+// The largest zoom, in hundredths from 1 down to 0.85, at which the body
+// fits two pages of both Letter and A4; 1 when none does (a page that
+// cannot fit two pages prints at full size).
+[[nodiscard]] double print_zoom(std::string_view body_html);
 
 } // namespace rls::report

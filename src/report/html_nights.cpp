@@ -5,6 +5,7 @@
 #include "report/svg.hpp"
 
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
 
 namespace rls::report {
@@ -70,14 +71,25 @@ void draw_overlays(svg::Canvas& c, const svg::Scale& x, Date first, int n, const
         c.text((x(lo) + x(hi)) / 2, top + 8, s.label, "arm-label", "middle");
         c.raw("</g>\n");
     }
+    // Labels of changes on nearby nights go up a line rather than over
+    // each other ("M3 M4M5"): the lowest line whose last label has ended.
+    constexpr std::size_t k_label_lines = 4;
+    std::array<double, k_label_lines> line_end{};
+    line_end.fill(-1e9);
     for (const auto& mk : o.marks) {
         const double i = index(mk.night);
         if (i < 0 || i >= n) {
             continue;
         }
+        const double left = x(i) + 2;
+        std::size_t line = 0;
+        while (line + 1 < k_label_lines && line_end[line] > left) {
+            ++line;
+        }
+        line_end[line] = left + 5.5 * static_cast<double>(mk.label.size()) + 2;
         c.raw(fmt::format("<g class=\"change\" data-night=\"{}\">", format_date(mk.night)));
         c.line(x(i), top - 2, x(i), bottom, "change");
-        c.text(x(i) + 2, bottom - 2, mk.label, "change-label");
+        c.text(left, bottom - 2 - 9 * static_cast<double>(line), mk.label, "change-label");
         c.raw("</g>\n");
     }
 }

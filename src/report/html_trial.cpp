@@ -23,19 +23,37 @@ std::string trial_timeline(const std::vector<TrialCell>& nights, std::string_vie
     }
     // Left to right like the night chart, whole blocks to a row and the rows
     // about even: a 16-night trial is one strip, a long one wraps after at
-    // most four weeks.
+    // most four weeks. A block longer than a row (four arms with a week's
+    // washout each) continues on the next.
     constexpr std::size_t k_row_nights = 28;
     const std::size_t row_count = (nights.size() + k_row_nights - 1) / k_row_nights;
     const std::size_t target = (nights.size() + row_count - 1) / row_count;
-    std::vector<std::vector<const std::vector<const TrialCell*>*>> rows(1);
+    using Segment = std::vector<const TrialCell*>; // a block, or a row's part of one
+    std::vector<std::vector<Segment>> rows(1);
     std::size_t in_row = 0;
+    const auto start_row = [&] {
+        rows.emplace_back();
+        in_row = 0;
+    };
     for (const auto& [block, list] : blocks) {
-        if (in_row > 0 && (in_row >= target || in_row + list.size() > k_row_nights)) {
-            rows.emplace_back();
-            in_row = 0;
+        if (list.size() <= k_row_nights) {
+            if (in_row > 0 && (in_row >= target || in_row + list.size() > k_row_nights)) {
+                start_row();
+            }
+            rows.back().push_back(list);
+            in_row += list.size();
+            continue;
         }
-        rows.back().push_back(&list);
-        in_row += list.size();
+        for (std::size_t first = 0; first < list.size();) {
+            if (in_row >= target) {
+                start_row();
+            }
+            const std::size_t count = std::min(list.size() - first, target - in_row);
+            rows.back().emplace_back(list.begin() + static_cast<std::ptrdiff_t>(first),
+                                     list.begin() + static_cast<std::ptrdiff_t>(first + count));
+            first += count;
+            in_row += count;
+        }
     }
     constexpr double k_left = 64;
     constexpr double k_gap = 6;
@@ -44,8 +62,8 @@ std::string trial_timeline(const std::vector<TrialCell>& nights, std::string_vie
     double cell = 44;
     for (const auto& row : rows) {
         std::size_t count = 0;
-        for (const auto* list : row) {
-            count += list->size();
+        for (const auto& segment : row) {
+            count += segment.size();
         }
         const double room =
             svg::k_chart_width - k_left - 4 - k_gap * static_cast<double>(row.size() - 1);
@@ -62,10 +80,10 @@ std::string trial_timeline(const std::vector<TrialCell>& nights, std::string_vie
             nights.size(), blocks.size(), outcome));
     double y = 6;
     for (const auto& row : rows) {
-        c.text(k_left - 6, y + 15, format_date(row.front()->front()->night), "row-label", "end");
+        c.text(k_left - 6, y + 15, format_date(row.front().front()->night), "row-label", "end");
         double x = k_left;
-        for (const auto* list : row) {
-            for (const auto* night : *list) {
+        for (const auto& segment : row) {
+            for (const auto* night : segment) {
                 const auto& n = *night;
                 std::string mark;
                 if (n.washout) {

@@ -24,11 +24,15 @@ struct HtmlOptions {
     std::string made;    // the date the report was made, YYYY-MM-DD
     std::string version; // rls's version
     std::string paper;   // "A4" or "letter" sets the printed page's size; empty: the printer's
+    double zoom = 0;     // the print zoom; 0: as estimated to fit two pages (html_fit)
 };
 
 // One XHTML-compatible HTML5 page: inline CSS and SVG, no script, no
 // reference to anything outside it. Sections without data are left out.
 [[nodiscard]] std::string render_html(const Model& m, const HtmlOptions& options);
+// The print zoom render_html estimates for the page (1: full size), whatever
+// options.zoom says.
+[[nodiscard]] double estimated_print_zoom(const Model& m, const HtmlOptions& options);
 
 // A sparkline of 0-10 values; missing values are a middle dot.
 [[nodiscard]] std::string sparkline(const std::vector<std::optional<double>>& values);

@@ -74,6 +74,7 @@ svg text { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; fill: 
 .cell-num.light { fill: #fff; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.2rem; align-items: start; }
 .pair > section { min-width: 0; }
+.pair td:first-child { overflow-wrap: anywhere; }
 table { border-collapse: collapse; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
 th, td { padding: 0.08rem 0.55rem; text-align: right; border-bottom: 1px solid #ddd; }
 th:first-child, td:first-child { text-align: left; }
@@ -92,6 +93,7 @@ table.weeks tbody th { font-weight: normal; }
   h2 { font-size: 10.5pt; margin: 0.35rem 0 0.15rem; break-after: avoid; }
   .meta, .note, figcaption, table, .pair p, #watch li, #methods p { font-size: 8pt; }
   .pair td, .pair th { white-space: nowrap; }
+  .pair td:first-child { white-space: normal; }
   figure, header, #summary, #methods, .pair, tr { break-inside: avoid; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
@@ -163,14 +165,13 @@ std::string summary(const Model& m) {
             arms += (arms.empty() ? "" : " vs ") + esc(arm);
         }
         body += fmt::format("<p class=\"trial-lead\"><strong>Trial {}</strong> ({}, {}): {} "
-                            "(See The trial.)</p>\n",
+                            "(More under The trial.)</p>\n",
                             t.id, arms, esc(t.state), esc(t.decision_text));
     }
     // A quiet watch is worth saying too; its signs have a section of their own.
     if (const auto quiet = watch_quiet_text(m.tracked.watch); !quiet.empty()) {
-        body += fmt::format("<p class=\"watch-quiet\"><strong>Augmentation watch</strong> "
-                            "(against the first four weeks). {}</p>\n",
-                            esc(quiet));
+        body += fmt::format(
+            "<p class=\"watch-quiet\"><strong>Augmentation watch.</strong> {}</p>\n", esc(quiet));
     }
     if (m.immediate.change) {
         const auto& ch = *m.immediate.change;
@@ -210,16 +211,19 @@ std::string comparisons_section(const Model& m) {
         return {};
     }
     std::string body;
-    const auto plot = forest_plot(m);
-    if (!plot.empty()) {
-        body += "<figure>\n" + plot +
-                fmt::format("<figcaption>a vs b, adjusted for the time trend, the evening's "
-                            "restlessness and the night's other factors. Diamond (*): the "
-                            "primary comparison, judged alone; squares: exploratory, judged "
-                            "after a Holm correction. Filled: a verdict (better or worse); "
-                            "hollow: unclear. Dashed lines: &#177;{:g} point, the smallest "
-                            "difference that matters.</figcaption>\n</figure>\n",
-                            m.options.mid);
+    const auto plots = forest_plots(m);
+    for (std::size_t i = 0; i < plots.size(); ++i) {
+        body += "<figure>\n" + plots[i];
+        if (i + 1 == plots.size()) {
+            body += fmt::format("<figcaption>a vs b, adjusted for the time trend, the evening's "
+                                "restlessness and the night's other factors. Diamond (*): the "
+                                "primary comparison, judged alone; squares: exploratory, judged "
+                                "after a Holm correction. Filled: a verdict (better or worse); "
+                                "hollow: unclear. Dashed lines: &#177;{:g} point, the smallest "
+                                "difference that matters.</figcaption>\n",
+                                m.options.mid);
+        }
+        body += "</figure>\n";
     }
     std::vector<std::string> not_made;
     for (const auto& c : m.comparisons) {
@@ -258,9 +262,14 @@ std::string tenderness_section(const Model& m) {
 // wrap into tables of at most 13 weeks.
 std::string weeks_table(const std::vector<const Week*>& weeks, bool diary) {
     std::string out = "<table class=\"weeks\">\n<thead><tr><th scope=\"col\">Week of</th>";
-    for (const auto* w : weeks) {
-        out += fmt::format("<th scope=\"col\"><time datetime=\"{}\">{}</time></th>",
-                           format_date(w->start), svg::short_date(w->start));
+    // "Sep 2", with the year where a table crosses into a new one.
+    const bool years = weeks.front()->start.year() != weeks.back()->start.year();
+    for (std::size_t i = 0; i < weeks.size(); ++i) {
+        const auto start = weeks[i]->start;
+        const bool year = years && (i == 0 || start.year() != weeks[i - 1]->start.year());
+        out += fmt::format("<th scope=\"col\"><time datetime=\"{}\">{}{}</time></th>",
+                           format_date(start), svg::short_date(start),
+                           year ? fmt::format(" {}", static_cast<int>(start.year())) : "");
     }
     out += "</tr></thead>\n<tbody>\n";
     const auto row = [&](std::string_view name, const auto& cell) {
@@ -335,9 +344,8 @@ std::string methods(const Model& m) {
                     m.options.min_nights));
 }
 
-} // namespace
-
-std::string render_html(const Model& m, const HtmlOptions& o) {
+// The page's <body> content: the header and <main>.
+std::string page_body(const Model& m, const HtmlOptions& o) {
     std::string main = summary(m);
     main += optional_section("watch", "Worth discussing: augmentation watch", watch_body(m));
     main += nights_section(m);
@@ -356,21 +364,34 @@ std::string render_html(const Model& m, const HtmlOptions& o) {
     main += tenderness_section(m);
     main += weeks_section(m);
     main += methods(m);
+    return header(m, o) + "<main>\n" + main + "</main>\n";
+}
 
+} // namespace
+
+double estimated_print_zoom(const Model& m, const HtmlOptions& o) {
+    return print_zoom(page_body(m, o));
+}
+
+std::string render_html(const Model& m, const HtmlOptions& o) {
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n";
     out += fmt::format("<meta name=\"generator\" content=\"rls {}\"/>\n", esc(o.version));
     out += fmt::format("<title>RLS diary report, {} to {}</title>\n", format_date(m.first_night),
                        format_date(m.options.to));
-    const std::string body = header(m, o) + "<main>\n" + main + "</main>\n";
+    const std::string body = page_body(m, o);
     out += fmt::format("<style>{}", k_css);
     if (!o.paper.empty()) {
         out += fmt::format("@page {{ size: {}; }}\n", o.paper);
     }
-    if (const double zoom = print_zoom(printed_height_in(body)); zoom < 1.0) {
+    if (const double zoom = o.zoom > 0 ? o.zoom : print_zoom(body); zoom < 1.0) {
         // A long page (a trial of three or four arms, a trial and signs of
         // augmentation) prints a little smaller rather than on a third sheet.
-        out += fmt::format("@media print {{ body {{ zoom: {:.2f}; }} }}\n", zoom);
+        // The charts are as wide as the page whatever the zoom: they shrink
+        // by their width.
+        out += fmt::format("@media print {{ body {{ zoom: {0:.2f}; }} svg.chart {{ width: "
+                           "{1:.0f}%; }} }}\n",
+                           zoom, zoom * 100);
     }
     out += "</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
     return out;

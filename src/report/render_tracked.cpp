@@ -1,6 +1,7 @@
 // The tracked measures in the report's text, JSON and CSV.
 #include "report/render_tracked.hpp"
 
+#include "core/limits.hpp"
 #include "core/text_formats.hpp"
 #include "core/time.hpp"
 
@@ -117,17 +118,25 @@ std::string iron_text(const IronSummary& s, const Style& p) {
     return out;
 }
 
-// "onset, doses and IRLS are where they were": only the kinds compared.
+// What the watch found absent, for only the kinds it compared, as it
+// checks them: a dose can fall, and symptoms start later, without a sign.
 std::string unchanged_text(const std::vector<std::string>& kinds) {
-    std::string names;
-    for (std::size_t i = 0; i < kinds.size(); ++i) {
-        const auto& k = kinds[i];
-        names += i == 0 ? "" : (i + 1 == kinds.size() ? " and " : ", ");
-        names += k == "dose" ? "doses" : (k == "irls" ? "IRLS" : k);
+    std::string parts;
+    for (const auto& k : kinds) {
+        parts += parts.empty() ? "" : "; ";
+        if (k == "onset") {
+            parts +=
+                fmt::format("onset not {} hours or more earlier", k_watch_onset_earlier_min / 60);
+        } else if (k == "spread") {
+            parts += "no new spread to the arms or trunk";
+        } else if (k == "dose") {
+            parts += "no higher dose";
+        } else {
+            parts += fmt::format("IRLS not {} points or more higher", k_irls_relevant_change);
+        }
     }
-    const bool one = kinds.size() == 1 && kinds.front() != "dose";
-    return fmt::format("Nothing to point out: {} {} where {} {}.", names, one ? "is" : "are",
-                       one ? "it" : "they", one ? "was" : "were");
+    return fmt::format("Nothing to point out against the first four weeks of each record: {}.",
+                       parts);
 }
 
 std::string watch_text(const AugmentationWatch& w, const Style& p) {

@@ -38,12 +38,12 @@ TEST_SUITE("cli.report_html") {
         CHECK(has(html, "M2 <time datetime=\"2026-10-14\">2026-10-14</time> pramipexole: 0.25 "
                         "&#8594; 0.125 mg"));
         CHECK_FALSE(has(html, "id=\"watch\""));
-        // ...which says so, as the text report does, in one line of the summary.
-        CHECK(has(html, "<p class=\"watch-quiet\"><strong>Augmentation watch</strong> (against "
-                        "the first four weeks). Nothing to point out: onset, spread, doses and "
-                        "IRLS are where they were.</p>"));
-        CHECK(has(cli.ok({"report", "--weeks", "12"}),
-                  "Nothing to point out: onset, spread, doses and IRLS are where they were."));
+        // ...which says so, as the text report does, in one line of the summary:
+        // the halved dose is no sign (only a higher one would be).
+        CHECK(has(html, "<p class=\"watch-quiet\"><strong>Augmentation watch.</strong> Nothing "
+                        "to point out against the first four weeks of each record: onset not 2 "
+                        "hours or more earlier; no new spread to the arms or trunk; no higher "
+                        "dose; IRLS not 5 points or more higher.</p>"));
         CHECK(has(html, "ask your doctor about iron"));
         // 2026-09-02 .. 2026-11-24: 84 nights, each one a group in the chart.
         CHECK(rls::test::count_of(html, "<g class=\"night\"") == 84);
@@ -189,6 +189,36 @@ TEST_SUITE("cli.report_html") {
         CHECK(read_bytes(file) == cli.ok({"report", "--json"}));
     }
 
+    TEST_CASE("the weeks across, at most 13 to a table; the year where a table crosses one") {
+        Cli cli;
+        cli.set_now("2027-01-20T07:30:00Z");
+        cli.ok({"demo", "--nights", "400", "-q"});
+        const auto tables = [&](const char* weeks) {
+            const auto html = cli.ok({"report", "--weeks", weeks, "--format", "html"});
+            std::vector<std::size_t> columns;
+            for (auto at = html.find("<table class=\"weeks\">"); at != std::string::npos;
+                 at = html.find("<table class=\"weeks\">", at + 1)) {
+                const auto head = html.substr(at, html.find("</thead>", at) - at);
+                columns.push_back(rls::test::count_of(head, "<th scope=\"col\"><time"));
+            }
+            return columns;
+        };
+        using V = std::vector<std::size_t>;
+        CHECK(tables("12") == V{12});
+        CHECK(tables("13") == V{13});
+        CHECK(tables("14") == V{7, 7});
+        CHECK(tables("27") == V{9, 9, 9});
+        CHECK(tables("53") == V{11, 11, 11, 11, 9});
+        // 12 weeks to 2027-01-19 start on Wednesday 2026-10-28: the first
+        // column and the first week of 2027 say their year, the others not.
+        const auto html = cli.ok({"report", "--weeks", "12", "--format", "html"});
+        CHECK(has(html, "<time datetime=\"2026-10-28\">Oct 28 2026</time>"));
+        CHECK(has(html, "<time datetime=\"2026-11-04\">Nov 4</time>"));
+        CHECK(has(html, "<time datetime=\"2026-12-30\">Dec 30</time>"));
+        CHECK(has(html, "<time datetime=\"2027-01-06\">Jan 6 2027</time>"));
+        CHECK(has(html, "<time datetime=\"2027-01-13\">Jan 13</time>"));
+    }
+
     TEST_CASE("--paper sets the page's size, for a page or a PDF only") {
         Cli cli;
         cli.ok({"demo", "--nights", "28", "-q"});
@@ -203,6 +233,12 @@ TEST_SUITE("cli.report_html") {
         r = cli.run({"report", "--paper", "a4"});
         CHECK(r.code == 64);
         CHECK(r.err == "rls: --paper is for --format html or pdf\n");
+        r = cli.run({"report", "--paper", ""});
+        CHECK(r.code == 64);
+        CHECK(r.err == "rls: --paper is for --format html or pdf\n");
+        r = cli.run({"report", "--format", "html", "--paper", ""});
+        CHECK(r.code == 64);
+        CHECK(r.err == "rls: --paper must be a4 or letter, got ''\n");
         CHECK(r.out.empty());
     }
 

@@ -1,6 +1,7 @@
 // The trial analysis against numbers worked out by hand: the block-clustered
 // interval is the paired t (with CR1's factor), the randomisation test
 // enumerates sign flips, the decision rule, and what the analysis counts.
+#include "report/html_trial.hpp"
 #include "report/trial.hpp"
 #include "report/trial_render.hpp"
 
@@ -285,5 +286,22 @@ TEST_SUITE("report.trial") {
         CHECK(upcoming == 0); // nights to come are left out: they would show the blocks
         CHECK(a.timeline.back().nights.back().night == tonight);
         CHECK(a.decision_text.starts_with("Interim"));
+        // "so far" while it runs; an ended trial's adherence is final.
+        CHECK(trial_adherence_text(a) ==
+              "Adherence: 3 of 6 nights so far as assigned (60%); 1 deviation, 1 not logged; "
+              "5 of 5 ended nights rated.");
+        auto ended = a;
+        ended.state = "finished";
+        CHECK(trial_adherence_text(ended) ==
+              "Adherence: 3 of 6 nights as assigned (60%); 1 deviation, 1 not logged; 5 of 5 "
+              "ended nights rated.");
+        // No estimate yet: the page's section says so, unless the decision
+        // (which leads the page's summary) already says "too few".
+        auto none = a;
+        none.as_assigned.clear();
+        none.decision = TrialDecision::undecided;
+        CHECK(trial_section_body(none).find("Too few rated nights") != std::string::npos);
+        none.decision = TrialDecision::too_few;
+        CHECK(trial_section_body(none).find("Too few rated nights") == std::string::npos);
     }
 }
