@@ -22,6 +22,7 @@
 #include <fmt/format.h>
 #include <memory>
 #include <ostream>
+#include <vector>
 
 namespace rls {
 
@@ -108,29 +109,65 @@ report::Model build_model(Context& ctx, const ReportOptions& o) {
     return model;
 }
 
-// The PDF on at most two pages when a zoom down to 85% gets it there. The
-// page's own estimate (report/html_fit) is tried first; Chromium's page
-// count decides, stepping the zoom down by 5%; a report too long for two
-// pages even then is printed at full size, as its page would be.
-std::string fitted_pdf(Context& ctx, const std::string& chromium, const report::Model& model,
-                       report::HtmlOptions options) {
-    const auto print = [&](double zoom) {
-        options.zoom = zoom;
-        return print_pdf(chromium, report::render_html(model, options), ctx.getenv("TMPDIR"));
-    };
-    const double estimated = report::estimated_print_zoom(model, options);
-    auto first = print(estimated);
-    if (pdf_pages(first) <= 2) {
-        return first;
-    }
-    for (int z = static_cast<int>(std::lround(estimated * 100)) - 5; z > 80; z -= 5) {
-        const int zoom = std::max(z, 85);
-        auto pdf = print(zoom / 100.0);
-        if (pdf_pages(pdf) <= 2) {
-            return pdf;
+struct FittedPdf {
+    std::string bytes;
+    int pages = 0;
+    int zoom = 100; // percent
+};
+
+// The zooms to try, in percent: the page's estimate, then evenly down to 85
+// (at least 3 apart), at most `most` of them.
+std::vector<int> zooms_from(int estimate, std::size_t most) {
+    std::vector<int> out{estimate};
+    const int span = estimate - 85;
+    for (std::size_t k = 1; k < most && span >= 3; ++k) {
+        const int z = estimate - static_cast<int>(std::lround(static_cast<double>(span) *
+                                                              static_cast<double>(k) /
+                                                              static_cast<double>(most - 1)));
+        if (out.back() - z >= 3) {
+            out.push_back(z);
         }
     }
-    return estimated < 1.0 ? print(1.0) : first;
+    return out;
+}
+
+// The PDF on at most two pages when a zoom down to 85% gets it there. The
+// page's own estimate (report/html_fit) is printed first; Chromium's page
+// count decides, and up to three more prints try smaller zooms. A report
+// too long for two pages even then (5 pages or more at first: surely) is
+// printed at full size, as its page would be. A retry that fails leaves
+// the first print.
+FittedPdf fitted_pdf(Context& ctx, const std::string& chromium, const report::Model& model,
+                     report::HtmlOptions options) {
+    const auto print = [&](int zoom) {
+        options.zoom = zoom / 100.0;
+        auto bytes = print_pdf(chromium, report::render_html(model, options), ctx.getenv("TMPDIR"));
+        const int pages = pdf_pages(bytes);
+        return FittedPdf{std::move(bytes), pages, zoom};
+    };
+    const int estimate =
+        static_cast<int>(std::lround(report::estimated_print_zoom(model, options) * 100));
+    auto first = print(estimate);
+    if (first.pages <= 2) {
+        return first;
+    }
+    try {
+        // Four pages can still become two: much of them may be the foot of
+        // a page that a chart did not fit.
+        if (first.pages <= 4) {
+            // With a full-size print still to come, three zooms; else four.
+            const auto zooms = zooms_from(estimate, estimate < 100 ? 3 : 4);
+            for (std::size_t k = 1; k < zooms.size(); ++k) {
+                auto pdf = print(zooms[k]);
+                if (pdf.pages <= 2) {
+                    return pdf;
+                }
+            }
+        }
+        return estimate < 100 ? print(100) : first;
+    } catch (const Error&) {
+        return first;
+    }
 }
 
 void run_report(Context& ctx, const ReportOptions& o) {
@@ -157,6 +194,7 @@ void run_report(Context& ctx, const ReportOptions& o) {
     const report::HtmlOptions html_options{
         name, format_date(local_date(ctx.time().now, ctx.time().zone)), k_version, paper, 0};
     std::string content;
+    std::string printed; // a PDF's pages and zoom, for the message
     if (format == "json") {
         content = report::render_json(model).dump(
                       2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
@@ -166,7 +204,10 @@ void run_report(Context& ctx, const ReportOptions& o) {
     } else if (format == "html") {
         content = report::render_html(model, html_options);
     } else if (format == "pdf") {
-        content = fitted_pdf(ctx, chromium, model, html_options);
+        auto pdf = fitted_pdf(ctx, chromium, model, html_options);
+        content = std::move(pdf.bytes);
+        printed = fmt::format(", {} page{}{}", pdf.pages, pdf.pages == 1 ? "" : "s",
+                              pdf.zoom < 100 ? fmt::format(" at {}%", pdf.zoom) : "");
     } else {
         content = report::render_text(model, {!target && ctx.color_enabled()});
     }
@@ -176,8 +217,8 @@ void run_report(Context& ctx, const ReportOptions& o) {
     }
     write_output(*target, content);
     if (target->kind == OutputTarget::Kind::file) {
-        ctx.say(
-            fmt::format("Report written to {} ({} bytes, {}).\n", o.out, content.size(), format));
+        ctx.say(fmt::format("Report written to {} ({} bytes, {}{}).\n", o.out, content.size(),
+                            format, printed));
     }
 }
 

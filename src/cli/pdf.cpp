@@ -5,7 +5,9 @@
 
 #include "core/error.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <chrono>
 #include <csignal>
 #include <cstring>
@@ -236,14 +238,22 @@ std::string print_pdf(const std::string& chromium, const std::string& html,
 }
 
 int pdf_pages(std::string_view pdf) {
+    // The page tree's root counts every page: the largest /Count of a
+    // "/Type /Pages" node (Chromium writes one).
     int pages = 0;
-    constexpr std::string_view k_page = "/Type /Page";
-    for (auto at = pdf.find(k_page); at != std::string_view::npos;
-         at = pdf.find(k_page, at + k_page.size())) {
-        const auto next = at + k_page.size();
-        // "/Type /Pages" is the tree above them.
-        if (next >= pdf.size() || pdf[next] != 's') {
-            ++pages;
+    constexpr std::string_view k_pages = "/Type /Pages";
+    for (auto at = pdf.find(k_pages); at != std::string_view::npos;
+         at = pdf.find(k_pages, at + k_pages.size())) {
+        const auto end = pdf.find(">>", at);
+        const auto count = pdf.find("/Count ", at);
+        if (count == std::string_view::npos || count > end) {
+            continue;
+        }
+        int n = 0;
+        const char* first = pdf.data() + count + 7;
+        const auto [ptr, ec] = std::from_chars(first, pdf.data() + pdf.size(), n);
+        if (ec == std::errc() && ptr != first) {
+            pages = std::max(pages, n);
         }
     }
     return pages;

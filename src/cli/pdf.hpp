@@ -19,8 +19,8 @@ inline constexpr const char* k_chromium_package = "chromium";
 [[nodiscard]] std::string print_pdf(const std::string& chromium, const std::string& html,
                                     const char* tmpdir_env);
 
-// The pages of a PDF as Chromium writes it (one "/Type /Page" object per
-// page, uncompressed); 0 when there is none.
+// The pages of a PDF as Chromium writes it: the /Count of its page tree's
+// root ("/Type /Pages"), uncompressed; 0 when there is none.
 [[nodiscard]] int pdf_pages(std::string_view pdf);
 
 } // namespace rls

@@ -158,7 +158,7 @@ std::vector<std::string> forest_plots(const Model& m) {
             svg::k_chart_width, bottom + 36,
             alone ? std::string("forest-plot") : fmt::format("forest-plot-{}", out.size() + 1),
             alone ? std::string("Comparisons: differences and intervals")
-                  : fmt::format("Comparisons {} to {} of {}: differences and intervals", first + 1,
+                  : fmt::format("Comparisons, rows {} to {} of {}: differences and intervals", first + 1,
                                 first + count, rows.size()),
             fmt::format(
                 "{} comparisons with an estimate{}. Each row is a vs b: the marker is "

@@ -27,8 +27,9 @@ struct PrintPiece {
 [[nodiscard]] int printed_pages(std::string_view body_html, double zoom, bool a4);
 
 // The largest zoom, in hundredths from 1 down to 0.85, at which the body
-// fits two pages of both Letter and A4; 1 when none does (a page that
-// cannot fit two pages prints at full size).
-[[nodiscard]] double print_zoom(std::string_view body_html);
+// fits two pages of `paper` ("A4" or "letter"; empty: both, for a page
+// printed on whatever paper); 1 when none does (a page that cannot fit two
+// pages prints at full size).
+[[nodiscard]] double print_zoom(std::string_view body_html, std::string_view paper = {});
 
 } // namespace rls::report

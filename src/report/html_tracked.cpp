@@ -3,6 +3,7 @@
 #include "report/html_tracked.hpp"
 
 #include "report/html_measures.hpp"
+#include "report/render_tracked.hpp"
 #include "report/svg.hpp"
 
 #include <algorithm>
@@ -101,7 +102,12 @@ std::string severity_body(const Model& m) {
                                    date_html(r.week));
         }
     }
-    line += changes.empty() ? ". No change of 5 or more." : ". Relevant changes: " + changes + ".";
+    line += ".";
+    if (const auto overall = irls_overall_text(rows); !overall.empty()) {
+        line += " " + overall;
+    }
+    line += changes.empty() ? " No change of 5 or more from one week to the next."
+                            : " Relevant changes from one week to the next: " + changes + ".";
     return body + "<p class=\"irls-summary\">" + line + "</p>\n";
 }
 

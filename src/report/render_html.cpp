@@ -74,7 +74,8 @@ svg text { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; fill: 
 .cell-num.light { fill: #fff; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.2rem; align-items: start; }
 .pair > section { min-width: 0; }
-.pair td:first-child { overflow-wrap: anywhere; }
+.pair td:not(:first-child), .pair th { white-space: nowrap; }
+.pair td:first-child { overflow-wrap: break-word; }
 table { border-collapse: collapse; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
 th, td { padding: 0.08rem 0.55rem; text-align: right; border-bottom: 1px solid #ddd; }
 th:first-child, td:first-child { text-align: left; }
@@ -164,9 +165,13 @@ std::string summary(const Model& m) {
         for (const auto& arm : t.arms) {
             arms += (arms.empty() ? "" : " vs ") + esc(arm);
         }
-        body += fmt::format("<p class=\"trial-lead\"><strong>Trial {}</strong> ({}, {}): {} "
+        // How closely it was followed qualifies the decision: say it here.
+        const auto followed =
+            t.adherence_pct ? fmt::format("; {} of {} nights as assigned", t.followed, t.begun)
+                            : std::string();
+        body += fmt::format("<p class=\"trial-lead\"><strong>Trial {}</strong> ({}, {}{}): {} "
                             "(More under The trial.)</p>\n",
-                            t.id, arms, esc(t.state), esc(t.decision_text));
+                            t.id, arms, esc(t.state), followed, esc(t.decision_text));
     }
     // A quiet watch is worth saying too; its signs have a section of their own.
     if (const auto quiet = watch_quiet_text(m.tracked.watch); !quiet.empty()) {
@@ -215,13 +220,15 @@ std::string comparisons_section(const Model& m) {
     for (std::size_t i = 0; i < plots.size(); ++i) {
         body += "<figure>\n" + plots[i];
         if (i + 1 == plots.size()) {
-            body += fmt::format("<figcaption>a vs b, adjusted for the time trend, the evening's "
-                                "restlessness and the night's other factors. Diamond (*): the "
-                                "primary comparison, judged alone; squares: exploratory, judged "
-                                "after a Holm correction. Filled: a verdict (better or worse); "
-                                "hollow: unclear. Dashed lines: &#177;{:g} point, the smallest "
-                                "difference that matters.</figcaption>\n",
-                                m.options.mid);
+            body +=
+                fmt::format("<figcaption>a vs b, adjusted for the time trend, the evening's "
+                            "restlessness and the night's other factors. Diamond (*): the "
+                            "primary comparison, judged alone; squares: exploratory, judged "
+                            "after a Holm correction for the {} comparisons, so an interval clear "
+                            "of 0 can still be unclear. Filled: a verdict (better or worse); "
+                            "hollow: unclear. Dashed lines: &#177;{:g} point, the smallest "
+                            "difference that matters.</figcaption>\n",
+                            m.comparisons_made, m.options.mid);
         }
         body += "</figure>\n";
     }
@@ -370,7 +377,7 @@ std::string page_body(const Model& m, const HtmlOptions& o) {
 } // namespace
 
 double estimated_print_zoom(const Model& m, const HtmlOptions& o) {
-    return print_zoom(page_body(m, o));
+    return print_zoom(page_body(m, o), o.paper);
 }
 
 std::string render_html(const Model& m, const HtmlOptions& o) {
@@ -384,7 +391,7 @@ std::string render_html(const Model& m, const HtmlOptions& o) {
     if (!o.paper.empty()) {
         out += fmt::format("@page {{ size: {}; }}\n", o.paper);
     }
-    if (const double zoom = o.zoom > 0 ? o.zoom : print_zoom(body); zoom < 1.0) {
+    if (const double zoom = o.zoom > 0 ? o.zoom : print_zoom(body, o.paper); zoom < 1.0) {
         // A long page (a trial of three or four arms, a trial and signs of
         // augmentation) prints a little smaller rather than on a third sheet.
         // The charts are as wide as the page whatever the zoom: they shrink

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdlib>
 #include <fmt/format.h>
 
 namespace rls::report {
@@ -38,6 +39,9 @@ std::string irls_text(const Tracked& t, const Style& p) {
         out += fmt::format("  {:<10} {:>5}  {:<12} {:>6}{}\n", format_date(r.week), r.total, r.band,
                            r.change ? fmt::format("{:+}", *r.change) : "",
                            r.relevant_change ? "  relevant" : "");
+    }
+    if (const auto overall = irls_overall_text(t.irls); !overall.empty()) {
+        out += indented(overall);
     }
     return out;
 }
@@ -168,6 +172,18 @@ ordered_json iron_json(const std::optional<IronValue>& v) {
 }
 
 } // namespace
+
+std::string irls_overall_text(const std::vector<IrlsRow>& rows) {
+    if (rows.size() < 2) {
+        return {};
+    }
+    const int change = rows.back().total - rows.front().total;
+    return fmt::format("From the first entry to the latest: {:+} point{}{}.", change,
+                       std::abs(change) == 1 ? "" : "s",
+                       std::abs(change) >= k_irls_relevant_change
+                           ? fmt::format(", a relevant change ({} or more)", k_irls_relevant_change)
+                           : "");
+}
 
 std::string watch_quiet_text(const AugmentationWatch& w) {
     return w.compared && w.signs.empty() ? unchanged_text(w.compared_kinds) : std::string();

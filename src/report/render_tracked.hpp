@@ -14,6 +14,9 @@ namespace rls::report {
 [[nodiscard]] std::string tracked_text(const Tracked& t, const Style& p);
 // One line for Coverage when nights were planned without massage; else empty.
 [[nodiscard]] std::string planned_text(const Tracked& t);
+// "From the first entry to the latest: -6 points, a relevant change (5 or
+// more)." with two IRLS entries or more; else empty.
+[[nodiscard]] std::string irls_overall_text(const std::vector<IrlsRow>& rows);
 // "Nothing to point out: onset, doses and IRLS are where they were." when
 // the augmentation watch compared and found no sign; else empty.
 [[nodiscard]] std::string watch_quiet_text(const AugmentationWatch& w);

@@ -200,9 +200,8 @@ std::optional<std::string> trial_adherence_text(const TrialAnalysis& a) {
     }
     return fmt::format("Adherence: {} of {} nights{} as assigned ({:.0f}%); {} "
                        "deviation{}, {} not logged; {} of {} ended nights rated.",
-                       a.followed, a.begun, a.state == "running" ? " so far" : "",
-                       *a.adherence_pct, a.deviated,
-                       a.deviated == 1 ? "" : "s", a.forgotten, a.rated, a.ended);
+                       a.followed, a.begun, a.state == "running" ? " so far" : "", *a.adherence_pct,
+                       a.deviated, a.deviated == 1 ? "" : "s", a.forgotten, a.rated, a.ended);
 }
 
 std::optional<std::string> trial_stop_text(const TrialAnalysis& a) {

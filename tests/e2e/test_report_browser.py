@@ -500,7 +500,10 @@ class TrialOnTwoPages(RlsCase):
     def check_printed(self, *start, now):
         self.ok("trial", "start", *start, "-q", RLS_NOW=now)
         trial = self.json("report", "--weeks", "12")["trial"]
-        lead = f"Trial {trial['id']} ({' vs '.join(trial['arms'])}, {trial['state']}): " \
+        adherence = trial["adherence"]
+        followed = f"; {adherence['followed']} of {adherence['begun']} nights as assigned" \
+            if adherence["pct"] is not None else ""
+        lead = f"Trial {trial['id']} ({' vs '.join(trial['arms'])}, {trial['state']}{followed}): " \
                f"{trial['decision_text']}"
         for paper, name in (("a4", "A4"), ("letter", "letter")):
             pdf = os.path.join(self.tmp, f"{paper}.pdf")
@@ -520,7 +523,10 @@ class TrialOnTwoPages(RlsCase):
                 "Maria Example", "-q")
         with open(page, encoding="utf-8") as f:
             html = f.read()
-        zoom = re.search(r"@media print \{ body \{ zoom: ([0-9.]+); \} \}", html)
+        zoom = re.search(r"@media print \{ body \{ zoom: ([0-9.]+); \} svg.chart \{ width: "
+                         r"(\d+)%; \} \}", html)
+        if zoom:
+            self.assertEqual(int(zoom.group(2)), round(float(zoom.group(1)) * 100))
         return float(zoom.group(1)) if zoom else 1.0
 
     def test_a_running_trial(self):
@@ -540,6 +546,7 @@ class TrialOnTwoPages(RlsCase):
                                   "--washout", "1", "--blocks", "6", "--seed", "4",
                                   now="2026-10-01T19:00:00Z")
         self.assertGreaterEqual(zoom, 0.85)
+        self.assertLess(zoom, 1.0)
 
 
 @unittest.skipIf(missing_tools(), f"not installed: {', '.join(missing_tools())} "
@@ -606,6 +613,82 @@ class LongPagesOnTwoPages(RlsCase):
             self.assertLessEqual(right, left, "the medicines table runs into Iron")
         finally:
             browser.close()
+
+
+FAKE_CHROMIUM = r"""#!/bin/sh
+# A stand-in for Chromium: writes a PDF whose page count depends on the
+# page's print zoom, as told by the file "rule" beside it, and logs each run.
+here=$(dirname "$0")
+for a in "$@"; do
+    case $a in --print-to-pdf=*) out=${a#--print-to-pdf=} ;; file://*) page=${a#file://} ;; esac
+done
+zoom=$(grep -o 'body { zoom: [0-9.]*' "$page" | grep -o '[0-9.]*$')
+zoom=${zoom:-1.00}
+echo "$zoom" >> "$here/runs"
+n=$(wc -l < "$here/runs")
+read -r rule < "$here/rule"
+case $rule in
+    fail-second) [ "$n" -ge 2 ] && exit 1; pages=3 ;;
+    always-3) pages=3 ;;
+    five) pages=5 ;;
+    below-0.91) pages=$(awk -v z="$zoom" 'BEGIN { print (z < 0.91 ? 2 : 3) }') ;;
+esac
+printf '%%PDF-1.4\n1 0 obj\n<</Type /Pages\n/Count %s\n/Kids []>>\nendobj\n' "$pages" > "$out"
+"""
+
+
+class PdfFitWithAFakeChromium(RlsCase):
+    """How --format pdf steps the zoom down, with a stand-in for Chromium
+    that prints 3 pages until the zoom is small enough: which zooms it
+    tries, how many prints, what it says, and that a failed retry keeps the
+    first PDF."""
+
+    def setUp(self):
+        super().setUp()
+        self.ok("demo", "--nights", "84", "-q")
+        self.bin = os.path.join(self.tmp, "bin")
+        os.makedirs(self.bin)
+        fake = os.path.join(self.bin, "chromium")
+        with open(fake, "w") as f:
+            f.write(FAKE_CHROMIUM)
+        os.chmod(fake, 0o755)
+        self.pdf = os.path.join(self.tmp, "report.pdf")
+
+    def print_with(self, rule, code=0):
+        with open(os.path.join(self.bin, "rule"), "w") as f:
+            f.write(rule + "\n")
+        runs = os.path.join(self.bin, "runs")
+        if os.path.exists(runs):
+            os.remove(runs)
+        r = self.run_rls("report", "--weeks", "12", "--format", "pdf", "--paper", "letter",
+                         "--out", self.pdf, PATH=self.bin + ":" + os.environ["PATH"])
+        self.assertEqual(r.returncode, code, r.stderr)
+        with open(runs) as f:
+            return [float(z) for z in f.read().split()], words(r.stdout)
+
+    def test_the_zoom_steps_down_until_two_pages(self):
+        # The demo's page fits at full size by its estimate: 100, then 95,
+        # 90 and 85, evenly; 90 is the first under 91.
+        zooms, said = self.print_with("below-0.91")
+        self.assertEqual(zooms, [1.0, 0.95, 0.9])
+        self.assertIn("pdf, 2 pages at 90%).", said)
+
+    def test_no_zoom_fits_the_full_size_print_is_kept(self):
+        zooms, said = self.print_with("always-3")
+        self.assertEqual(zooms, [1.0, 0.95, 0.9, 0.85])  # four prints, the first one kept
+        self.assertIn("pdf, 3 pages).", said)
+
+    def test_far_too_long_no_retries(self):
+        zooms, said = self.print_with("five")
+        self.assertEqual(zooms, [1.0])
+        self.assertIn("pdf, 5 pages).", said)
+
+    def test_a_failed_retry_keeps_the_first_pdf(self):
+        zooms, said = self.print_with("fail-second")
+        self.assertEqual(zooms, [1.0, 0.95])
+        self.assertIn("pdf, 3 pages).", said)
+        with open(self.pdf, "rb") as f:
+            self.assertTrue(f.read().startswith(b"%PDF"))
 
 
 class TrialReportPdf(RlsCase):

@@ -159,6 +159,10 @@ class TrackedHistory(RlsCase):
         self.assertEqual([r["has_items"] for r in rows], [w != 3 for w in range(12)])
         # The text table, row by row: week, total, band, change, relevant.
         table = self.section(text, "Severity (IRLS)")[1:]
+        table, overall = table[:-1], table[-1]
+        first_to_latest = totals[-1] - totals[0]
+        self.assertEqual(overall, f"  From the first entry to the latest: {first_to_latest:+d} "
+                                  f"points{', a relevant change (5 or more)' if abs(first_to_latest) >= 5 else ''}.")
         self.assertEqual(len(table), 12)
         for w, line in enumerate(table):
             m = re.fullmatch(r"  (\S+) +(\d+)  (\S+(?: severe)?)(?: +([+-]\d+))?(  relevant)? *",

@@ -1,10 +1,14 @@
 // rls report --format/--out/--name in-process: the HTML page's sections and
 // nights, its escaping, the refusals, and PDF without Chromium (exit 69).
 // The page in a real browser is tests/e2e/test_report_browser.py.
+#include "cli/pdf.hpp"
 #include "cli_harness.hpp"
 
 #include <doctest/doctest.h>
 #include <filesystem>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <set>
 #include <sys/stat.h>
 
 using rls::test::Cli;
@@ -116,6 +120,10 @@ TEST_SUITE("cli.report_html") {
         // The decision leads the summary; the trial's details follow the
         // comparisons, so that 12 weeks with a trial still print on two pages.
         CHECK(has(html, "<p class=\"trial-lead\"><strong>Trial 1</strong> ("));
+        // ...with how closely it was followed: all four nights.
+        const auto lead = html.substr(html.find("class=\"trial-lead\""), 200);
+        CAPTURE(lead);
+        CHECK(has(lead, ", finished; 4 of 4 nights as assigned): undecided"));
         CHECK(html.find("class=\"trial-lead\"") < html.find("id=\"nights\""));
         CHECK(html.find("id=\"comparisons\"") < html.find("id=\"trial\""));
     }
@@ -217,6 +225,74 @@ TEST_SUITE("cli.report_html") {
         CHECK(has(html, "<time datetime=\"2026-12-30\">Dec 30</time>"));
         CHECK(has(html, "<time datetime=\"2027-01-06\">Jan 6 2027</time>"));
         CHECK(has(html, "<time datetime=\"2027-01-13\">Jan 13</time>"));
+    }
+
+    TEST_CASE("a forest plot of more than 12 rows: parts of about equal size, one caption") {
+        Cli cli;
+        cli.ok({"demo", "--nights", "84", "-q"});
+        for (const auto* oil : {"neroli", "peppermint", "frankincense"}) {
+            cli.ok({"oils", "add", oil, "-q"});
+        }
+        cli.ok({"routines", "add", "heel-only", "--points", "left.sciatic,right.sciatic", "-q"});
+        for (int i = 1; i < 64; ++i) {
+            std::vector<std::string> args{"edit", std::to_string(i), "-q"};
+            const auto add = [&](bool when, const char* option, const char* value) {
+                if (when) {
+                    args.insert(args.end(), {option, value});
+                }
+            };
+            add(i % 2 == 0, "-o", "neroli:3");
+            add(i % 3 == 0, "-o", "peppermint:3");
+            add(i % 5 < 2, "-o", "frankincense:3");
+            add(i % 4 == 1, "-r", "heel-only");
+            add(i % 3 == 1, "-t", "late-dinner");
+            add(i % 4 == 2, "-t", "screen-time");
+            if (args.size() > 3) {
+                cli.ok(args);
+            }
+        }
+        const auto model = nlohmann::json::parse(cli.ok({"report", "--weeks", "12", "--json"}));
+        std::set<std::pair<std::string, std::string>> rows;
+        for (const auto& c : model["comparisons"]) {
+            if (!c["diff"].is_null()) {
+                rows.insert({c["a"].get<std::string>(), c["b"].get<std::string>()});
+            }
+        }
+        REQUIRE(rows.size() > 12);
+        const auto html = cli.ok({"report", "--weeks", "12", "--format", "html"});
+        // ceil(rows / 12) parts, their sizes differing by one at most.
+        const std::size_t parts = (rows.size() + 11) / 12;
+        const std::size_t per = (rows.size() + parts - 1) / parts;
+        CHECK_FALSE(has(html, "<svg id=\"forest-plot\""));
+        std::size_t drawn = 0;
+        for (std::size_t k = 1; k <= parts; ++k) {
+            const auto at = html.find(fmt::format("<svg id=\"forest-plot-{}\"", k));
+            REQUIRE(at != std::string::npos);
+            const auto svg = html.substr(at, html.find("</svg>", at) - at);
+            const auto here = std::min(per, rows.size() - drawn);
+            CHECK(rls::test::count_of(svg, "class=\"row-label") == 2 * here);
+            // Rows striped every other one across the parts.
+            CHECK(rls::test::count_of(svg, "class=\"stripe\"") == (drawn + here) / 2 - drawn / 2);
+            CHECK(has(svg, fmt::format("Comparisons, rows {} to {} of {}", drawn + 1, drawn + here,
+                                       rows.size())));
+            // The primary comparison leads the first part.
+            CHECK(has(svg, "row-label primary") == (k == 1));
+            drawn += here;
+        }
+        CHECK_FALSE(has(html, fmt::format("<svg id=\"forest-plot-{}\"", parts + 1)));
+        CHECK(rls::test::count_of(html, "<figcaption>a vs b, adjusted") == 1);
+        CHECK(html.find("<figcaption>a vs b, adjusted") >
+              html.find(fmt::format("<svg id=\"forest-plot-{}\"", parts)));
+    }
+
+    TEST_CASE("the pages of a PDF: its page tree's count") {
+        CHECK(pdf_pages("%PDF-1.4\n2 0 obj\n<</Type /Pages\n/Count 2\n/Kids [3 0 R 9 0 R]>>") == 2);
+        // The root counts all; a nested node fewer; a /Type /Page is no count.
+        CHECK(pdf_pages("<</Type /Page /Parent 2 0 R>> <</Type /Pages /Count 3 /Kids []>> "
+                        "<</Type /Pages /Count 12 /Kids []>>") == 12);
+        CHECK(pdf_pages("<</Type /Pages /Kids []>> /Count 7") == 0); // not in its dictionary
+        CHECK(pdf_pages("") == 0);
+        CHECK(pdf_pages("%PDF-1.4 /Type /Pages /Count x>>") == 0);
     }
 
     TEST_CASE("--paper sets the page's size, for a page or a PDF only") {

@@ -262,6 +262,26 @@ TEST_SUITE("report.html.fit") {
         CHECK(printed_pages("<section id=\"t\">" + text + "</section>", 1.0, false) == 2);
     }
 
+    TEST_CASE("an empty page; a chart taller than a page; the paper asked for") {
+        CHECK(print_pieces("").empty());
+        CHECK(printed_pages("", 1.0, false) == 1);
+        CHECK(print_zoom("") == 1.0);
+        // A chart 2.1 pages tall takes three by itself.
+        CHECK(printed_pages(charts(1, static_cast<int>(2.1 * page / width * 720)), 1.0, false) ==
+              3);
+        // Charts 0.65 of the width tall: two to an A4 page (10.9 in), one to
+        // a Letter page (10.2 in) at full size. A4 needs no zoom; Letter,
+        // and a page for either paper, do.
+        const auto body = charts(4, 468);
+        CHECK(printed_pages(body, 1.0, true) == 2);
+        CHECK(printed_pages(body, 1.0, false) == 4);
+        CHECK(print_zoom(body, "A4") == 1.0);
+        const double letter = print_zoom(body, "letter");
+        CHECK(letter < 1.0);
+        CHECK(letter >= 0.85);
+        CHECK(print_zoom(body) == letter);
+    }
+
     TEST_CASE("the zoom: the largest that fits two pages of Letter and A4, else full size") {
         // Five charts of about 0.31 of a page: two to a page at full size,
         // three pages; a little smaller, three to a page.

@@ -96,7 +96,9 @@ TEST_SUITE("report.html_tracked") {
         CHECK(has(html, "latest 22 (severe, week of <time "
                         "datetime=\"2026-11-23\">2026-11-23</time>), first 14 (moderate, week of "
                         "<time datetime=\"2026-09-07\">2026-09-07</time>)"));
-        CHECK(has(html, "No change of 5 or more."));
+        // 14 first, 22 latest: +8 over the weeks, though no week moved 5.
+        CHECK(has(html, "From the first entry to the latest: +8 points, a relevant change (5 or "
+                        "more). No change of 5 or more from one week to the next."));
         // Onset: a mark per night, triangles on the four nights with the arms.
         CHECK(rls::test::count_of(html, "<g class=\"onset\"") == 84);
         CHECK(rls::test::count_of(html, "<path class=\"spread\"") == 4);
@@ -159,9 +161,10 @@ TEST_SUITE("report.html_tracked") {
         s.spread = Spread{true, false, true};
         m.symptoms.push_back(s);
         const auto html = page_of(m);
-        CHECK(
-            has(html,
-                "Relevant changes: -7 (week of <time datetime=\"2026-09-21\">2026-09-21</time>)."));
+        // 16, 16, 9: -7 overall and in the third week.
+        CHECK(has(html, "From the first entry to the latest: -7 points, a relevant change (5 or "
+                        "more). Relevant changes from one week to the next: -7 (week of <time "
+                        "datetime=\"2026-09-21\">2026-09-21</time>)."));
         CHECK(rls::test::count_of(html, "class=\"ring\"") == 1);
         CHECK(has(html, "<section id=\"onset\""));
         CHECK_FALSE(has(html, "onset-chart"));

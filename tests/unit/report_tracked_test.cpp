@@ -89,6 +89,18 @@ TEST_SUITE("report.tracked") {
         CHECK(t.irls[3].relevant_change);
         CHECK(t.irls[4].band == "severe");
         CHECK(*t.irls[5].change == -4);
+        // 10 to 17 over the weeks: +7, relevant though only one week moved 5.
+        CHECK(irls_overall_text(t.irls) ==
+              "From the first entry to the latest: +7 points, a relevant change (5 or more).");
+        CHECK(tracked_text(t, Style(false)).find("  From the first entry to the latest: +7") !=
+              std::string::npos);
+        Measures small;
+        weekly_irls(small, {10, 13});
+        CHECK(irls_overall_text(over_12_weeks(small).irls) ==
+              "From the first entry to the latest: +3 points.");
+        Measures one;
+        weekly_irls(one, {12});
+        CHECK(irls_overall_text(over_12_weeks(one).irls).empty());
     }
 
     TEST_CASE("iron: the latest values, flagged at 75 ng/mL and below 20%") {
