@@ -74,7 +74,12 @@ svg text { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; fill: 
 .cell-num.light { fill: #fff; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1.2rem; align-items: start; }
 .pair > section { min-width: 0; }
-.pair td:not(:first-child), .pair th { white-space: nowrap; }
+.pair td:not(:first-child) { white-space: nowrap; }
+.pair th, .pair td { padding-left: 0.25rem; padding-right: 0.25rem; }
+@media screen and (max-width: 45rem) {
+  .pair { grid-template-columns: 1fr; }
+  .pair td:not(:first-child) { white-space: normal; }
+}
 .pair td:first-child { overflow-wrap: break-word; }
 table { border-collapse: collapse; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
 th, td { padding: 0.08rem 0.55rem; text-align: right; border-bottom: 1px solid #ddd; }
@@ -83,6 +88,8 @@ thead th { border-bottom: 1px solid #555; }
 ul { margin: 0.2rem 0; padding-left: 1.2rem; }
 time { white-space: nowrap; }
 table.weeks { margin-bottom: 0.3rem; }
+.scroll { overflow-x: auto; }
+code { overflow-wrap: anywhere; }
 table.weeks th, table.weeks td { padding-left: 0.3rem; padding-right: 0.3rem; }
 table.weeks tbody th { font-weight: normal; }
 @page { margin: 10mm 11mm; }
@@ -268,7 +275,9 @@ std::string tenderness_section(const Model& m) {
 // take 9 rows, not 13, so that the page still prints on two. Long reports
 // wrap into tables of at most 13 weeks.
 std::string weeks_table(const std::vector<const Week*>& weeks, bool diary) {
-    std::string out = "<table class=\"weeks\">\n<thead><tr><th scope=\"col\">Week of</th>";
+    // In a box of its own that scrolls sideways on a phone's narrow screen.
+    std::string out = "<div class=\"scroll\"><table class=\"weeks\">\n<thead><tr><th "
+                      "scope=\"col\">Week of</th>";
     // "Sep 2", with the year where a table crosses into a new one.
     const bool years = weeks.front()->start.year() != weeks.back()->start.year();
     for (std::size_t i = 0; i < weeks.size(); ++i) {
@@ -304,7 +313,7 @@ std::string weeks_table(const std::vector<const Week*>& weeks, bool diary) {
                                     : std::string("&#8211;");
         });
     }
-    return out + "</tbody>\n</table>\n";
+    return out + "</tbody>\n</table></div>\n";
 }
 
 std::string weeks_section(const Model& m) {

@@ -593,6 +593,7 @@ class LongPagesOnTwoPages(RlsCase):
             self.assertLessEqual(pdf_pages(pdf), 2, paper)
 
     def test_a_long_medicine_name_stays_in_its_column(self):
+        """...and the page fits screens from a phone's to a desktop's."""
         name = "pregabalin-extended-release"
         self.ok("meds", "add", name, "--unit", "mg", "-q")
         self.ok("took", name, "150mg", "--at", "2026-11-20 19:00", "-q")
@@ -611,6 +612,22 @@ class LongPagesOnTwoPages(RlsCase):
                 document.querySelector('#medicines table').getBoundingClientRect().right,
                 document.getElementById('iron').getBoundingClientRect().left]""")
             self.assertLessEqual(right, left, "the medicines table runs into Iron")
+            # Nor does Iron's table leave its column, on paper or on screens
+            # from a phone's width (one column) to a desktop's.
+            overflow = """(() => { const s = document.getElementById('iron');
+                return s.querySelector('table').getBoundingClientRect().right
+                    - s.getBoundingClientRect().right; })()"""
+            self.assertLessEqual(browser.evaluate(overflow), 0.5, "print")
+            browser.send("Emulation.setEmulatedMedia", media="screen")
+            for width in (360, 400, 700, 900, 1280):
+                browser.send("Emulation.setDeviceMetricsOverride", width=width, height=1000,
+                             deviceScaleFactor=1, mobile=False)
+                self.assertLessEqual(browser.evaluate(overflow), 0.5, width)
+                # Nothing makes the page wider than the screen (the week
+                # table scrolls in its own box).
+                self.assertLessEqual(browser.evaluate(
+                    "document.documentElement.scrollWidth - document.documentElement.clientWidth"),
+                    0, width)
         finally:
             browser.close()
 
