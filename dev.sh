@@ -50,6 +50,7 @@ demo)
     ./build/rls --db "$db" report --weeks 4
     echo
     echo "That was a demo database ($db). Try: ./build/rls --db $db list"
+    echo "The page for a doctor: ./build/rls --db $db report --weeks 12 --format pdf --out report.pdf"
     echo "Manual: man ./man/rls.1"
     ;;
 test)
