@@ -142,7 +142,8 @@ std::vector<std::string> forest_plots(const Model& m) {
         return {};
     }
     constexpr double k_top = 38;
-    constexpr double k_row = 22;
+    // A long plot a little tighter, so that more of a page holds it.
+    const double k_row = rows.size() > k_forest_rows ? 20 : 22;
     const double mid = m.options.mid;
     // One scale for every part, so that their intervals compare.
     const auto sleep_x = difference_scale(rows, Outcome::sleep, mid, 190, 352);

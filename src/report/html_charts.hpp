@@ -35,8 +35,8 @@ struct NightOverlays {
 
 // Each comparison with an estimate: the difference and its 95% interval, the
 // minimal important difference, the verdict word. More than k_forest_rows
-// rows are drawn in parts of about equal size, on one scale, so that a long
-// plot can print across a page break; ids forest-plot, or forest-plot-1,
+// rows are drawn a little tighter, in parts of about equal size on one
+// scale, so that a long plot can print across a page break; ids forest-plot, or forest-plot-1,
 // forest-plot-2... Empty without estimates.
 inline constexpr std::size_t k_forest_rows = 12;
 [[nodiscard]] std::vector<std::string> forest_plots(const Model& m);

@@ -275,6 +275,9 @@ TEST_SUITE("cli.report_html") {
             CHECK(rls::test::count_of(svg, "class=\"stripe\"") == (drawn + here) / 2 - drawn / 2);
             CHECK(has(svg, fmt::format("Comparisons, rows {} to {} of {}", drawn + 1, drawn + here,
                                        rows.size())));
+            // Rows of 20 units rather than 22, between a heading of 38 and
+            // the axis's 36.
+            CHECK(has(svg, fmt::format("viewBox=\"0 0 720 {}\"", 38 + 20 * here + 36)));
             // The primary comparison leads the first part.
             CHECK(has(svg, "row-label primary") == (k == 1));
             drawn += here;
