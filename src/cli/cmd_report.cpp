@@ -148,7 +148,7 @@ FittedPdf fitted_pdf(Context& ctx, const std::string& chromium, const report::Mo
     const int estimate =
         static_cast<int>(std::lround(report::estimated_print_zoom(model, options) * 100));
     auto first = print(estimate);
-    if (first.pages <= 2) {
+    if (first.pages <= 2) { // two or fewer, or not counted: nothing to improve
         return first;
     }
     try {
@@ -206,7 +206,12 @@ void run_report(Context& ctx, const ReportOptions& o) {
     } else if (format == "pdf") {
         auto pdf = fitted_pdf(ctx, chromium, model, html_options);
         content = std::move(pdf.bytes);
-        printed = fmt::format(", {} page{}{}", pdf.pages, pdf.pages == 1 ? "" : "s",
+        // A PDF whose pages could not be counted (not as Chromium writes it)
+        // is reported by its zoom alone.
+        printed = fmt::format("{}{}",
+                              pdf.pages > 0
+                                  ? fmt::format(", {} page{}", pdf.pages, pdf.pages == 1 ? "" : "s")
+                                  : std::string(),
                               pdf.zoom < 100 ? fmt::format(" at {}%", pdf.zoom) : "");
     } else {
         content = report::render_text(model, {!target && ctx.color_enabled()});

@@ -648,6 +648,7 @@ case $rule in
     fail-second) [ "$n" -ge 2 ] && exit 1; pages=3 ;;
     always-3) pages=3 ;;
     five) pages=5 ;;
+    uncounted) pages=none ;;
     below-0.91) pages=$(awk -v z="$zoom" 'BEGIN { print (z < 0.91 ? 2 : 3) }') ;;
 esac
 printf '%%PDF-1.4\n1 0 obj\n<</Type /Pages\n/Count %s\n/Kids []>>\nendobj\n' "$pages" > "$out"
@@ -699,6 +700,11 @@ class PdfFitWithAFakeChromium(RlsCase):
         zooms, said = self.print_with("five")
         self.assertEqual(zooms, [1.0])
         self.assertIn("pdf, 5 pages).", said)
+
+    def test_pages_not_counted_no_retries_and_no_count_said(self):
+        zooms, said = self.print_with("uncounted")
+        self.assertEqual(zooms, [1.0])
+        self.assertIn("bytes, pdf).", said)
 
     def test_a_failed_retry_keeps_the_first_pdf(self):
         zooms, said = self.print_with("fail-second")
