@@ -13,6 +13,7 @@
 
 using rls::test::Cli;
 using rls::test::read_bytes;
+using rls::pdf_pages;
 
 namespace {
 
