@@ -1,6 +1,6 @@
 // The printed height of the page, estimated from its HTML, and the zoom that
 // keeps it on two sheets. The constants follow the print stylesheet in
-// render_html.cpp (9 pt text, 8 pt notes and captions, 1.25 line height) and
+// html_style.hpp (9 pt text, 8 pt notes and captions, 1.25 line height) and
 // were checked against Chromium's layout of demo pages with and without a
 // trial (tests/e2e/test_report_browser.py prints them).
 #include "report/html_fit.hpp"
