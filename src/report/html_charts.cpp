@@ -8,7 +8,6 @@
 #include "report/svg.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -112,11 +111,8 @@ void forest_axis(svg::Canvas& c, const svg::Scale& x, double top, double bottom,
 // Week labels under the heatmap, about eight of them: "Sep 2", or with
 // more than a year of weeks "Sep 2026".
 std::string week_label(const Week& w, bool years) {
-    static constexpr std::array<const char*, 12> k_months = {
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    const auto* month = k_months[static_cast<unsigned>(w.start.month()) - 1];
-    return years ? fmt::format("{} {}", month, static_cast<int>(w.start.year()))
-                 : fmt::format("{} {}", month, static_cast<unsigned>(w.start.day()));
+    return years ? fmt::format("{} {}", svg::month_name(w.start), static_cast<int>(w.start.year()))
+                 : svg::short_date(w.start);
 }
 
 // A trend in points per week, signed, never "-0.00".
@@ -159,8 +155,8 @@ std::vector<std::string> forest_plots(const Model& m) {
             svg::k_chart_width, bottom + 36,
             alone ? std::string("forest-plot") : fmt::format("forest-plot-{}", out.size() + 1),
             alone ? std::string("Comparisons: differences and intervals")
-                  : fmt::format("Comparisons, rows {} to {} of {}: differences and intervals", first + 1,
-                                first + count, rows.size()),
+                  : fmt::format("Comparisons, rows {} to {} of {}: differences and intervals",
+                                first + 1, first + count, rows.size()),
             fmt::format(
                 "{} comparisons with an estimate{}. Each row is a vs b: the marker is "
                 "the adjusted difference a - b in points, the bar its 95% interval, "

@@ -13,10 +13,6 @@ namespace {
 constexpr std::array<const char*, 12> k_months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-std::string month_name(const Date& d) {
-    return k_months[static_cast<unsigned>(d.month()) - 1];
-}
-
 // Date ticks at the first night of every `months`-th month (1, 3, 6), or
 // of every `months / 12`-th year (12, 24, 60...).
 std::vector<DateTick> month_ticks(Date first, int count, int months) {
@@ -83,6 +79,10 @@ std::vector<double> ticks(double lo, double hi, int max_count) {
         out.push_back(std::fabs(v) < step * 1e-9 ? 0.0 : v);
     }
     return out;
+}
+
+std::string month_name(Date d) {
+    return k_months[static_cast<unsigned>(d.month()) - 1];
 }
 
 std::string short_date(Date d) {

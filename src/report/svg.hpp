@@ -41,6 +41,8 @@ struct DateTick {
 // else year starts ("2027").
 [[nodiscard]] std::vector<DateTick> date_ticks(Date first, int count, int max_count);
 
+// "Sep": the month's name, three letters.
+[[nodiscard]] std::string month_name(Date d);
 // "Sep 2": a night or a week's start, where the year is clear around it.
 [[nodiscard]] std::string short_date(Date d);
 
