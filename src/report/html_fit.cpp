@@ -41,6 +41,13 @@ bool starts_with(std::string_view s, std::size_t at, std::string_view prefix) {
     return s.compare(at, prefix.size(), prefix) == 0;
 }
 
+// Where the element opened at `at` ends: just after `close`, or at the end
+// of `html` when it is not closed.
+std::size_t end_of(std::string_view html, std::size_t at, std::string_view close) {
+    const auto found = html.find(close, at);
+    return found == std::string_view::npos ? html.size() : found + close.size();
+}
+
 // Lines of the text a reader sees in `html` (tags dropped, an entity one
 // character, UTF-8 counted by code points), wrapped at spaces into lines of
 // at most `per_line` characters; a longer word (a fingerprint) has a line of
@@ -194,8 +201,7 @@ void section_pieces(std::string_view section, double width, std::vector<PrintPie
             ++i;
             continue;
         }
-        auto end = section.find(close, i);
-        end = end == std::string_view::npos ? section.size() : end + close.size();
+        const auto end = end_of(section, i, close);
         out.push_back({pending + block_height(section.substr(i, end - i), width, false), whole});
         pending = 0;
         i = end;
@@ -220,8 +226,7 @@ std::vector<PrintPiece> pieces_at(std::string_view body, double width) {
             ++i;
             continue;
         }
-        auto end = body.find(close, i);
-        end = end == std::string_view::npos ? body.size() : end + close.size();
+        const auto end = end_of(body, i, close);
         const auto block = body.substr(i, end - i);
         // The stylesheet keeps these whole (break-inside: avoid).
         if (close != "</section>" || starts_with(body, i, "<section id=\"summary\"") ||
