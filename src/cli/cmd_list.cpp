@@ -172,8 +172,9 @@ void run_list(Context& ctx, const ListOptions& o) {
             out << fmt::format("{:<11} {:>5} {:<5} symptoms {}\n", "", "", "", felt);
         }
         if (const auto names = tags_on(night); !names.empty()) {
-            out << fmt::format("{:<11} {:>5} {:<5} {}\n", "", "", "",
-                               shorten(fmt::format("tags: {}", fmt::join(names, ", ")), 80 - 24));
+            out << fmt::format(
+                "{:<11} {:>5} {:<5} {}\n", "", "", "",
+                shorten(visible(fmt::format("tags: {}", fmt::join(names, ", "))), 80 - 24));
         }
     }
     out << '\n'

@@ -54,6 +54,7 @@ class HostileText(RlsCase):
         self.ok("log", "--no-input", "-p", "heart=3", "-o", "lavender", "-t", "coffee",
                 "--note", "fine")
         self.ok("rate", "--night", "2026-11-24", "--sleep", "6", "--restless", "3")
+        self.ok("tag", "coffee", "--night", "2026-11-24")  # shown under the night by list
         bad = HOSTILE.encode()
         invalid = b"B\x9b2J\xc0\x9b"  # C1 CSI as a lone byte, an overlong ESC
         self.tamper([
