@@ -1,6 +1,6 @@
-// The trial timeline: the nights in a strip, grouped by block. The arm is a letter as
-// well as a shade, and what happened is a word in each cell's title and a
-// mark in the cell, so that the grid reads in grayscale.
+// The trial timeline: the nights in a strip, grouped by block. The arm is a
+// letter as well as a shade, and what happened is a word in each cell's
+// title and a mark in the cell, so that the strip reads in grayscale.
 #include "report/html_trial.hpp"
 
 #include "report/svg.hpp"
